@@ -1,0 +1,22 @@
+"""ORM entities, one module per aggregate. Importing this package registers them all."""
+
+from desktop_app.models.audit import AuditEvent
+from desktop_app.models.base import Base, utcnow
+from desktop_app.models.patient import RECORD_NO_SEQUENCE, Patient, RecordCounter
+from desktop_app.models.setting import ClinicSetting
+from desktop_app.models.staff import Role, Staff
+from desktop_app.models.visit import Visit, VisitStatus
+
+__all__ = [
+    "RECORD_NO_SEQUENCE",
+    "AuditEvent",
+    "Base",
+    "ClinicSetting",
+    "Patient",
+    "RecordCounter",
+    "Role",
+    "Staff",
+    "Visit",
+    "VisitStatus",
+    "utcnow",
+]

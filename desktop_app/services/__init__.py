@@ -1,0 +1,1 @@
+"""Use cases: the product's API. Plain Python, no Qt; one transaction per call."""

@@ -1,0 +1,108 @@
+"""Who is acting, and the one-transaction-per-call unit of work every service uses."""
+
+from __future__ import annotations
+
+import socket
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from desktop_app.db import Database, DatabaseUnavailableError
+from desktop_app.models import Role, Staff
+from desktop_app.services.errors import ConflictError
+
+
+def this_workstation() -> str:
+    return socket.gethostname()[:100] or "unknown"
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The signed-in staff member, passed to every service call."""
+
+    staff_id: uuid.UUID
+    username: str
+    display_name: str
+    role: Role
+    workstation: str = field(default_factory=this_workstation)
+
+    @classmethod
+    def of(cls, staff: Staff) -> Actor:
+        return cls(staff.id, staff.username, staff.display_name, staff.role)
+
+
+_FLUSHING = "clinic_desk_flushing_versioned"
+
+
+@event.listens_for(Session, "before_flush")
+def _remember_versioned_writes(session: Session, _context: object, _instances: object) -> None:
+    """Note which versioned rows a flush updates, so a stale one can be named afterwards."""
+    session.info[_FLUSHING] = [
+        obj for obj in session.dirty if hasattr(obj, "version") and session.is_modified(obj)
+    ]
+
+
+@contextmanager
+def unit_of_work(database: Database, *, write: bool = True) -> Iterator[Session]:
+    """One transaction: committed if the block succeeds, rolled back otherwise.
+
+    Stale writes become ConflictError (naming who saved first and when); a database
+    that went away becomes DatabaseUnavailableError. Either way nothing is half-written.
+    """
+    try:
+        session = database.session(write=write)
+    except DBAPIError as exc:
+        raise DatabaseUnavailableError(database.unavailable_message(exc)) from exc
+    try:
+        yield session
+        if write:
+            session.commit()
+    except StaleDataError as exc:
+        stale = session.info.get(_FLUSHING, [])
+        session.rollback()
+        raise _conflict(database, stale[0] if stale else None) from exc
+    except OperationalError as exc:
+        session.rollback()
+        if exc.connection_invalidated or database.kind == "postgresql":
+            raise DatabaseUnavailableError(database.unavailable_message(exc)) from exc
+        raise
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
+
+
+def _conflict(database: Database, stale: object | None) -> ConflictError:
+    """Describe who won the race, read fresh from the database."""
+    if stale is None:
+        return ConflictError("record", "", None, None)
+    key = getattr(stale, "id", None) or getattr(stale, "key", "")
+    with database.sessions() as fresh:
+        current = fresh.get(type(stale), key)
+        if current is None:
+            return ConflictError(_entity_name(stale), str(key), None, None)
+        return conflict_with(fresh, current)
+
+
+def conflict_with(session: Session, current: Any) -> ConflictError:
+    """A ConflictError naming who last saved ``current`` (a Versioned record) and when."""
+    author = session.get(Staff, current.updated_by_id) if current.updated_by_id else None
+    key = getattr(current, "id", None) or getattr(current, "key", "")
+    return ConflictError(
+        _entity_name(current),
+        str(key),
+        author.display_name if author else None,
+        current.updated_at,
+    )
+
+
+def _entity_name(record: object) -> str:
+    return type(record).__name__.lower()

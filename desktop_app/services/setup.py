@@ -1,0 +1,55 @@
+"""First run: name the clinic and create its first manager, exactly once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
+
+from desktop_app.db import Database
+from desktop_app.models import ClinicSetting, Role, Staff
+from desktop_app.services import audit, staff
+from desktop_app.services.clinic_settings import CLINIC_NAME
+from desktop_app.services.context import Actor, unit_of_work
+from desktop_app.services.errors import SetupAlreadyDoneError, ValidationError
+
+
+@dataclass(frozen=True)
+class FirstRun:
+    clinic_name: str
+    username: str
+    display_name: str
+    password: str
+
+
+def needs_first_run(database: Database) -> bool:
+    with unit_of_work(database, write=False) as session:
+        return session.scalar(sa.select(sa.func.count()).select_from(Staff)) == 0
+
+
+def complete_first_run(database: Database, answers: FirstRun) -> Actor:
+    """Create the clinic's name and first manager; refuses if another station did it first."""
+    clinic_name = answers.clinic_name.strip()
+    if not clinic_name:
+        raise ValidationError("clinic_name", "Enter the clinic's name as patients know it.")
+    if len(clinic_name) > 200:
+        raise ValidationError("clinic_name", "At most 200 characters.")
+    manager = staff.validate(
+        staff.NewStaff(answers.username, answers.display_name, Role.MANAGER, answers.password)
+    )
+    try:
+        with unit_of_work(database) as session:
+            if session.scalar(sa.select(sa.func.count()).select_from(Staff)):
+                raise SetupAlreadyDoneError
+            # Inserted first: its primary key makes a second station's concurrent setup fail.
+            session.add(ClinicSetting(key=CLINIC_NAME, value=clinic_name))
+            session.flush()
+            created = staff.add_staff(session, None, manager)
+            actor = Actor.of(created)
+            audit.record(
+                session, actor, "first_run", "clinic_setting", CLINIC_NAME, clinic_name=clinic_name
+            )
+            return actor
+    except IntegrityError as exc:
+        raise SetupAlreadyDoneError from exc

@@ -1,0 +1,79 @@
+"""This workstation's own settings: which database, which language, window geometry.
+
+Declared once, typed, with defaults; stored as JSON in the user's config folder. Never
+holds a password: the PostgreSQL password lives in the OS keyring (see secrets.py).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import Literal
+
+from desktop_app import paths
+
+DatabaseKind = Literal["sqlite", "postgresql"]
+
+
+@dataclass
+class ServerSettings:
+    """Where the clinic's PostgreSQL server is; the password is kept in the keyring."""
+
+    host: str = ""
+    port: int = 5432
+    database: str = "clinic_desk"
+    user: str = "clinic_desk"
+
+    def keyring_account(self) -> str:
+        return f"{self.user}@{self.host}:{self.port}/{self.database}"
+
+
+@dataclass
+class StationSettings:
+    database_kind: DatabaseKind = "sqlite"
+    sqlite_path: str = ""  # empty: the default file in the user's data folder
+    server: ServerSettings = field(default_factory=ServerSettings)
+    language: str = ""  # empty: follow the system locale; otherwise "zh_CN" or "en"
+    window_geometry: str = ""  # base64 of QWidget.saveGeometry(), written by the UI
+
+    def sqlite_file(self) -> Path:
+        return Path(self.sqlite_path) if self.sqlite_path else paths.default_sqlite_path()
+
+
+def settings_file() -> Path:
+    return paths.config_dir() / "station.json"
+
+
+def load(path: Path | None = None) -> StationSettings:
+    """Read the settings; a missing or damaged file gives the defaults, never a crash."""
+    path = path or settings_file()
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return StationSettings()
+    if not isinstance(raw, dict):
+        return StationSettings()
+    known = {f.name for f in fields(StationSettings)} - {"server"}
+    settings = StationSettings(**{k: v for k, v in raw.items() if k in known})
+    server = raw.get("server")
+    if isinstance(server, dict):
+        names = {f.name for f in fields(ServerSettings)}
+        settings.server = ServerSettings(**{k: v for k, v in server.items() if k in names})
+    return settings
+
+
+def save(settings: StationSettings, path: Path | None = None) -> None:
+    """Write atomically, so a crash mid-write leaves the previous file intact."""
+    path = path or settings_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".station-", suffix=".json")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(asdict(settings), handle, ensure_ascii=False, indent=2)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

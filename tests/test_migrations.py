@@ -1,0 +1,166 @@
+"""The Alembic revisions build exactly the models' schema, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+
+from alembic import command
+from desktop_app import paths
+from desktop_app.db import Database, DatabaseUnavailableError
+from desktop_app.migrations import (
+    SCHEMA_HEAD,
+    BackupError,
+    DatabaseTooNewError,
+    alembic_config,
+    current_revision,
+    head_revision,
+    upgrade,
+)
+from desktop_app.models import Base
+from desktop_app.services.patients import PatientDraft, register_patient
+from tests.support.databases import scratch_postgres_database, sqlite_url
+
+
+def schema_differences(database: Database) -> list[object]:
+    with database.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        return compare_metadata(context, Base.metadata)
+
+
+def test_schema_head_constant_matches_the_newest_revision():
+    assert head_revision() == SCHEMA_HEAD
+
+
+def test_upgrade_builds_exactly_the_models(database: Database):
+    assert current_revision(database) == SCHEMA_HEAD
+    assert schema_differences(database) == []
+
+
+def test_downgrade_then_upgrade_round_trips(database: Database):
+    config = alembic_config()
+    with database.connect() as connection, connection.begin():
+        config.attributes["connection"] = connection
+        command.downgrade(config, "base")
+    with database.connect() as connection:
+        left = set(sa.inspect(connection).get_table_names()) - {"alembic_version"}
+    assert left == set()
+    assert current_revision(database) is None
+    upgrade(database)
+    assert current_revision(database) == SCHEMA_HEAD
+    assert schema_differences(database) == []
+
+
+def test_sqlite_connection_settings(sqlite_database: Database):
+    with sqlite_database.connect() as connection:
+        pragma = lambda name: connection.exec_driver_sql(f"PRAGMA {name}").scalar()  # noqa: E731
+        assert pragma("journal_mode") == "wal"
+        assert pragma("foreign_keys") == 1
+        assert pragma("busy_timeout") >= 5000
+
+
+def test_upgrade_on_current_database_changes_nothing_and_backs_up_nothing(
+    sqlite_database: Database, tmp_path: Path
+):
+    result = upgrade(sqlite_database)
+    assert result.backup is None
+    assert list(tmp_path.glob("*.bak")) == []
+
+
+def _scripts_with_pending_revision(tmp_path: Path) -> Path:
+    """A copy of the real revisions plus one more, as a future release would ship."""
+    scripts = tmp_path / "alembic-next"
+    shutil.copytree(paths.ALEMBIC_SCRIPTS, scripts, ignore=shutil.ignore_patterns("__pycache__"))
+    (scripts / "versions" / "0002_test.py").write_text(
+        "import sqlalchemy as sa\nfrom alembic import op\n"
+        f"revision = '0002'\ndown_revision = {SCHEMA_HEAD!r}\n"
+        "branch_labels = None\ndepends_on = None\n"
+        "def upgrade():\n"
+        "    op.create_table('future_things', sa.Column('id', sa.Integer, primary_key=True))\n"
+        "def downgrade():\n    op.drop_table('future_things')\n"
+    )
+    return scripts
+
+
+@pytest.mark.parametrize("database", ["sqlite"], indirect=True)
+def test_pending_migration_backs_up_sqlite_first(database, manager, tmp_path):
+    register_patient(database, manager, PatientDraft("备份前的病人"))
+    result = upgrade(database, _scripts_with_pending_revision(tmp_path))
+
+    assert (result.from_revision, result.to_revision) == (SCHEMA_HEAD, "0002")
+    assert result.backup is not None and result.backup.parent == tmp_path
+    assert "before-0002" in result.backup.name
+    with sqlite3.connect(result.backup) as copy:
+        assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert copy.execute("SELECT name FROM patients").fetchall() == [("备份前的病人",)]
+    assert current_revision(database) == "0002"
+
+
+@pytest.mark.parametrize("database", ["sqlite"], indirect=True)
+def test_failed_backup_leaves_database_unmigrated(database, manager, tmp_path, monkeypatch):
+    real_connect = sqlite3.connect
+
+    def connect_with_full_disk(target, *args, **kwargs):
+        if str(target).endswith(".bak"):
+            Path(target).write_bytes(b"partial")  # what a full disk leaves behind
+            raise sqlite3.OperationalError("database or disk is full")
+        return real_connect(target, *args, **kwargs)
+
+    monkeypatch.setattr(sqlite3, "connect", connect_with_full_disk)
+    with pytest.raises(BackupError, match="Nothing was changed"):
+        upgrade(database, _scripts_with_pending_revision(tmp_path))
+    assert current_revision(database) == SCHEMA_HEAD
+    assert list(tmp_path.glob("*.bak")) == []
+
+
+def test_database_newer_than_the_code_is_refused_untouched(database: Database):
+    with database.connect() as connection, connection.begin():
+        connection.execute(sa.text("UPDATE alembic_version SET version_num = 'ffff_future'"))
+    with pytest.raises(DatabaseTooNewError, match="ffff_future"):
+        upgrade(database)
+    assert current_revision(database) == "ffff_future"
+
+
+def test_unreachable_postgres_gives_a_clear_error():
+    database = Database(sa.engine.make_url("postgresql+psycopg://clinic@127.0.0.1:1/clinic"))
+    with pytest.raises(DatabaseUnavailableError) as caught:
+        upgrade(database)
+    message = str(caught.value)
+    assert "127.0.0.1:1" in message and "clinic network" in message
+
+
+def test_unopenable_sqlite_file_gives_a_clear_error(tmp_path: Path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    with pytest.raises(DatabaseUnavailableError, match="Cannot open the database file"):
+        upgrade(Database(sqlite_url(blocker)))
+
+
+def test_stations_starting_together_on_postgres_migrate_once(postgres_database: Database):
+    # postgres_database is only used to check the server is there; migrate a fresh one.
+    with scratch_postgres_database() as url:
+        stations = [Database(url) for _ in range(3)]
+        errors: list[BaseException] = []
+
+        def start(station: Database) -> None:
+            try:
+                upgrade(station)
+            except BaseException as exc:
+                errors.append(exc)
+
+        threads = [threading.Thread(target=start, args=(s,)) for s in stations]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert errors == []
+        assert current_revision(stations[0]) == SCHEMA_HEAD
+        for station in stations:
+            station.dispose()
