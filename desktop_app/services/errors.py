@@ -10,12 +10,18 @@ class ServiceError(Exception):
 
 
 class ValidationError(ServiceError):
-    """Bad input for one field; nothing was saved."""
+    """Bad input for one field; nothing was saved.
 
-    def __init__(self, field: str, message: str) -> None:
+    ``code`` and ``params`` let the UI show the message in the user's language;
+    ``message`` is the English sentence for the command line and logs.
+    """
+
+    def __init__(self, field: str, code: str, message: str, **params: object) -> None:
         super().__init__(message)
         self.field = field
+        self.code = code
         self.message = message
+        self.params = params
 
 
 class NotFoundError(ServiceError):

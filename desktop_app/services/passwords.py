@@ -23,10 +23,15 @@ def _hasher() -> PasswordHasher:
 def check_policy(password: str) -> None:
     if len(password) < MIN_LENGTH:
         raise ValidationError(
-            "password", f"Use at least {MIN_LENGTH} characters (a short phrase is easiest)."
+            "password",
+            "password_too_short",
+            f"Use at least {MIN_LENGTH} characters (a short phrase is easiest).",
+            min=MIN_LENGTH,
         )
     if password.strip() != password:
-        raise ValidationError("password", "The password may not start or end with a space.")
+        raise ValidationError(
+            "password", "password_spaces", "The password may not start or end with a space."
+        )
 
 
 def hash_password(password: str) -> str:

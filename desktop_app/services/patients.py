@@ -43,13 +43,13 @@ class PatientRecord:
 def _clean(draft: PatientDraft) -> dict[str, object]:
     name = draft.name.strip()
     if not name:
-        raise ValidationError("name", "Enter the patient's name.")
+        raise ValidationError("name", "required", "Enter the patient's name.")
     if len(name) > 100:
-        raise ValidationError("name", "A name has at most 100 characters.")
+        raise ValidationError("name", "too_long", "A name has at most 100 characters.", max=100)
     if draft.sex not in (None, "F", "M"):
-        raise ValidationError("sex", "Sex is F, M or not given.")
+        raise ValidationError("sex", "invalid", "Sex is F, M or not given.")
     if draft.birth_date and draft.birth_date > dt.date.today():
-        raise ValidationError("birth_date", "The date of birth is in the future.")
+        raise ValidationError("birth_date", "future_date", "The date of birth is in the future.")
     return {
         "name": name,
         "sex": draft.sex,

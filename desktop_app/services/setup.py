@@ -32,9 +32,11 @@ def complete_first_run(database: Database, answers: FirstRun) -> Actor:
     """Create the clinic's name and first manager; refuses if another station did it first."""
     clinic_name = answers.clinic_name.strip()
     if not clinic_name:
-        raise ValidationError("clinic_name", "Enter the clinic's name as patients know it.")
+        raise ValidationError(
+            "clinic_name", "required", "Enter the clinic's name as patients know it."
+        )
     if len(clinic_name) > 200:
-        raise ValidationError("clinic_name", "At most 200 characters.")
+        raise ValidationError("clinic_name", "too_long", "At most 200 characters.", max=200)
     manager = staff.validate(
         staff.NewStaff(answers.username, answers.display_name, Role.MANAGER, answers.password)
     )

@@ -27,13 +27,17 @@ def validate(new: NewStaff) -> NewStaff:
     username = new.username.strip().lower()
     display_name = new.display_name.strip()
     if not username:
-        raise ValidationError("username", "Enter a user name.")
+        raise ValidationError("username", "required", "Enter a user name.")
     if len(username) > 64 or any(ch.isspace() for ch in username):
-        raise ValidationError("username", "A user name is one word of at most 64 characters.")
+        raise ValidationError(
+            "username", "username_format", "A user name is one word of at most 64 characters."
+        )
     if not display_name:
-        raise ValidationError("display_name", "Enter the name colleagues know this person by.")
+        raise ValidationError(
+            "display_name", "required", "Enter the name colleagues know this person by."
+        )
     if len(display_name) > 100:
-        raise ValidationError("display_name", "At most 100 characters.")
+        raise ValidationError("display_name", "too_long", "At most 100 characters.", max=100)
     passwords.check_policy(new.password)
     return NewStaff(username, display_name, new.role, new.password)
 
@@ -42,7 +46,9 @@ def add_staff(session: sa.orm.Session, actor: Actor | None, new: NewStaff) -> St
     """Insert an already validated account inside the caller's transaction."""
     taken = session.scalar(sa.select(Staff.id).where(Staff.username == new.username))
     if taken is not None:
-        raise ValidationError("username", f"The user name {new.username!r} is already taken.")
+        raise ValidationError(
+            "username", "username_taken", f"The user name {new.username!r} is already taken."
+        )
     staff = Staff(
         username=new.username,
         display_name=new.display_name,
@@ -89,3 +95,8 @@ def sign_in(database: Database, username: str, password: str) -> Actor:
             username=username,
         )
     raise AuthenticationError
+
+
+def sign_out(database: Database, actor: Actor) -> None:
+    with unit_of_work(database) as session:
+        audit.record(session, actor, "sign_out", "staff", actor.staff_id)

@@ -1,0 +1,127 @@
+"""The ``clinic-desk`` command: no command starts the app; subcommands serve scripts.
+
+Each subcommand is a thin shell over a service call. Errors go to stderr with a
+non-zero exit, never a traceback. Qt is imported only when the window is wanted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import logging
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from desktop_app import __version__
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
+
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+log = logging.getLogger(__name__)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="clinic-desk",
+        description="Clinic Desk: front desk and clinical record for aesthetics clinics. "
+        "With no command, starts the application.",
+    )
+    parser.add_argument("--version", action="version", version=f"clinic-desk {__version__}")
+    parser.add_argument(
+        "--database-url",
+        metavar="URL",
+        help="use this database for this run (sqlite:///FILE or postgresql+psycopg://...); "
+        "also CLINIC_DESK_DATABASE_URL",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    db = commands.add_parser("db", help="database schema: upgrade, current revision")
+    db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
+    db_commands.add_parser("upgrade", help="migrate the database to the newest schema")
+    db_commands.add_parser("current", help="show the database's schema revision")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from desktop_app import logs
+
+    logs.configure()
+    if args.command is None:
+        from desktop_app.ui.app import run
+
+        return run(args.database_url)
+    try:
+        return _run_command(args)
+    except Exception as exc:
+        return _fail(exc)
+
+
+def _run_command(args: argparse.Namespace) -> int:
+    if args.command == "db":
+        return _db(args)
+    raise AssertionError(args.command)  # argparse only lets known commands through
+
+
+def _db(args: argparse.Namespace) -> int:
+    from desktop_app import migrations
+    from desktop_app.db import Database
+
+    database = Database(_url(args.database_url))
+    try:
+        if args.db_command == "current":
+            current = migrations.current_revision(database)
+            migrations.check_known(current)
+            head = migrations.head_revision()
+            state = "up to date" if current == head else f"upgrade available to {head}"
+            print(f"{current or 'empty (no schema)'} ({state}) — {database.describe()}")
+            return 0
+        result = migrations.upgrade(database)
+        if result.from_revision == result.to_revision:
+            print(f"Already at the newest schema {result.to_revision} — {database.describe()}")
+        else:
+            print(
+                f"Upgraded {result.from_revision or 'empty database'} → {result.to_revision} "
+                f"— {database.describe()}"
+            )
+        if result.backup:
+            print(f"Safety copy made first: {result.backup}")
+        return 0
+    finally:
+        database.dispose()
+
+
+def _url(override: str | None) -> URL:
+    from desktop_app import station
+    from desktop_app.startup import PasswordNeededError, database_url
+
+    settings = station.load()
+    try:
+        return database_url(override, settings)
+    except PasswordNeededError as exc:
+        if not sys.stdin.isatty():
+            raise
+        if exc.no_secure_store:
+            print(str(_no_store_message()), file=sys.stderr)
+        return database_url(override, settings, getpass.getpass(f"Password for {exc.account}: "))
+
+
+def _no_store_message() -> str:
+    from desktop_app.secrets import NoSecureStoreError
+
+    return str(NoSecureStoreError())
+
+
+def _fail(exc: Exception) -> int:
+    from desktop_app.db import DatabaseError
+    from desktop_app.services.errors import ServiceError
+    from desktop_app.startup import PasswordNeededError
+
+    if isinstance(exc, DatabaseError | ServiceError | PasswordNeededError):
+        print(f"clinic-desk: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    log.exception("unexpected error")
+    print(f"clinic-desk: unexpected error: {exc} (details in the log file)", file=sys.stderr)
+    return EXIT_ERROR

@@ -1,0 +1,23 @@
+"""A rotating log file in the data folder, so support can see what happened on a station."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+
+from desktop_app import paths
+
+
+def configure() -> None:
+    folder = paths.data_dir() / "logs"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            folder / "clinic-desk.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+        )
+    except OSError:
+        handler = logging.NullHandler()  # a read-only profile must not stop the app
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)

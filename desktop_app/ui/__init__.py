@@ -1,0 +1,1 @@
+"""Qt widgets, dialogs and item models. Calls services; never builds SQL."""

@@ -1,0 +1,276 @@
+"""The main window: sign-in gate, then navigation between sections, status bar, language.
+
+It opens at once with the sign-in form inside it; the database opens behind it on a
+worker thread (see gate.py), which is what keeps cold start close to a bare Qt window.
+"""
+
+from __future__ import annotations
+
+import base64
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QEvent, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from desktop_app import station
+from desktop_app.station import StationSettings
+from desktop_app.ui.gate import Gate
+from desktop_app.ui.i18n import LANGUAGES, Translations
+from desktop_app.ui.pages import SECTIONS, ComingPage, section_title
+from desktop_app.ui.settings_page import SettingsPage
+from desktop_app.ui.tasks import Runner
+
+if TYPE_CHECKING:
+    from desktop_app.db import Database
+    from desktop_app.services.context import Actor
+
+PING_INTERVAL_MS = 15_000
+ROLE_NAMES = {
+    "receptionist": QT_TRANSLATE_NOOP("MainWindow", "Receptionist"),
+    "consultant": QT_TRANSLATE_NOOP("MainWindow", "Consultant"),
+    "doctor": QT_TRANSLATE_NOOP("MainWindow", "Doctor"),
+    "nurse": QT_TRANSLATE_NOOP("MainWindow", "Nurse"),
+    "manager": QT_TRANSLATE_NOOP("MainWindow", "Manager"),
+}
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        runner: Runner,
+        settings: StationSettings,
+        translations: Translations,
+        url_override: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.runner = runner
+        self.settings = settings
+        self.translations = translations
+        self.database: Database | None = None
+        self.actor: Actor | None = None
+
+        self.gate = Gate(runner, settings, url_override)
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setFixedWidth(180)
+        self.pages = QStackedWidget()
+        self.pages.setObjectName("pages")
+        for index in range(len(SECTIONS) - 1):
+            self.pages.addWidget(ComingPage(index))
+        self.settings_page = SettingsPage(settings)
+        self.pages.addWidget(self.settings_page)
+        for _ in SECTIONS:
+            self.navigation.addItem("")
+        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+        workspace = QWidget()
+        workspace.setObjectName("workspace")
+        row = QHBoxLayout(workspace)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.navigation)
+        row.addWidget(self.pages, 1)
+        self.workspace = workspace
+        self.root = QStackedWidget()
+        self.root.addWidget(self.gate)
+        self.root.addWidget(workspace)
+        self.setCentralWidget(self.root)
+
+        self.database_status = QLabel()
+        self.database_status.setObjectName("databaseStatus")
+        self.connection_status = QLabel()
+        self.connection_status.setObjectName("connectionStatus")
+        self.user_status = QLabel()
+        self.user_status.setObjectName("signedInUser")
+        self.statusBar().addWidget(self.database_status, 1)
+        self.statusBar().addPermanentWidget(self.connection_status)
+        self.statusBar().addPermanentWidget(self.user_status)
+        self.ping_timer = QTimer(self)
+        self.ping_timer.setInterval(PING_INTERVAL_MS)
+        self.ping_timer.timeout.connect(self.check_connection)
+        self._connected: bool | None = None
+
+        self._build_menus()
+        self.gate.database_opened.connect(self._database_opened)
+        self.gate.signed_in.connect(self._enter)
+        self.gate.quit_requested.connect(self.close)
+        self.settings_page.language_chosen.connect(self.set_language)
+        self._restore_geometry()
+        self.retranslate()
+
+    # --- menus and language ------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        self.file_menu = self.menuBar().addMenu("")
+        self.sign_out_action = QAction(self)
+        self.sign_out_action.setObjectName("signOutAction")
+        self.sign_out_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.sign_out_action.triggered.connect(self.sign_out)
+        self.quit_action = QAction(self)
+        self.quit_action.setObjectName("quitAction")
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self.file_menu.addActions([self.sign_out_action, self.quit_action])
+
+        self.view_menu = self.menuBar().addMenu("")
+        self.section_actions: list[QAction] = []
+        for index in range(len(SECTIONS)):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.triggered.connect(lambda _=False, i=index: self.show_section(i))
+            self.view_menu.addAction(action)
+            self.section_actions.append(action)
+        self.view_menu.addSeparator()
+        self.language_menu = self.view_menu.addMenu("")
+        group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in LANGUAGES.items():
+            action = QAction(name, self, checkable=True)
+            action.setObjectName(f"language_{code}")
+            action.triggered.connect(lambda _=False, c=code: self.set_language(c))
+            group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[code] = action
+        self.language_actions[self.translations.language].setChecked(True)
+        self.help_menu = self.menuBar().addMenu("")
+        self.about_action = QAction(self)
+        self.about_action.triggered.connect(self._about)
+        self.help_menu.addAction(self.about_action)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Clinic Desk"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.sign_out_action.setText(self.tr("&Sign out"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.about_action.setText(self.tr("&About Clinic Desk"))
+        for index, action in enumerate(self.section_actions):
+            action.setText(section_title(index))
+            self.navigation.item(index).setText(section_title(index))
+        self._show_status()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def set_language(self, language: str) -> None:
+        """Switch at once and remember the choice for this station."""
+        self.translations.apply(language)
+        self.language_actions[self.translations.language].setChecked(True)
+        self.settings.language = self.translations.language
+        station.save(self.settings)
+        self._refresh_settings_page()
+
+    # --- flow ------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        self.gate.start()
+
+    def _database_opened(self, database: Database) -> None:
+        self.database = database
+        self._connected = True
+        self.ping_timer.start()
+        self._show_status()
+
+    def _enter(self, actor: Actor) -> None:
+        self.actor = actor
+        self.root.setCurrentWidget(self.workspace)
+        self.navigation.setCurrentRow(0)
+        self.navigation.setFocus()
+        self._refresh_settings_page()
+        self._show_status()
+
+    def sign_out(self) -> None:
+        if self.actor is None:
+            return
+        actor, database = self.actor, self.database
+        self.actor = None
+        if database is not None:
+            from desktop_app.services.staff import sign_out
+
+            self.runner.run(lambda: sign_out(database, actor), lambda _r: None, lambda _e: None)
+        self.root.setCurrentWidget(self.gate)
+        self.gate.sign_out()
+        self._show_status()
+
+    def show_section(self, index: int) -> None:
+        if self.actor is not None:
+            self.navigation.setCurrentRow(index)
+
+    # --- status bar ------------------------------------------------------------------------
+
+    def check_connection(self) -> None:
+        database = self.database
+        if database is not None:
+            self.runner.run(
+                database.ping,
+                lambda _r: self._set_connected(True),
+                lambda _e: self._set_connected(False),
+            )
+
+    def _set_connected(self, connected: bool) -> None:
+        self._connected = connected
+        self._show_status()
+
+    def _show_status(self) -> None:
+        if self.database is None:
+            self.database_status.setText(self.tr("Opening the database…"))
+            self.connection_status.setText("")
+        else:
+            self.database_status.setText(self.database.describe())
+            self.connection_status.setText(
+                self.tr("Connected") if self._connected else self.tr("Not connected — retrying")
+            )
+        if self.actor is None:
+            self.user_status.setText(self.tr("Not signed in"))
+        else:
+            role = self.tr(ROLE_NAMES.get(self.actor.role.value, self.actor.role.value))
+            self.user_status.setText(
+                self.tr("Signed in: {name} ({role})").format(
+                    name=self.actor.display_name, role=role
+                )
+            )
+
+    def _refresh_settings_page(self) -> None:
+        described = self.database.describe() if self.database else ""
+        self.settings_page.show_state(self.translations.language, described)
+
+    def _about(self) -> None:
+        from desktop_app import __version__
+
+        QMessageBox.about(
+            self,
+            self.tr("About Clinic Desk"),
+            self.tr(
+                "Clinic Desk {version}\nFront desk and clinical record for aesthetics clinics."
+            ).format(version=__version__),
+        )
+
+    # --- geometry and closing ----------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        saved = self.settings.window_geometry
+        if not saved or not self.restoreGeometry(QByteArray(base64.b64decode(saved))):
+            self.resize(1200, 780)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.ping_timer.stop()
+        self.settings.window_geometry = base64.b64encode(bytes(self.saveGeometry())).decode()
+        station.save(self.settings)
+        wait = getattr(self.runner, "wait", None)
+        if wait is not None:
+            wait(10_000)
+        if self.database is not None:
+            self.database.dispose()
+        super().closeEvent(event)

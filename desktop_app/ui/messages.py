@@ -1,0 +1,87 @@
+"""Errors from services and the database, told to the user in their language."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+
+def validation_text(code: str, params: dict[str, object], english: str) -> str:
+    """The translated sentence for a ValidationError code; English if the code is new."""
+    texts = {
+        "required": QCoreApplication.translate("Messages", "This field is required."),
+        "too_long": QCoreApplication.translate("Messages", "At most {max} characters."),
+        "username_format": QCoreApplication.translate(
+            "Messages", "A user name is one word of at most 64 characters."
+        ),
+        "username_taken": QCoreApplication.translate(
+            "Messages", "This user name is already taken."
+        ),
+        "password_too_short": QCoreApplication.translate(
+            "Messages", "Use at least {min} characters (a short phrase is easiest)."
+        ),
+        "password_spaces": QCoreApplication.translate(
+            "Messages", "The password may not start or end with a space."
+        ),
+        "password_mismatch": QCoreApplication.translate(
+            "Messages", "The two passwords are not the same."
+        ),
+    }
+    template = texts.get(code)
+    return template.format(**params) if template else english
+
+
+def describe(exc: BaseException) -> tuple[str, str]:
+    """A translated headline and the detail (the English text from below) for an error."""
+    from desktop_app.db import DatabaseUnavailableError, DatabaseUrlError
+    from desktop_app.migrations import BackupError, DatabaseTooNewError
+    from desktop_app.services.errors import (
+        AuthenticationError,
+        ConflictError,
+        PermissionDeniedError,
+        SetupAlreadyDoneError,
+    )
+
+    headlines: list[tuple[type[BaseException], str]] = [
+        (
+            DatabaseUnavailableError,
+            QCoreApplication.translate("Messages", "The database cannot be reached."),
+        ),
+        (
+            DatabaseTooNewError,
+            QCoreApplication.translate(
+                "Messages", "This database was upgraded by a newer version of Clinic Desk."
+            ),
+        ),
+        (
+            BackupError,
+            QCoreApplication.translate(
+                "Messages", "The safety copy before upgrading the database could not be made."
+            ),
+        ),
+        (
+            DatabaseUrlError,
+            QCoreApplication.translate("Messages", "The database address is not valid."),
+        ),
+        (
+            AuthenticationError,
+            QCoreApplication.translate("Messages", "Wrong user name or password."),
+        ),
+        (
+            SetupAlreadyDoneError,
+            QCoreApplication.translate(
+                "Messages", "This clinic has already been set up on another station. Sign in."
+            ),
+        ),
+        (
+            PermissionDeniedError,
+            QCoreApplication.translate("Messages", "Your role does not allow this."),
+        ),
+        (
+            ConflictError,
+            QCoreApplication.translate("Messages", "Someone else saved this record first."),
+        ),
+    ]
+    for kind, headline in headlines:
+        if isinstance(exc, kind):
+            return headline, str(exc)
+    return QCoreApplication.translate("Messages", "Something went wrong."), str(exc)

@@ -1,0 +1,85 @@
+"""Settings: this station's language and database connection."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.station import StationSettings
+from desktop_app.ui.i18n import LANGUAGES
+
+
+class SettingsPage(QWidget):
+    language_chosen = Signal(str)
+
+    def __init__(self, settings: StationSettings) -> None:
+        super().__init__()
+        self.setObjectName("settingsPage")
+        self.settings = settings
+        self.station_box = QGroupBox()
+        self.language = QComboBox()
+        self.language.setObjectName("languageCombo")
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language_label = QLabel()
+        self.language_label.setBuddy(self.language)
+        self.database_label = QLabel()
+        self.database_value = QLabel()
+        self.database_value.setObjectName("databaseDescription")
+        self.database_value.setWordWrap(True)
+        self.change_database = QPushButton()
+        self.change_database.setObjectName("changeDatabaseButton")
+        self.change_database.clicked.connect(self._change_database)
+        form = QFormLayout(self.station_box)
+        form.addRow(self.language_label, self.language)
+        form.addRow(self.database_label, self.database_value)
+        form.addRow("", self.change_database)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 28, 32, 28)
+        layout.addWidget(self.station_box)
+        layout.addStretch(1)
+        self.language.currentIndexChanged.connect(
+            lambda _i: self.language_chosen.emit(self.language.currentData())
+        )
+        self.retranslate()
+
+    def show_state(self, language: str, database: str) -> None:
+        self.language.blockSignals(True)
+        self.language.setCurrentIndex(max(0, self.language.findData(language)))
+        self.language.blockSignals(False)
+        self.database_value.setText(database)
+
+    def retranslate(self) -> None:
+        self.station_box.setTitle(self.tr("This computer"))
+        self.language_label.setText(self.tr("&Language"))
+        self.database_label.setText(self.tr("Database"))
+        self.change_database.setText(self.tr("Change database connection…"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _change_database(self) -> None:
+        from desktop_app.ui.database_settings import DatabaseSettingsDialog
+
+        dialog = DatabaseSettingsDialog(self.settings, self)
+        self.dialog = dialog
+
+        def saved() -> None:
+            text = self.tr("Clinic Desk will use the new database the next time it starts.")
+            if dialog.notice:
+                text += "\n\n" + dialog.notice
+            QMessageBox.information(self, self.tr("Database connection"), text)
+
+        dialog.accepted.connect(saved)
+        dialog.open()
