@@ -7,8 +7,6 @@ non-zero exit, never a traceback. Qt is imported only when the window is wanted.
 from __future__ import annotations
 
 import argparse
-import getpass
-import logging
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -19,8 +17,6 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import URL
 
 EXIT_ERROR = 1
-EXIT_USAGE = 2
-log = logging.getLogger(__name__)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -48,11 +44,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     from desktop_app import logs
 
-    logs.configure()
     if args.command is None:
         from desktop_app.ui.app import run
 
-        return run(args.database_url)
+        return run(args.database_url, after_first_frame=logs.configure)
+    logs.configure()
     try:
         return _run_command(args)
     except Exception as exc:
@@ -105,6 +101,8 @@ def _url(override: str | None) -> URL:
             raise
         if exc.no_secure_store:
             print(str(_no_store_message()), file=sys.stderr)
+        import getpass
+
         return database_url(override, settings, getpass.getpass(f"Password for {exc.account}: "))
 
 
@@ -122,6 +120,8 @@ def _fail(exc: Exception) -> int:
     if isinstance(exc, DatabaseError | ServiceError | PasswordNeededError):
         print(f"clinic-desk: {exc}", file=sys.stderr)
         return EXIT_ERROR
-    log.exception("unexpected error")
+    import logging
+
+    logging.getLogger(__name__).exception("unexpected error")
     print(f"clinic-desk: unexpected error: {exc} (details in the log file)", file=sys.stderr)
     return EXIT_ERROR

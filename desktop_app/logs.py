@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import logging
-import logging.handlers
-
 from desktop_app import paths
 
 
 def configure() -> None:
+    """Log to <data>/logs/clinic-desk.log. The GUI calls this after its first frame."""
+    import logging
+    import logging.handlers
+
     folder = paths.data_dir() / "logs"
     try:
         folder.mkdir(parents=True, exist_ok=True)

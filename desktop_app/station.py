@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Literal
@@ -67,6 +66,8 @@ def load(path: Path | None = None) -> StationSettings:
 
 def save(settings: StationSettings, path: Path | None = None) -> None:
     """Write atomically, so a crash mid-write leaves the previous file intact."""
+    import tempfile
+
     path = path or settings_file()
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".station-", suffix=".json")

@@ -227,24 +227,26 @@ def test_language_switch_retranslates_at_once_and_is_remembered(qtbot, qapp, tmp
     url = sqlite_url(tmp_path)
     set_up_clinic(url)
     window = make_window(qtbot, qapp, str(url))
-    assert window.navigation.item(0).text() == "Front desk"
     assert window.gate.sign_in.button.text() == "Sign in"
 
     window.language_actions["zh_CN"].trigger()
-    qtbot.waitUntil(lambda: window.navigation.item(0).text() == "前台")  # LanguageChange is posted
-    assert window.gate.sign_in.button.text() == "登录"
+    qtbot.waitUntil(lambda: window.gate.sign_in.button.text() == "登录")  # LanguageChange is posted
     assert window.user_status.text() == "未登录"
+    assert window.file_menu.title() == "文件(&F)"
     assert station.load().language == "zh_CN"
 
     type_into(qtbot, window.gate.sign_in.username, "boss")
     type_into(qtbot, window.gate.sign_in.password, MANAGER_PASSWORD)
     qtbot.keyClick(window.gate.sign_in.password, Qt.Key.Key_Return)
     assert window.user_status.text() == "已登录：王店长（管理员）"
+    navigation = window.workspace.navigation
+    assert navigation.item(0).text() == "前台"  # built after the switch: born in Chinese
 
-    combo = window.settings_page.language
+    combo = window.workspace.settings_page.language
     assert combo.currentData() == "zh_CN"
     combo.setCurrentIndex(combo.findData("en"))
-    qtbot.waitUntil(lambda: window.navigation.item(5).text() == "Settings")
+    qtbot.waitUntil(lambda: navigation.item(5).text() == "Settings")
+    assert window.workspace.pages.widget(0).title.text() == "Front desk"
     assert station.load().language == "en"
 
 
@@ -269,18 +271,30 @@ def test_sections_are_reachable_by_keyboard_and_say_what_will_come(qtbot, qapp, 
     type_into(qtbot, window.gate.sign_in.password, MANAGER_PASSWORD)
     qtbot.keyClick(window.gate.sign_in.password, Qt.Key.Key_Return)
 
+    pages = window.workspace.pages
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
-    assert window.pages.currentWidget().objectName() == "remindersPage"
-    assert "follow-up" in window.pages.currentWidget().body.text().lower()
+    assert pages.currentWidget().objectName() == "remindersPage"
+    assert "follow-up" in pages.currentWidget().body.text().lower()
     qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
-    assert window.pages.currentWidget() is window.settings_page
-    assert str(tmp_path) in window.settings_page.database_value.text()
+    assert pages.currentWidget() is window.workspace.settings_page
+    assert str(tmp_path) in window.workspace.settings_page.database_value.text()
 
 
 def test_every_interactive_widget_has_an_object_name(qtbot, qapp, tmp_path):
     from PySide6.QtWidgets import QAbstractButton, QComboBox, QListWidget
 
     window = make_window(qtbot, qapp, str(sqlite_url(tmp_path)))
+    page = window.gate.first_run
+    for name, text in [
+        ("clinic_name", "C"),
+        ("display_name", "B"),
+        ("username", "boss"),
+        ("password", MANAGER_PASSWORD),
+        ("password_confirm", MANAGER_PASSWORD),
+    ]:
+        type_into(qtbot, page.inputs[name], text)
+    qtbot.keyClick(page.inputs["password_confirm"], Qt.Key.Key_Return)
+    assert window.workspace is not None  # check the signed-in screens too
     kinds = (QLineEdit, QAbstractButton, QComboBox, QListWidget)
     unnamed = [
         type(w).__name__

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from desktop_app import station
@@ -14,7 +15,10 @@ from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.tasks import TaskRunner
 
 
-def run(url_override: str | None = None) -> int:
+def run(
+    url_override: str | None = None, after_first_frame: Callable[[], None] | None = None
+) -> int:
+    """Show the window at once; everything else starts after its first frame."""
     QCoreApplication.setOrganizationName("ClinicDesk")
     QCoreApplication.setApplicationName("Clinic Desk")
     app = QApplication.instance() or QApplication(sys.argv)
@@ -22,9 +26,11 @@ def run(url_override: str | None = None) -> int:
     translations = Translations(app)
     translations.apply(effective_language(settings.language))
     window = MainWindow(TaskRunner(app), settings, translations, url_override)
+    then: list[Callable[[], object]] = [window.start]
+    if after_first_frame is not None:
+        then.append(after_first_frame)
     if startup_probe.target() is not None:
-        startup_probe.FirstFrame(window, quit_after=False)
         window.gate.ready.connect(lambda: (startup_probe.mark("ready"), window.close()))
+    startup_probe.FirstFrame(window, then)
     window.show()
-    QTimer.singleShot(0, window.start)
     return app.exec()

@@ -64,11 +64,18 @@ class Gate(QStackedWidget):
         self.password: str | None = None
         self.error_box: QMessageBox | None = None
         self.sign_in = SignInPage()
-        self.first_run = FirstRunPage()
         self.addWidget(self.sign_in)
-        self.addWidget(self.first_run)
         self.sign_in.submitted.connect(self._sign_in)
-        self.first_run.submitted.connect(self._complete_first_run)
+        self._first_run: FirstRunPage | None = None
+
+    @property
+    def first_run(self) -> FirstRunPage:
+        """Built when first needed: most starts never show it."""
+        if self._first_run is None:
+            self._first_run = FirstRunPage()
+            self._first_run.submitted.connect(self._complete_first_run)
+            self.addWidget(self._first_run)
+        return self._first_run
 
     # --- opening the database ------------------------------------------------------------
 

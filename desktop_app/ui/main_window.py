@@ -11,27 +11,19 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QEvent, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QMainWindow,
-    QMessageBox,
-    QStackedWidget,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget
 
 from desktop_app import station
 from desktop_app.station import StationSettings
 from desktop_app.ui.gate import Gate
 from desktop_app.ui.i18n import LANGUAGES, Translations
-from desktop_app.ui.pages import SECTIONS, ComingPage, section_title
-from desktop_app.ui.settings_page import SettingsPage
+from desktop_app.ui.pages import SECTIONS, section_title
 from desktop_app.ui.tasks import Runner
 
 if TYPE_CHECKING:
     from desktop_app.db import Database
     from desktop_app.services.context import Actor
+    from desktop_app.ui.workspace import Workspace
 
 PING_INTERVAL_MS = 15_000
 ROLE_NAMES = {
@@ -60,28 +52,9 @@ class MainWindow(QMainWindow):
         self.actor: Actor | None = None
 
         self.gate = Gate(runner, settings, url_override)
-        self.navigation = QListWidget()
-        self.navigation.setObjectName("navigation")
-        self.navigation.setFixedWidth(180)
-        self.pages = QStackedWidget()
-        self.pages.setObjectName("pages")
-        for index in range(len(SECTIONS) - 1):
-            self.pages.addWidget(ComingPage(index))
-        self.settings_page = SettingsPage(settings)
-        self.pages.addWidget(self.settings_page)
-        for _ in SECTIONS:
-            self.navigation.addItem("")
-        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
-        workspace = QWidget()
-        workspace.setObjectName("workspace")
-        row = QHBoxLayout(workspace)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.navigation)
-        row.addWidget(self.pages, 1)
-        self.workspace = workspace
+        self.workspace: Workspace | None = None  # built at first sign-in: not in the first frame
         self.root = QStackedWidget()
         self.root.addWidget(self.gate)
-        self.root.addWidget(workspace)
         self.setCentralWidget(self.root)
 
         self.database_status = QLabel()
@@ -102,7 +75,6 @@ class MainWindow(QMainWindow):
         self.gate.database_opened.connect(self._database_opened)
         self.gate.signed_in.connect(self._enter)
         self.gate.quit_requested.connect(self.close)
-        self.settings_page.language_chosen.connect(self.set_language)
         self._restore_geometry()
         self.retranslate()
 
@@ -112,11 +84,9 @@ class MainWindow(QMainWindow):
         self.file_menu = self.menuBar().addMenu("")
         self.sign_out_action = QAction(self)
         self.sign_out_action.setObjectName("signOutAction")
-        self.sign_out_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
         self.sign_out_action.triggered.connect(self.sign_out)
         self.quit_action = QAction(self)
         self.quit_action.setObjectName("quitAction")
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addActions([self.sign_out_action, self.quit_action])
 
@@ -124,7 +94,6 @@ class MainWindow(QMainWindow):
         self.section_actions: list[QAction] = []
         for index in range(len(SECTIONS)):
             action = QAction(self)
-            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
             action.triggered.connect(lambda _=False, i=index: self.show_section(i))
             self.view_menu.addAction(action)
             self.section_actions.append(action)
@@ -156,7 +125,6 @@ class MainWindow(QMainWindow):
         self.about_action.setText(self.tr("&About Clinic Desk"))
         for index, action in enumerate(self.section_actions):
             action.setText(section_title(index))
-            self.navigation.item(index).setText(section_title(index))
         self._show_status()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -175,7 +143,17 @@ class MainWindow(QMainWindow):
     # --- flow ------------------------------------------------------------------------------
 
     def start(self) -> None:
+        """Called once the first frame is on screen (see startup_probe.FirstFrame)."""
+        self._install_shortcuts()
         self.gate.start()
+
+    def _install_shortcuts(self) -> None:
+        # Not in __init__: setShortcut makes PySide6 build the Qt namespace's ~110 enums
+        # (~20 ms), and no key can be pressed before the first frame anyway.
+        self.sign_out_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        for index, action in enumerate(self.section_actions):
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
 
     def _database_opened(self, database: Database) -> None:
         self.database = database
@@ -185,9 +163,15 @@ class MainWindow(QMainWindow):
 
     def _enter(self, actor: Actor) -> None:
         self.actor = actor
+        if self.workspace is None:
+            from desktop_app.ui.workspace import Workspace
+
+            self.workspace = Workspace(self.settings)
+            self.workspace.settings_page.language_chosen.connect(self.set_language)
+            self.root.addWidget(self.workspace)
         self.root.setCurrentWidget(self.workspace)
-        self.navigation.setCurrentRow(0)
-        self.navigation.setFocus()
+        self.workspace.show_section(0)
+        self.workspace.navigation.setFocus()
         self._refresh_settings_page()
         self._show_status()
 
@@ -205,8 +189,8 @@ class MainWindow(QMainWindow):
         self._show_status()
 
     def show_section(self, index: int) -> None:
-        if self.actor is not None:
-            self.navigation.setCurrentRow(index)
+        if self.actor is not None and self.workspace is not None:
+            self.workspace.show_section(index)
 
     # --- status bar ------------------------------------------------------------------------
 
@@ -243,8 +227,9 @@ class MainWindow(QMainWindow):
             )
 
     def _refresh_settings_page(self) -> None:
-        described = self.database.describe() if self.database else ""
-        self.settings_page.show_state(self.translations.language, described)
+        if self.workspace is not None:
+            described = self.database.describe() if self.database else ""
+            self.workspace.settings_page.show_state(self.translations.language, described)
 
     def _about(self) -> None:
         from desktop_app import __version__

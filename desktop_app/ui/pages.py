@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 # (objectName, title, what the section will hold): marked for translation here, translated
@@ -81,7 +81,6 @@ class ComingPage(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.body)
         layout.addStretch(1)
-        layout.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.retranslate()
 
     def retranslate(self) -> None:
