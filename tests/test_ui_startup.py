@@ -305,3 +305,40 @@ def test_every_interactive_widget_has_an_object_name(qtbot, qapp, tmp_path):
         and not w.parent().objectName().startswith("qt_")
     ]
     assert unnamed == []
+
+
+def test_quit_has_a_shortcut_on_every_platform(qtbot, qapp, tmp_path):
+    window = make_window(qtbot, qapp, str(sqlite_url(tmp_path)))
+    assert window.quit_action.shortcut().toString() == "Ctrl+Q"
+    assert window.sign_out_action.shortcut().toString() == "Ctrl+Shift+L"
+
+
+def test_after_first_run_sign_out_and_back_in_works(qtbot, qapp, tmp_path):
+    """Regression: the sign-in page stayed in its 'opening the database' state after first run."""
+    window = make_window(qtbot, qapp, str(sqlite_url(tmp_path)))
+    page = window.gate.first_run
+    for name, text in [
+        ("clinic_name", "美丽诊所"),
+        ("display_name", "王店长"),
+        ("username", "boss"),
+        ("password", MANAGER_PASSWORD),
+        ("password_confirm", MANAGER_PASSWORD),
+    ]:
+        type_into(qtbot, page.inputs[name], text)
+    qtbot.keyClick(page.inputs["password_confirm"], Qt.Key.Key_Return)
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_L,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+
+    sign_in = window.gate.sign_in
+    assert window.root.currentWidget() is window.gate
+    assert sign_in.button.isEnabled() and not sign_in.status.isVisibleTo(sign_in)
+    assert sign_in.title.text() == "美丽诊所" and sign_in.username.text() == "boss"
+    type_into(qtbot, sign_in.password, "wrong password")
+    qtbot.keyClick(sign_in.password, Qt.Key.Key_Return)
+    assert sign_in.error.text() == "Wrong user name or password."
+    type_into(qtbot, sign_in.password, MANAGER_PASSWORD)
+    qtbot.keyClick(sign_in.password, Qt.Key.Key_Return)
+    assert window.root.currentWidget() is window.workspace

@@ -33,4 +33,5 @@ def run(
         window.gate.ready.connect(lambda: (startup_probe.mark("ready"), window.close()))
     startup_probe.FirstFrame(window, then)
     window.show()
+    window.activateWindow()  # so the first keystroke, shortcuts included, reaches it
     return app.exec()

@@ -89,12 +89,12 @@ class Gate(QStackedWidget):
     def _opened(self, result: _Opened) -> None:
         self.database = result.opened.database
         self.database_opened.emit(self.database)
+        self.sign_in.set_busy()  # open now, whichever page comes next
         if result.opened.needs_first_run:
             self.setCurrentWidget(self.first_run)
             self.first_run.inputs["clinic_name"].setFocus()
         else:
             self.sign_in.set_clinic_name(result.clinic_name)
-            self.sign_in.set_busy()
             (
                 self.sign_in.password if self.sign_in.username.text() else self.sign_in.username
             ).setFocus()

@@ -63,6 +63,8 @@ class MainWindow(QMainWindow):
         self.connection_status.setObjectName("connectionStatus")
         self.user_status = QLabel()
         self.user_status.setObjectName("signedInUser")
+        for label in (self.connection_status, self.user_status):
+            label.setContentsMargins(12, 0, 12, 0)
         self.statusBar().addWidget(self.database_status, 1)
         self.statusBar().addPermanentWidget(self.connection_status)
         self.statusBar().addPermanentWidget(self.user_status)
@@ -151,7 +153,8 @@ class MainWindow(QMainWindow):
         # Not in __init__: setShortcut makes PySide6 build the Qt namespace's ~110 enums
         # (~20 ms), and no key can be pressed before the first frame anyway.
         self.sign_out_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
-        self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        # Spelled out: StandardKey.Quit is empty on X11 sessions without a desktop theme.
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         for index, action in enumerate(self.section_actions):
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
 

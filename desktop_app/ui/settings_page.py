@@ -43,6 +43,7 @@ class SettingsPage(QWidget):
         form.addRow(self.language_label, self.language)
         form.addRow(self.database_label, self.database_value)
         form.addRow("", self.change_database)
+        self.station_box.setMaximumWidth(720)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 28, 32, 28)
         layout.addWidget(self.station_box)

@@ -17,6 +17,7 @@ class Workspace(QWidget):
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setFixedWidth(180)
+        self.navigation.setStyleSheet("QListWidget::item { padding: 8px 12px; }")
         self.pages = QStackedWidget()
         self.pages.setObjectName("pages")
         for index in range(len(SECTIONS) - 1):
