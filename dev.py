@@ -3,6 +3,7 @@
 
     python3 dev.py start [clinic-desk options]   # the application, on the embedded SQLite file
     python3 dev.py test [pytest options]          # the whole test suite
+    python3 dev.py lint                           # ruff: lint and formatting check
 
 Both create ./.venv on first use, install the pinned versions in requirements.lock
 (again only when that file or pyproject.toml changes), compile the translations, and
@@ -30,7 +31,7 @@ def main(argv: list[str]) -> int:
     if sys.version_info < (3, 11):  # noqa: UP036 - this file runs before the venv exists
         sys.exit(f"Clinic Desk needs Python 3.11 or newer; this is {sys.version.split()[0]}.")
     command, rest = (argv[0], argv[1:]) if argv else ("start", [])
-    if command not in ("start", "test", "lock"):
+    if command not in ("start", "test", "lint", "lock"):
         sys.exit(__doc__)
     ensure_environment()
     compile_translations()
@@ -39,6 +40,9 @@ def main(argv: list[str]) -> int:
     if command == "test":
         env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
         return run([str(PYTHON), "-m", "pytest", *rest], env=env)
+    if command == "lint":
+        ruff = str(BIN / "ruff")
+        return run([ruff, "check", "."]) or run([ruff, "format", "--check", "."])
     return lock()
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QMessageBox, QPushButton, QStackedWidget, QWidget
+from PySide6.QtWidgets import QPushButton, QStackedWidget, QWidget
 
 from desktop_app.station import StationSettings
 from desktop_app.ui.messages import describe, validation_text
@@ -18,6 +18,8 @@ from desktop_app.ui.sign_in import FirstRunPage, SignInPage
 from desktop_app.ui.tasks import Runner
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
     from desktop_app.db import Database
     from desktop_app.startup import OpenedDatabase
 
@@ -62,7 +64,7 @@ class Gate(QStackedWidget):
         self.url_override = url_override
         self.database: Database | None = None
         self.password: str | None = None
-        self.error_box: QMessageBox | None = None
+        self.error_box: QMessageBox | None = None  # built on demand: not in the first frame
         self.sign_in = SignInPage()
         self.addWidget(self.sign_in)
         self.sign_in.submitted.connect(self._sign_in)
@@ -123,6 +125,8 @@ class Gate(QStackedWidget):
         dialog.open()
 
     def show_database_error(self, exc: BaseException) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         headline, detail = describe(exc)
         box = QMessageBox(QMessageBox.Icon.Critical, self.tr("Clinic Desk"), headline, parent=self)
         box.setObjectName("databaseErrorDialog")

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QEvent, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget
 
 from desktop_app import station
 from desktop_app.station import StationSettings
@@ -235,6 +235,8 @@ class MainWindow(QMainWindow):
             self.workspace.settings_page.show_state(self.translations.language, described)
 
     def _about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from desktop_app import __version__
 
         QMessageBox.about(
