@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from desktop_app import station
-from desktop_app.ui import startup_probe
+from desktop_app.ui import crash, startup_probe
 from desktop_app.ui.i18n import Translations, effective_language
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.tasks import TaskRunner
@@ -22,6 +22,7 @@ def run(
     QCoreApplication.setOrganizationName("ClinicDesk")
     QCoreApplication.setApplicationName("Clinic Desk")
     app = QApplication.instance() or QApplication(sys.argv)
+    crash.install()
     settings = station.load()
     translations = Translations(app)
     translations.apply(effective_language(settings.language))

@@ -27,10 +27,16 @@ def target() -> Path | None:
 
 
 def mark(label: str) -> None:
+    """Append a timing mark; a probe that cannot write must never stop the application."""
     path = target()
-    if path is not None:
+    if path is None:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("a", encoding="utf-8") as handle:
             handle.write(f"{label} {time.time():.6f}\n")
+    except OSError:
+        pass
 
 
 class FirstFrame(QObject):

@@ -92,42 +92,42 @@
 <context>
     <name>FirstRunPage</name>
     <message>
-        <location filename="../../desktop_app/ui/sign_in.py" line="163"/>
+        <location filename="../../desktop_app/ui/sign_in.py" line="170"/>
         <source>Welcome to Clinic Desk</source>
         <translation>欢迎使用 Clinic Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sign_in.py" line="166"/>
+        <location filename="../../desktop_app/ui/sign_in.py" line="173"/>
         <source>Name your clinic and create the first manager account. The manager then adds the other staff.</source>
         <translation>请填写诊所名称并创建第一个管理员账号，之后由管理员添加其他员工。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sign_in.py" line="171"/>
+        <location filename="../../desktop_app/ui/sign_in.py" line="178"/>
         <source>&amp;Clinic name</source>
         <translation>诊所名称(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sign_in.py" line="172"/>
+        <location filename="../../desktop_app/ui/sign_in.py" line="179"/>
         <source>Your &amp;name</source>
         <translation>您的姓名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sign_in.py" line="173"/>
+        <location filename="../../desktop_app/ui/sign_in.py" line="180"/>
         <source>&amp;User name</source>
         <translation>用户名(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sign_in.py" line="174"/>
+        <location filename="../../desktop_app/ui/sign_in.py" line="181"/>
         <source>&amp;Password</source>
         <translation>密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sign_in.py" line="175"/>
+        <location filename="../../desktop_app/ui/sign_in.py" line="182"/>
         <source>&amp;Repeat password</source>
         <translation>再次输入密码(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sign_in.py" line="179"/>
+        <location filename="../../desktop_app/ui/sign_in.py" line="186"/>
         <source>Create clinic and sign in</source>
         <translation>创建诊所并登录</translation>
     </message>
@@ -135,22 +135,22 @@
 <context>
     <name>Gate</name>
     <message>
-        <location filename="../../desktop_app/ui/gate.py" line="120"/>
+        <location filename="../../desktop_app/ui/gate.py" line="131"/>
         <source>Clinic Desk</source>
         <translation>Clinic Desk 诊所前台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/gate.py" line="123"/>
+        <location filename="../../desktop_app/ui/gate.py" line="134"/>
         <source>&amp;Retry</source>
         <translation>重试(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/gate.py" line="125"/>
+        <location filename="../../desktop_app/ui/gate.py" line="136"/>
         <source>Database &amp;settings…</source>
         <translation>数据库设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/gate.py" line="127"/>
+        <location filename="../../desktop_app/ui/gate.py" line="138"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -158,102 +158,102 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="38"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="30"/>
         <source>Receptionist</source>
         <translation>前台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="39"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="31"/>
         <source>Consultant</source>
         <translation>咨询师</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="40"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="32"/>
         <source>Doctor</source>
         <translation>医生</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="41"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="33"/>
         <source>Nurse</source>
         <translation>护士</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="42"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="34"/>
         <source>Manager</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="149"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="120"/>
         <source>Clinic Desk</source>
         <translation>Clinic Desk 诊所前台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="150"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="121"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="151"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="122"/>
         <source>&amp;Sign out</source>
         <translation>退出登录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="152"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="123"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="153"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="124"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="154"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="125"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="155"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="126"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="156"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="127"/>
         <source>&amp;About Clinic Desk</source>
         <translation>关于 Clinic Desk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="228"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="215"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="233"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="220"/>
         <source>Connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="233"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="220"/>
         <source>Not connected — retrying</source>
         <translation>未连接 — 正在重试</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="236"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="223"/>
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="240"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="227"/>
         <source>Signed in: {name} ({role})</source>
         <translation>已登录：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="254"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="244"/>
         <source>About Clinic Desk</source>
         <translation>关于 Clinic Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="256"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="246"/>
         <source>Clinic Desk {version}
 Front desk and clinical record for aesthetics clinics.</source>
         <translation>Clinic Desk {version}
@@ -342,6 +342,11 @@ Front desk and clinical record for aesthetics clinics.</source>
         <source>Something went wrong.</source>
         <translation>出现了问题。</translation>
     </message>
+    <message>
+        <location filename="../../desktop_app/ui/crash.py" line="32"/>
+        <source>Details are in the log file.</source>
+        <translation>详细信息已记录在日志文件中。</translation>
+    </message>
 </context>
 <context>
     <name>Sections</name>
@@ -422,32 +427,32 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="62"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="63"/>
         <source>This computer</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="63"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="64"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="64"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="65"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="65"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="66"/>
         <source>Change database connection…</source>
         <translation>更改数据库连接…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="79"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="80"/>
         <source>Clinic Desk will use the new database the next time it starts.</source>
         <translation>Clinic Desk 下次启动时将使用新的数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="82"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="83"/>
         <source>Database connection</source>
         <translation>数据库连接</translation>
     </message>
@@ -455,32 +460,32 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>SignInPage</name>
     <message>
-        <location filename="../../desktop_app/ui/sign_in.py" line="94"/>
+        <location filename="../../desktop_app/ui/sign_in.py" line="101"/>
         <source>Clinic Desk</source>
         <translation>Clinic Desk 诊所前台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sign_in.py" line="95"/>
+        <location filename="../../desktop_app/ui/sign_in.py" line="102"/>
         <source>&amp;User name</source>
         <translation>用户名(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sign_in.py" line="96"/>
+        <location filename="../../desktop_app/ui/sign_in.py" line="103"/>
         <source>&amp;Password</source>
         <translation>密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sign_in.py" line="97"/>
+        <location filename="../../desktop_app/ui/sign_in.py" line="104"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sign_in.py" line="98"/>
+        <location filename="../../desktop_app/ui/sign_in.py" line="105"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sign_in.py" line="128"/>
+        <location filename="../../desktop_app/ui/sign_in.py" line="135"/>
         <source>Enter your user name.</source>
         <translation>请输入用户名。</translation>
     </message>
