@@ -50,6 +50,34 @@ def type_into(qtbot, edit: QLineEdit, text: str) -> None:
     type_text(qtbot, edit, text)
 
 
+def fill_first_run(
+    qtbot,
+    window,
+    password: str = MANAGER_PASSWORD,
+    confirm: str | None = None,
+    clinic: str = "美丽诊所",
+) -> None:
+    """Type the first-run answers and press Enter in the last field."""
+    page = window.gate.first_run
+    answers = {
+        "clinic_name": clinic,
+        "display_name": "王店长",
+        "username": "boss",
+        "password": password,
+        "password_confirm": password if confirm is None else confirm,
+    }
+    for name, text in answers.items():
+        type_into(qtbot, page.inputs[name], text)
+    qtbot.keyClick(page.inputs["password_confirm"], Qt.Key.Key_Return)
+
+
+def sign_in(qtbot, window, password: str = MANAGER_PASSWORD, username: str = "boss") -> None:
+    page = window.gate.sign_in
+    type_into(qtbot, page.username, username)
+    type_into(qtbot, page.password, password)
+    qtbot.keyClick(page.password, Qt.Key.Key_Return)
+
+
 # --- first run -------------------------------------------------------------------------------
 
 
@@ -83,15 +111,7 @@ def test_first_run_on_a_new_database_creates_the_clinic_and_signs_in(qtbot, qapp
 def test_first_run_mismatched_passwords_are_flagged_at_the_field(qtbot, qapp, tmp_path):
     window = make_window(qtbot, qapp, str(sqlite_url(tmp_path)))
     page = window.gate.first_run
-    for name, text in [
-        ("clinic_name", "C"),
-        ("display_name", "B"),
-        ("username", "boss"),
-        ("password", "correct horse battery"),
-        ("password_confirm", "correct horse"),
-    ]:
-        type_into(qtbot, page.inputs[name], text)
-    qtbot.mouseClick(page.button, Qt.MouseButton.LeftButton)
+    fill_first_run(qtbot, window, "correct horse battery", confirm="correct horse", clinic="C")
 
     error = page.form.errors["password_confirm"]
     assert error.isVisibleTo(page) and error.text() == "The two passwords are not the same."
@@ -102,15 +122,7 @@ def test_first_run_mismatched_passwords_are_flagged_at_the_field(qtbot, qapp, tm
 def test_first_run_weak_password_is_refused_at_the_field(qtbot, qapp, tmp_path):
     window = make_window(qtbot, qapp, str(sqlite_url(tmp_path)))
     page = window.gate.first_run
-    for name, text in [
-        ("clinic_name", "C"),
-        ("display_name", "B"),
-        ("username", "boss"),
-        ("password", "short"),
-        ("password_confirm", "short"),
-    ]:
-        type_into(qtbot, page.inputs[name], text)
-    qtbot.keyClick(page.inputs["password_confirm"], Qt.Key.Key_Return)
+    fill_first_run(qtbot, window, "short", clinic="C")
 
     assert page.form.errors["password"].text().startswith("Use at least 10 characters")
     assert page.inputs["password"].hasFocus()
@@ -166,9 +178,7 @@ def test_sign_out_returns_to_sign_in_and_is_audited(qtbot, qapp, tmp_path):
     url = sqlite_url(tmp_path)
     set_up_clinic(url)
     window = make_window(qtbot, qapp, str(url))
-    type_into(qtbot, window.gate.sign_in.username, "boss")
-    type_into(qtbot, window.gate.sign_in.password, MANAGER_PASSWORD)
-    qtbot.keyClick(window.gate.sign_in.password, Qt.Key.Key_Return)
+    sign_in(qtbot, window)
     window.sign_out_action.trigger()
 
     assert window.root.currentWidget() is window.gate
@@ -235,9 +245,7 @@ def test_language_switch_retranslates_at_once_and_is_remembered(qtbot, qapp, tmp
     assert window.file_menu.title() == "文件(&F)"
     assert station.load().language == "zh_CN"
 
-    type_into(qtbot, window.gate.sign_in.username, "boss")
-    type_into(qtbot, window.gate.sign_in.password, MANAGER_PASSWORD)
-    qtbot.keyClick(window.gate.sign_in.password, Qt.Key.Key_Return)
+    sign_in(qtbot, window)
     assert window.user_status.text() == "已登录：王店长（管理员）"
     navigation = window.workspace.navigation
     assert navigation.item(0).text() == "前台"  # built after the switch: born in Chinese
@@ -267,9 +275,7 @@ def test_sections_are_reachable_by_keyboard_and_say_what_will_come(qtbot, qapp, 
     url = sqlite_url(tmp_path)
     set_up_clinic(url)
     window = make_window(qtbot, qapp, str(url))
-    type_into(qtbot, window.gate.sign_in.username, "boss")
-    type_into(qtbot, window.gate.sign_in.password, MANAGER_PASSWORD)
-    qtbot.keyClick(window.gate.sign_in.password, Qt.Key.Key_Return)
+    sign_in(qtbot, window)
 
     pages = window.workspace.pages
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
@@ -284,16 +290,7 @@ def test_every_interactive_widget_has_an_object_name(qtbot, qapp, tmp_path):
     from PySide6.QtWidgets import QAbstractButton, QComboBox, QListWidget
 
     window = make_window(qtbot, qapp, str(sqlite_url(tmp_path)))
-    page = window.gate.first_run
-    for name, text in [
-        ("clinic_name", "C"),
-        ("display_name", "B"),
-        ("username", "boss"),
-        ("password", MANAGER_PASSWORD),
-        ("password_confirm", MANAGER_PASSWORD),
-    ]:
-        type_into(qtbot, page.inputs[name], text)
-    qtbot.keyClick(page.inputs["password_confirm"], Qt.Key.Key_Return)
+    fill_first_run(qtbot, window, clinic="C")
     assert window.workspace is not None  # check the signed-in screens too
     kinds = (QLineEdit, QAbstractButton, QComboBox, QListWidget)
     unnamed = [
@@ -316,16 +313,7 @@ def test_quit_has_a_shortcut_on_every_platform(qtbot, qapp, tmp_path):
 def test_after_first_run_sign_out_and_back_in_works(qtbot, qapp, tmp_path):
     """Regression: the sign-in page stayed in its 'opening the database' state after first run."""
     window = make_window(qtbot, qapp, str(sqlite_url(tmp_path)))
-    page = window.gate.first_run
-    for name, text in [
-        ("clinic_name", "美丽诊所"),
-        ("display_name", "王店长"),
-        ("username", "boss"),
-        ("password", MANAGER_PASSWORD),
-        ("password_confirm", MANAGER_PASSWORD),
-    ]:
-        type_into(qtbot, page.inputs[name], text)
-    qtbot.keyClick(page.inputs["password_confirm"], Qt.Key.Key_Return)
+    fill_first_run(qtbot, window)
     qtbot.keyClick(
         window,
         Qt.Key.Key_L,
