@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
     from desktop_app.db import Database
-    from desktop_app.startup import OpenedDatabase
+    from desktop_app.startup import OpenedDatabase, PasswordNeededError
 
 
 @dataclass(frozen=True)
@@ -82,6 +82,9 @@ class Gate(QStackedWidget):
     # --- opening the database ------------------------------------------------------------
 
     def start(self) -> None:
+        if self.database is not None:  # a retry: let go of the previous connection pool
+            self.database.dispose()
+            self.database = None
         self.setCurrentWidget(self.sign_in)
         self.sign_in.set_busy(opening=True)
         self.sign_in.username.setFocus()
@@ -110,10 +113,10 @@ class Gate(QStackedWidget):
         else:
             self.show_database_error(exc)
 
-    def _ask_password(self, need: object) -> None:
+    def _ask_password(self, need: PasswordNeededError) -> None:
         from desktop_app.ui.database_settings import ServerPasswordDialog
 
-        dialog = ServerPasswordDialog(need.account, need.no_secure_store, self)  # type: ignore[attr-defined]
+        dialog = ServerPasswordDialog(need.account, need.no_secure_store, self)
         self.password_dialog = dialog
 
         def accepted() -> None:
@@ -121,7 +124,7 @@ class Gate(QStackedWidget):
             self.start()
 
         dialog.accepted.connect(accepted)
-        dialog.rejected.connect(lambda: self.show_database_error(need))  # type: ignore[arg-type]
+        dialog.rejected.connect(lambda: self.show_database_error(need))
         dialog.open()
 
     def show_database_error(self, exc: BaseException) -> None:
