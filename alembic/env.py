@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import sqlalchemy as sa
-
 from alembic import context
+
 from desktop_app.models import Base
 
 config = context.config

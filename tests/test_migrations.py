@@ -5,14 +5,15 @@ from __future__ import annotations
 import shutil
 import sqlite3
 import threading
+import uuid
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
-from alembic import command
 from desktop_app import paths
 from desktop_app.db import Database, DatabaseUnavailableError
 from desktop_app.migrations import (
@@ -24,7 +25,7 @@ from desktop_app.migrations import (
     head_revision,
     upgrade,
 )
-from desktop_app.models import Base
+from desktop_app.models import Base, utcnow
 from desktop_app.services.patients import PatientDraft, register_patient
 from tests.support.databases import scratch_postgres_database, sqlite_url
 
@@ -78,9 +79,9 @@ def _scripts_with_pending_revision(tmp_path: Path) -> Path:
     """A copy of the real revisions plus one more, as a future release would ship."""
     scripts = tmp_path / "alembic-next"
     shutil.copytree(paths.ALEMBIC_SCRIPTS, scripts, ignore=shutil.ignore_patterns("__pycache__"))
-    (scripts / "versions" / "0002_test.py").write_text(
+    (scripts / "versions" / "9999_test.py").write_text(
         "import sqlalchemy as sa\nfrom alembic import op\n"
-        f"revision = '0002'\ndown_revision = {SCHEMA_HEAD!r}\n"
+        f"revision = '9999'\ndown_revision = {SCHEMA_HEAD!r}\n"
         "branch_labels = None\ndepends_on = None\n"
         "def upgrade():\n"
         "    op.create_table('future_things', sa.Column('id', sa.Integer, primary_key=True))\n"
@@ -94,13 +95,13 @@ def test_pending_migration_backs_up_sqlite_first(database, manager, tmp_path):
     register_patient(database, manager, PatientDraft("备份前的病人"))
     result = upgrade(database, _scripts_with_pending_revision(tmp_path))
 
-    assert (result.from_revision, result.to_revision) == (SCHEMA_HEAD, "0002")
+    assert (result.from_revision, result.to_revision) == (SCHEMA_HEAD, "9999")
     assert result.backup is not None and result.backup.parent == tmp_path
-    assert "before-0002" in result.backup.name
+    assert "before-9999" in result.backup.name
     with sqlite3.connect(result.backup) as copy:
-        assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == (SCHEMA_HEAD,)
         assert copy.execute("SELECT name FROM patients").fetchall() == [("备份前的病人",)]
-    assert current_revision(database) == "0002"
+    assert current_revision(database) == "9999"
 
 
 @pytest.mark.parametrize("database", ["sqlite"], indirect=True)
@@ -164,3 +165,31 @@ def test_stations_starting_together_on_postgres_migrate_once(postgres_database: 
         assert current_revision(stations[0]) == SCHEMA_HEAD
         for station in stations:
             station.dispose()
+
+
+def test_patients_from_before_intake_get_search_keys(database: Database):
+    """A 0001 database with patients upgrades to 0002 with pinyin and reversed keys filled."""
+    config = alembic_config()
+    with database.connect() as connection, connection.begin():
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0001")
+        connection.execute(
+            sa.text(
+                "INSERT INTO patients (id, record_no, name, mobile, id_number, created_at,"
+                " updated_at, version) VALUES (:id, '000001', '曾小贤', '+8613800138000',"
+                " '11010519491231002X', :now, :now, 1)"
+            ),
+            {
+                "id": uuid.uuid4().hex if database.is_sqlite else uuid.uuid4(),
+                "now": utcnow() if not database.is_sqlite else utcnow().replace(tzinfo=None),
+            },
+        )
+    upgrade(database)
+    with database.connect() as connection:
+        row = connection.execute(
+            sa.text("SELECT name_pinyin, name_initials, mobile_rev, id_rev FROM patients")
+        ).one()
+        channels = connection.execute(sa.text("SELECT count(*) FROM source_channels")).scalar()
+    expected = ("zengxiaoxian", "zxx", "+8613800138000"[::-1], "11010519491231002X"[::-1])
+    assert tuple(row) == expected
+    assert channels == 8

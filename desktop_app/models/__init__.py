@@ -2,6 +2,8 @@
 
 from desktop_app.models.audit import AuditEvent
 from desktop_app.models.base import Base, utcnow
+from desktop_app.models.channel import SourceChannel
+from desktop_app.models.consent import ConsentKind, PatientConsent
 from desktop_app.models.patient import RECORD_NO_SEQUENCE, Patient, RecordCounter
 from desktop_app.models.setting import ClinicSetting
 from desktop_app.models.staff import Role, Staff
@@ -12,9 +14,12 @@ __all__ = [
     "AuditEvent",
     "Base",
     "ClinicSetting",
+    "ConsentKind",
     "Patient",
+    "PatientConsent",
     "RecordCounter",
     "Role",
+    "SourceChannel",
     "Staff",
     "Visit",
     "VisitStatus",
