@@ -1,0 +1,75 @@
+"""PIPL consents: recorded with time and staff member; a withdrawal is a new row, never an edit."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+
+import sqlalchemy as sa
+
+from desktop_app.db import Database
+from desktop_app.models import ConsentKind, Patient, PatientConsent, Staff
+from desktop_app.services import audit
+from desktop_app.services.context import Actor, unit_of_work
+from desktop_app.services.errors import NotFoundError
+from desktop_app.services.intake import consent_giver
+from desktop_app.services.permissions import Permission, require
+
+
+@dataclass(frozen=True)
+class ConsentState:
+    kind: ConsentKind
+    granted: bool
+    given_by: str
+    recorded_at: datetime
+    recorded_by: str
+
+
+def record_consent(
+    database: Database, actor: Actor, patient_id: uuid.UUID, kind: ConsentKind, granted: bool
+) -> None:
+    require(actor, Permission.EDIT_PATIENT)
+    with unit_of_work(database) as session:
+        patient = session.get(Patient, patient_id)
+        if patient is None:
+            raise NotFoundError(f"No patient with id {patient_id}.")
+        giver = consent_giver({"birth_date": patient.birth_date})
+        session.add(
+            PatientConsent(
+                patient_id=patient_id,
+                kind=kind,
+                granted=granted,
+                given_by=giver,
+                recorded_by_id=actor.staff_id,
+            )
+        )
+        audit.record(
+            session,
+            actor,
+            "grant_consent" if granted else "withdraw_consent",
+            "patient",
+            patient_id,
+            kind=kind.value,
+            given_by=giver,
+        )
+
+
+def current_consents(
+    database: Database, actor: Actor, patient_id: uuid.UUID
+) -> dict[ConsentKind, ConsentState]:
+    """The latest decision per kind; kinds never asked about are absent."""
+    require(actor, Permission.VIEW_PATIENT)
+    with unit_of_work(database, write=False) as session:
+        rows = session.execute(
+            sa.select(PatientConsent, Staff.display_name)
+            .join(Staff, Staff.id == PatientConsent.recorded_by_id)
+            .where(PatientConsent.patient_id == patient_id)
+            .order_by(PatientConsent.recorded_at)
+        ).all()
+    latest: dict[ConsentKind, ConsentState] = {}
+    for consent, staff_name in rows:
+        latest[consent.kind] = ConsentState(
+            consent.kind, consent.granted, consent.given_by, consent.recorded_at, staff_name
+        )
+    return latest

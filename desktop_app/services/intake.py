@@ -1,0 +1,190 @@
+"""Turning what the front desk typed into a patient's column values, or field errors.
+
+The rules of the intake form (issue 4): ID numbers checked (or marked unverified with a
+reason), mobiles normalised, minors need a guardian, the date of birth and sex agree with
+a valid ID number. Shared by registration, corrections and, later, the importer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass, field
+
+from desktop_app.models import ConsentKind
+from desktop_app.services import identity
+from desktop_app.services.errors import ValidationError
+
+HISTORY_FLAGS = (
+    "pregnancy",  # pregnant or breast-feeding
+    "anticoagulants",
+    "keloid",  # keloid or abnormal scarring
+    "autoimmune",
+    "isotretinoin",  # in the last six months
+    "implants_elsewhere",  # implants or fillers done elsewhere
+)
+ADULT_AGE = 18
+OWN_CONSENT_AGE = 14  # PIPL: under 14, a guardian consents
+MAX_NOTE = 20_000
+
+
+@dataclass(frozen=True)
+class PatientDraft:
+    """The intake form as typed. Only the name is required by itself."""
+
+    name: str
+    sex: str | None = None
+    birth_date: dt.date | None = None
+    mobile: str | None = None
+    id_type: str | None = None  # one of identity.ID_TYPES; resident_id when a number is typed
+    id_number: str | None = None
+    id_unverified_reason: str | None = None  # lets an invalid ID number be saved, flagged
+    region: str | None = None
+    source_channel: str | None = None
+    referrer_id: uuid.UUID | None = None
+    consultant_id: uuid.UUID | None = None
+    interests: str = ""
+    allergies: str = ""
+    history_flags: tuple[str, ...] = ()
+    history_notes: str = ""
+    emergency_name: str | None = None
+    emergency_phone: str | None = None
+    guardian_name: str | None = None
+    guardian_relation: str | None = None
+    guardian_mobile: str | None = None
+    notes: str = ""
+    consents: dict[ConsentKind, bool] = field(default_factory=dict)
+
+
+def age_on(birth_date: dt.date, today: dt.date) -> int:
+    before_birthday = (today.month, today.day) < (birth_date.month, birth_date.day)
+    return today.year - birth_date.year - before_birthday
+
+
+def clean(draft: PatientDraft, today: dt.date | None = None) -> dict[str, object]:
+    """Column values for a Patient, or ValidationError naming the first bad field."""
+    today = today or dt.date.today()
+    name = " ".join(identity.fold(draft.name).split()) if draft.name else ""
+    if not name:
+        raise ValidationError("name", "required", "Enter the patient's name.")
+    if len(name) > 100:
+        raise ValidationError("name", "too_long", "A name has at most 100 characters.", max=100)
+    values: dict[str, object] = {"name": name, "sex": draft.sex, "birth_date": draft.birth_date}
+    if draft.sex not in (None, "F", "M"):
+        raise ValidationError("sex", "invalid", "Sex is F, M or not given.")
+    values.update(_id_values(draft, values))
+    birth = values["birth_date"]
+    if isinstance(birth, dt.date) and birth > today:
+        raise ValidationError("birth_date", "future_date", "The date of birth is in the future.")
+    values["mobile"] = identity.mobile(draft.mobile).e164 if _given(draft.mobile) else None
+    values.update(_guardian_values(draft, birth if isinstance(birth, dt.date) else None, today))
+    unknown = set(draft.history_flags) - set(HISTORY_FLAGS)
+    if unknown:
+        raise ValidationError("history_flags", "invalid", f"Unknown flags: {sorted(unknown)}")
+    for name_, text in (
+        ("notes", draft.notes),
+        ("history_notes", draft.history_notes),
+        ("allergies", draft.allergies),
+        ("interests", draft.interests),
+    ):
+        if len(text) > MAX_NOTE:
+            raise ValidationError(name_, "too_long", "This text is too long.", max=MAX_NOTE)
+    emergency = draft.emergency_phone
+    full, initials = identity.name_keys(name)
+    values.update(
+        region=_text(draft.region),
+        source_channel=_text(draft.source_channel),
+        referrer_id=draft.referrer_id,
+        consultant_id=draft.consultant_id,
+        interests=draft.interests.strip(),
+        allergies=draft.allergies.strip(),
+        history_flags=",".join(f for f in HISTORY_FLAGS if f in draft.history_flags),
+        history_notes=draft.history_notes.strip(),
+        emergency_name=_text(draft.emergency_name),
+        emergency_phone=_phone("emergency_phone", emergency) if _given(emergency) else None,
+        notes=draft.notes.strip(),
+        name_pinyin=full,
+        name_initials=initials,
+        mobile_rev=values["mobile"][::-1] if values["mobile"] else None,  # type: ignore[index]
+        id_rev=values["id_number"][::-1] if values["id_number"] else None,  # type: ignore[index]
+    )
+    return values
+
+
+def consent_giver(values: dict[str, object], today: dt.date | None = None) -> str:
+    """Who gives PIPL consent: the patient, or under 14 the guardian."""
+    birth = values.get("birth_date")
+    if isinstance(birth, dt.date) and age_on(birth, today or dt.date.today()) < OWN_CONSENT_AGE:
+        return "guardian"
+    return "patient"
+
+
+def _given(text: str | None) -> bool:
+    return bool(text and text.strip())
+
+
+def _text(text: str | None) -> str | None:
+    return text.strip() or None if text else None
+
+
+def _phone(field_name: str, text: str) -> str:
+    try:
+        return identity.mobile(text).e164
+    except ValidationError as exc:
+        raise ValidationError(field_name, exc.code, exc.message) from exc
+
+
+def _id_values(draft: PatientDraft, typed: dict[str, object]) -> dict[str, object]:
+    if not _given(draft.id_number):
+        return {"id_type": None, "id_number": None, "id_unverified_reason": None}
+    id_type = draft.id_type or "resident_id"
+    if id_type not in identity.ID_TYPES:
+        raise ValidationError("id_type", "invalid", "Unknown ID type.")
+    raw = "".join(identity.fold(draft.id_number or "").split()).upper()
+    reason = _text(draft.id_unverified_reason)
+    if id_type != "resident_id":
+        return {"id_type": id_type, "id_number": raw, "id_unverified_reason": reason}
+    try:
+        checked = identity.resident_id(raw)
+    except ValidationError:
+        if reason is None:
+            raise
+        return {"id_type": id_type, "id_number": raw, "id_unverified_reason": reason}
+    if typed["birth_date"] not in (None, checked.birth_date):
+        raise ValidationError(
+            "birth_date", "id_mismatch", "The date of birth does not match the ID number."
+        )
+    if typed["sex"] not in (None, checked.sex):
+        raise ValidationError("sex", "id_mismatch", "The sex does not match the ID number.")
+    return {
+        "id_type": id_type,
+        "id_number": checked.number,
+        "id_unverified_reason": None,
+        "birth_date": checked.birth_date,
+        "sex": checked.sex,
+    }
+
+
+def _guardian_values(
+    draft: PatientDraft, birth: dt.date | None, today: dt.date
+) -> dict[str, object]:
+    values = {
+        "guardian_name": _text(draft.guardian_name),
+        "guardian_relation": _text(draft.guardian_relation),
+        "guardian_mobile": (
+            _phone("guardian_mobile", draft.guardian_mobile or "")
+            if _given(draft.guardian_mobile)
+            else None
+        ),
+    }
+    if birth is not None and age_on(birth, today) < ADULT_AGE:
+        for name_, label in (
+            ("guardian_name", "name"),
+            ("guardian_relation", "relation"),
+            ("guardian_mobile", "mobile"),
+        ):
+            if values[name_] is None:
+                raise ValidationError(
+                    name_, "guardian_required", f"A minor needs a guardian: enter their {label}."
+                )
+    return values
