@@ -1,0 +1,101 @@
+"""Finding patients every way the desk does (issue 4, service layer), on both databases."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from desktop_app.db import Database
+from desktop_app.models import Visit, utcnow
+from desktop_app.services.context import Actor, unit_of_work
+from desktop_app.services.intake import PatientDraft
+from desktop_app.services.patients import register_patient
+from desktop_app.services.search import EXACT, NAME_PREFIX, OTHER, PINYIN, search_patients
+
+PEOPLE = [
+    PatientDraft("张三丰", mobile="13800131234", id_number="11010519491231002X"),
+    PatientDraft("张三", mobile="13900139999"),
+    PatientDraft("曾小贤", mobile="13700137000"),
+    PatientDraft("单田芳", mobile="13600136000"),
+    PatientDraft("仇晓", mobile="13500135000"),
+    PatientDraft("解晓东", mobile="13400134000"),
+    PatientDraft("区志明", mobile="13300133000"),
+    PatientDraft("李张华", mobile="13200131234"),
+    PatientDraft("Anna Li", mobile="+852 6123 4567"),
+]
+
+
+@pytest.fixture
+def clinic(database: Database, manager: Actor) -> dict[str, str]:
+    """Registers PEOPLE; returns name → record number."""
+    return {p.name: register_patient(database, manager, p).record_no for p in PEOPLE}
+
+
+def names(database, manager, query: str) -> list[str]:
+    return [hit.name for hit in search_patients(database, manager, query)]
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("张三丰", "张三丰"),
+        ("三丰", "张三丰"),  # part of a name
+        ("zhangsanfeng", "张三丰"),
+        ("zsf", "张三丰"),
+        ("ZSF", "张三丰"),
+        ("zeng", "曾小贤"),  # polyphonic surnames read as surnames
+        ("zxx", "曾小贤"),
+        ("shan", "单田芳"),
+        ("qiu", "仇晓"),
+        ("xie", "解晓东"),
+        ("ouzhiming", "区志明"),
+        ("13800131234", "张三丰"),  # whole mobile
+        ("138 0013 1234", "张三丰"),
+        ("9999", "张三"),  # mobile tail
+        ("1002X", "张三丰"),  # ID tail
+        ("11010519491231002x", "张三丰"),  # whole ID
+        ("anna", "Anna Li"),
+        ("4567", "Anna Li"),
+    ],
+)
+def test_every_way_of_finding(database, manager, clinic, query, first):
+    assert names(database, manager, query)[0] == first
+
+
+def test_record_number_is_exact(database, manager, clinic):
+    hits = search_patients(database, manager, clinic["曾小贤"])
+    assert (hits[0].name, hits[0].rank) == ("曾小贤", EXACT)
+
+
+def test_ranking_exact_then_prefix_then_pinyin_then_rest(database, manager, clinic):
+    hits = search_patients(database, manager, "张三")
+    assert [(h.name, h.rank) for h in hits] == [("张三", NAME_PREFIX), ("张三丰", NAME_PREFIX)]
+    hits = search_patients(database, manager, "张")
+    assert [h.rank for h in hits] == [NAME_PREFIX, NAME_PREFIX, OTHER]
+    assert hits[-1].name == "李张华"
+    tail = search_patients(database, manager, "1234")
+    assert {h.name for h in tail} == {"张三丰", "李张华"}
+    assert all(h.rank == OTHER for h in tail)
+    assert search_patients(database, manager, "zhang")[0].rank == PINYIN
+
+
+def test_recent_visitors_come_first_within_a_rank(database, manager, clinic):
+    with unit_of_work(database) as session:
+        from desktop_app.models import Patient
+
+        zhangsanfeng = session.query(Patient).filter_by(name="张三丰").one()
+        session.add(Visit(patient_id=zhangsanfeng.id, checked_in_at=utcnow()))
+    assert names(database, manager, "张")[:2] == ["张三丰", "张三"]
+
+
+def test_results_carry_what_the_list_shows(database, manager, clinic):
+    [hit] = search_patients(database, manager, "11010519491231002X")
+    assert hit.mobile_masked == "138****1234"
+    assert hit.birth_date == dt.date(1949, 12, 31)
+
+
+def test_nothing_found_and_empty_queries(database, manager, clinic):
+    assert search_patients(database, manager, "  ") == []
+    assert search_patients(database, manager, "不存在的人") == []
+    assert search_patients(database, manager, "%") == []  # wildcards are literal
