@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import sqlalchemy as sa
+from sqlalchemy.orm import Session
 
 from desktop_app.db import Database
 from desktop_app.models import ConsentKind, Patient, PatientConsent, Staff
@@ -26,6 +27,26 @@ class ConsentState:
     recorded_by: str
 
 
+def add_decision(
+    session: Session,
+    actor: Actor,
+    patient_id: uuid.UUID,
+    kind: ConsentKind,
+    granted: bool,
+    given_by: str,
+) -> None:
+    """One consent row inside the caller's transaction (registration or a later change)."""
+    session.add(
+        PatientConsent(
+            patient_id=patient_id,
+            kind=kind,
+            granted=granted,
+            given_by=given_by,
+            recorded_by_id=actor.staff_id,
+        )
+    )
+
+
 def record_consent(
     database: Database, actor: Actor, patient_id: uuid.UUID, kind: ConsentKind, granted: bool
 ) -> None:
@@ -35,15 +56,7 @@ def record_consent(
         if patient is None:
             raise NotFoundError(f"No patient with id {patient_id}.")
         giver = consent_giver({"birth_date": patient.birth_date})
-        session.add(
-            PatientConsent(
-                patient_id=patient_id,
-                kind=kind,
-                granted=granted,
-                given_by=giver,
-                recorded_by_id=actor.staff_id,
-            )
-        )
+        add_decision(session, actor, patient_id, kind, granted, giver)
         audit.record(
             session,
             actor,

@@ -11,8 +11,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from desktop_app.db import Database
-from desktop_app.models import Patient, PatientConsent, SourceChannel, Staff
-from desktop_app.services import audit, identity
+from desktop_app.models import Patient, SourceChannel, Staff
+from desktop_app.services import audit, consents, identity
 from desktop_app.services.context import Actor, conflict_with, unit_of_work
 from desktop_app.services.errors import NotFoundError, ServiceError, ValidationError
 from desktop_app.services.intake import PatientDraft, clean, consent_giver
@@ -104,15 +104,7 @@ def register_patient(
             session.flush()
             giver = consent_giver(values)
             for kind, granted in draft.consents.items():
-                session.add(
-                    PatientConsent(
-                        patient_id=patient.id,
-                        kind=kind,
-                        granted=granted,
-                        given_by=giver,
-                        recorded_by_id=actor.staff_id,
-                    )
-                )
+                consents.add_decision(session, actor, patient.id, kind, granted, giver)
             audit.record(
                 session,
                 actor,
