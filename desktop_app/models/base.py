@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 import uuid
 from datetime import UTC, datetime
 
@@ -45,6 +46,21 @@ class UTCDateTime(sa.TypeDecorator[datetime]):
         if value is None:
             return None
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def text_enum(kind: type[enum.Enum], name: str, length: int) -> sa.Enum:
+    """An enum stored as its values in a VARCHAR with a CHECK, alike on SQLite and PostgreSQL.
+
+    Not a native PostgreSQL enum: adding a value later is then an ordinary migration.
+    """
+    return sa.Enum(
+        kind,
+        name=name,
+        native_enum=False,
+        length=length,
+        create_constraint=True,
+        values_callable=lambda members: [m.value for m in members],
+    )
 
 
 class Base(DeclarativeBase):

@@ -9,7 +9,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from desktop_app.models.base import Base, UTCDateTime, UUIDPrimaryKey, utcnow
+from desktop_app.models.base import Base, UTCDateTime, UUIDPrimaryKey, text_enum, utcnow
 
 
 class ConsentKind(enum.StrEnum):
@@ -25,16 +25,7 @@ class PatientConsent(UUIDPrimaryKey, Base):
     __tablename__ = "patient_consents"
 
     patient_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("patients.id"), index=True)
-    kind: Mapped[ConsentKind] = mapped_column(
-        sa.Enum(
-            ConsentKind,
-            name="consent_kind",
-            native_enum=False,
-            length=30,
-            create_constraint=True,
-            values_callable=lambda kinds: [k.value for k in kinds],
-        )
-    )
+    kind: Mapped[ConsentKind] = mapped_column(text_enum(ConsentKind, "consent_kind", 30))
     granted: Mapped[bool] = mapped_column(sa.Boolean)
     given_by: Mapped[str] = mapped_column(sa.String(10))  # "patient" or "guardian"
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

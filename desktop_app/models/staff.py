@@ -7,7 +7,7 @@ import enum
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from desktop_app.models.base import Base, UUIDPrimaryKey, Versioned
+from desktop_app.models.base import Base, UUIDPrimaryKey, Versioned, text_enum
 
 
 class Role(enum.StrEnum):
@@ -23,15 +23,6 @@ class Staff(UUIDPrimaryKey, Versioned, Base):
 
     username: Mapped[str] = mapped_column(sa.String(64), unique=True)
     display_name: Mapped[str] = mapped_column(sa.String(100))
-    role: Mapped[Role] = mapped_column(
-        sa.Enum(
-            Role,
-            name="staff_role",
-            native_enum=False,
-            length=20,
-            create_constraint=True,
-            values_callable=lambda roles: [r.value for r in roles],
-        )
-    )
+    role: Mapped[Role] = mapped_column(text_enum(Role, "staff_role", 20))
     password_hash: Mapped[str] = mapped_column(sa.String(255))
     active: Mapped[bool] = mapped_column(sa.Boolean, default=True)

@@ -9,7 +9,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from desktop_app.models.base import Base, UTCDateTime, UUIDPrimaryKey, Versioned
+from desktop_app.models.base import Base, UTCDateTime, UUIDPrimaryKey, Versioned, text_enum
 
 
 class VisitStatus(enum.StrEnum):
@@ -27,13 +27,6 @@ class Visit(UUIDPrimaryKey, Versioned, Base):
     patient_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("patients.id"), index=True)
     checked_in_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     status: Mapped[VisitStatus] = mapped_column(
-        sa.Enum(
-            VisitStatus,
-            name="visit_status",
-            native_enum=False,
-            length=20,
-            create_constraint=True,
-            values_callable=lambda states: [s.value for s in states],
-        ),
+        text_enum(VisitStatus, "visit_status", 20),
         default=VisitStatus.WAITING,
     )
