@@ -100,16 +100,12 @@ def _url(override: str | None) -> URL:
         if not sys.stdin.isatty():
             raise
         if exc.no_secure_store:
-            print(str(_no_store_message()), file=sys.stderr)
+            from desktop_app.secrets import NoSecureStoreError
+
+            print(NoSecureStoreError(), file=sys.stderr)
         import getpass
 
         return database_url(override, settings, getpass.getpass(f"Password for {exc.account}: "))
-
-
-def _no_store_message() -> str:
-    from desktop_app.secrets import NoSecureStoreError
-
-    return str(NoSecureStoreError())
 
 
 def _fail(exc: Exception) -> int:

@@ -26,6 +26,8 @@ HISTORY_FLAGS = (
 ADULT_AGE = 18
 OWN_CONSENT_AGE = 14  # PIPL: under 14, a guardian consents
 MAX_NOTE = 20_000
+# Columns clean() derives for search; not what anyone typed, so not shown in the audit log.
+SEARCH_KEYS = frozenset({"name_pinyin", "name_initials", "mobile_rev", "id_rev"})
 
 
 @dataclass(frozen=True)

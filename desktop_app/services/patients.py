@@ -15,7 +15,7 @@ from desktop_app.models import Patient, SourceChannel, Staff
 from desktop_app.services import audit, consents, identity
 from desktop_app.services.context import Actor, conflict_with, unit_of_work
 from desktop_app.services.errors import NotFoundError, ServiceError, ValidationError
-from desktop_app.services.intake import PatientDraft, clean, consent_giver
+from desktop_app.services.intake import SEARCH_KEYS, PatientDraft, clean, consent_giver
 from desktop_app.services.permissions import Permission, require
 from desktop_app.services.record_numbers import next_record_no
 
@@ -159,11 +159,7 @@ def update_patient(
             if changes:
                 patient.updated_by_id = actor.staff_id
                 session.flush()
-                shown = {
-                    k: v
-                    for k, v in changes.items()
-                    if not k.endswith(("_rev", "pinyin", "initials"))
-                }
+                shown = {k: v for k, v in changes.items() if k not in SEARCH_KEYS}
                 audit.record(
                     session,
                     actor,
