@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from desktop_app import __version__
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import URL
+
+    from desktop_app.db import Database
 
 EXIT_ERROR = 1
 
@@ -37,7 +40,18 @@ def build_parser() -> argparse.ArgumentParser:
     db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     db_commands.add_parser("upgrade", help="migrate the database to the newest schema")
     db_commands.add_parser("current", help="show the database's schema revision")
+    search = commands.add_parser("search", help="find patients as the search box does")
+    search.add_argument("query", metavar="QUERY", help="name, pinyin, mobile, record or ID number")
+    search.add_argument("--limit", type=_positive, default=20, metavar="N", help="at most N")
+    search.add_argument("--json", action="store_true", help="print a JSON list for scripts")
     return parser
+
+
+def _positive(text: str) -> int:
+    value = int(text) if text.isdigit() else 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more, got {text!r}")
+    return value
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -58,6 +72,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run_command(args: argparse.Namespace) -> int:
     if args.command == "db":
         return _db(args)
+    if args.command == "search":
+        return _search(args)
     raise AssertionError(args.command)  # argparse only lets known commands through
 
 
@@ -85,6 +101,46 @@ def _db(args: argparse.Namespace) -> int:
         if result.backup:
             print(f"Safety copy made first: {result.backup}")
         return 0
+    finally:
+        database.dispose()
+
+
+def _search(args: argparse.Namespace) -> int:
+    import json
+
+    from desktop_app.services.context import Actor
+    from desktop_app.services.search import search_patients
+
+    with _open(args.database_url) as database:
+        hits = search_patients(database, Actor.command_line(), args.query, limit=args.limit)
+    rows = [
+        {
+            "record_no": hit.record_no,
+            "name": hit.name,
+            "mobile_masked": hit.mobile_masked,
+            "birth_date": hit.birth_date.isoformat() if hit.birth_date else None,
+        }
+        for hit in hits
+    ]
+    if args.json:
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        for row in rows:
+            print("\t".join(str(value or "") for value in row.values()))
+    return 0
+
+
+@contextmanager
+def _open(override: str | None) -> Iterator[Database]:
+    """The database, migrated to this version's schema as the app does at start."""
+    from desktop_app import migrations
+    from desktop_app.db import Database
+
+    database = Database(_url(override))
+    try:
+        migrations.upgrade(database)
+        yield database
     finally:
         database.dispose()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 
@@ -12,6 +13,7 @@ from desktop_app.services.context import Actor, unit_of_work
 from desktop_app.services.intake import PatientDraft
 from desktop_app.services.patients import register_patient
 from desktop_app.services.search import EXACT, NAME_PREFIX, OTHER, PINYIN, search_patients
+from tests.test_cli import clinic_desk
 
 PEOPLE = [
     PatientDraft("张三丰", mobile="13800131234", id_number="11010519491231002X"),
@@ -99,3 +101,29 @@ def test_nothing_found_and_empty_queries(database, manager, clinic):
     assert search_patients(database, manager, "  ") == []
     assert search_patients(database, manager, "不存在的人") == []
     assert search_patients(database, manager, "%") == []  # wildcards are literal
+
+
+def test_command_line_search_prints_the_json_scripts_rely_on(database, manager, clinic):
+    """`clinic-desk search QUERY --json`: the exact keys, best first, masked mobiles."""
+    url = database.url.render_as_string(hide_password=False)
+    result = clinic_desk("--database-url", url, "search", "zsf", "--limit", "5", "--json")
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert rows[0] == {
+        "record_no": clinic["张三丰"],
+        "name": "张三丰",
+        "mobile_masked": "138****1234",
+        "birth_date": "1949-12-31",
+    }
+    assert all(list(row) == ["record_no", "name", "mobile_masked", "birth_date"] for row in rows)
+
+    none = clinic_desk("--database-url", url, "search", "nobody-here", "--json")
+    assert none.returncode == 0 and json.loads(none.stdout) == []
+
+
+def test_command_line_search_rejects_a_bad_limit_without_a_traceback(tmp_path):
+    result = clinic_desk(
+        "--database-url", f"sqlite:///{tmp_path}/x.db", "search", "a", "--limit", "0"
+    )
+    assert result.returncode != 0
+    assert "1 or more" in result.stderr and "Traceback" not in result.stderr

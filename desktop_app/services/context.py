@@ -25,9 +25,13 @@ def this_workstation() -> str:
 
 @dataclass(frozen=True)
 class Actor:
-    """The signed-in staff member, passed to every service call."""
+    """The signed-in staff member, passed to every service call.
 
-    staff_id: uuid.UUID
+    ``staff_id`` is None only for the command line, which acts for whoever can already
+    reach the database itself (support, scripts) and is audited as such.
+    """
+
+    staff_id: uuid.UUID | None
     username: str
     display_name: str
     role: Role
@@ -36,6 +40,18 @@ class Actor:
     @classmethod
     def of(cls, staff: Staff) -> Actor:
         return cls(staff.id, staff.username, staff.display_name, staff.role)
+
+    @classmethod
+    def command_line(cls) -> Actor:
+        """The operating-system user running ``clinic-desk COMMAND`` on this machine."""
+        import getpass
+
+        try:
+            user = getpass.getuser()
+        except OSError:  # no login name (some containers and services)
+            user = "unknown"
+        station = f"{this_workstation()} (command line, {user})"[:100]
+        return cls(None, f"cli:{user}", user, Role.MANAGER, station)
 
 
 _FLUSHING = "clinic_desk_flushing_versioned"
