@@ -58,6 +58,26 @@ class PatientDraft:
     consents: dict[ConsentKind, bool] = field(default_factory=dict)
 
 
+def parse_date(text: str, field_name: str = "birth_date") -> dt.date | None:
+    """A date typed at the desk: 1990-05-20, 1990/5/20, 1990.5.20 or 19900520; blank is None."""
+    import re
+
+    folded = identity.fold(text)
+    if not folded:
+        return None
+    parts = re.fullmatch(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?", folded) or re.fullmatch(
+        r"(\d{4})(\d{2})(\d{2})", folded
+    )
+    try:
+        if parts is None:
+            raise ValueError(folded)
+        return dt.date(*(int(part) for part in parts.groups()))
+    except ValueError as exc:
+        raise ValidationError(
+            field_name, "date_format", "Type the date as YYYY-MM-DD, e.g. 1990-05-20."
+        ) from exc
+
+
 def age_on(birth_date: dt.date, today: dt.date) -> int:
     before_birthday = (today.month, today.day) < (birth_date.month, birth_date.day)
     return today.year - birth_date.year - before_birthday

@@ -92,6 +92,15 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addActions([self.sign_out_action, self.quit_action])
 
+        self.patient_menu = self.menuBar().addMenu("")
+        self.new_patient_action = QAction(self)
+        self.new_patient_action.setObjectName("newPatientAction")
+        self.new_patient_action.triggered.connect(self.new_patient)
+        self.find_patient_action = QAction(self)
+        self.find_patient_action.setObjectName("findPatientAction")
+        self.find_patient_action.triggered.connect(self.find_patient)
+        self.patient_menu.addActions([self.new_patient_action, self.find_patient_action])
+
         self.view_menu = self.menuBar().addMenu("")
         self.section_actions: list[QAction] = []
         for index in range(len(SECTIONS)):
@@ -121,6 +130,9 @@ class MainWindow(QMainWindow):
         self.file_menu.setTitle(self.tr("&File"))
         self.sign_out_action.setText(self.tr("&Sign out"))
         self.quit_action.setText(self.tr("&Quit"))
+        self.patient_menu.setTitle(self.tr("&Patient"))
+        self.new_patient_action.setText(self.tr("&New patient…"))
+        self.find_patient_action.setText(self.tr("&Find patient"))
         self.view_menu.setTitle(self.tr("&View"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.help_menu.setTitle(self.tr("&Help"))
@@ -157,6 +169,8 @@ class MainWindow(QMainWindow):
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         for index, action in enumerate(self.section_actions):
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+        self.new_patient_action.setShortcut(QKeySequence("Ctrl+N"))
+        self.find_patient_action.setShortcuts([QKeySequence("Ctrl+F"), QKeySequence("F3")])
 
     def _database_opened(self, database: Database) -> None:
         self.database = database
@@ -169,12 +183,13 @@ class MainWindow(QMainWindow):
         if self.workspace is None:
             from desktop_app.ui.workspace import Workspace
 
-            self.workspace = Workspace(self.settings)
+            self.workspace = Workspace(self.settings, self.runner)
             self.workspace.settings_page.language_chosen.connect(self.set_language)
             self.root.addWidget(self.workspace)
+        self.workspace.front_desk.bind(self.database, actor)
         self.root.setCurrentWidget(self.workspace)
         self.workspace.show_section(0)
-        self.workspace.navigation.setFocus()
+        self.workspace.front_desk.focus_search()
         self._refresh_settings_page()
         self._show_status()
 
@@ -183,6 +198,8 @@ class MainWindow(QMainWindow):
             return
         actor, database = self.actor, self.database
         self.actor = None
+        if self.workspace is not None:
+            self.workspace.front_desk.bind(None, None)
         if database is not None:
             from desktop_app.services.staff import sign_out
 
@@ -190,6 +207,16 @@ class MainWindow(QMainWindow):
         self.root.setCurrentWidget(self.gate)
         self.gate.sign_out()
         self._show_status()
+
+    def new_patient(self) -> None:
+        if self.actor is not None and self.workspace is not None:
+            self.workspace.show_section(0)
+            self.workspace.front_desk.new_patient()
+
+    def find_patient(self) -> None:
+        if self.actor is not None and self.workspace is not None:
+            self.workspace.show_section(0)
+            self.workspace.front_desk.focus_search()
 
     def show_section(self, index: int) -> None:
         if self.actor is not None and self.workspace is not None:

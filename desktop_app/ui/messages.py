@@ -25,6 +25,33 @@ def validation_text(code: str, params: dict[str, object], english: str) -> str:
         "password_mismatch": QCoreApplication.translate(
             "Messages", "The two passwords are not the same."
         ),
+        "invalid": QCoreApplication.translate("Messages", "This value is not valid."),
+        "date_format": QCoreApplication.translate(
+            "Messages", "Type the date as YYYY-MM-DD, e.g. 1990-05-20."
+        ),
+        "future_date": QCoreApplication.translate("Messages", "This date is in the future."),
+        "id_format": QCoreApplication.translate(
+            "Messages",
+            "A resident ID has 18 characters (or 15 digits on an old card). If it cannot be "
+            "checked, save it as unverified with a reason.",
+        ),
+        "id_birth_date": QCoreApplication.translate(
+            "Messages",
+            "The date of birth in this ID number is not possible. If it cannot be checked, "
+            "save it as unverified with a reason.",
+        ),
+        "id_checksum": QCoreApplication.translate(
+            "Messages",
+            "The check digit is wrong: look for a typo. If it cannot be checked, save it as "
+            "unverified with a reason.",
+        ),
+        "id_mismatch": QCoreApplication.translate("Messages", "Does not match the ID number."),
+        "mobile_invalid": QCoreApplication.translate(
+            "Messages", "This phone number cannot exist: check the digits."
+        ),
+        "guardian_required": QCoreApplication.translate(
+            "Messages", "The patient is under 18: a guardian is required."
+        ),
     }
     template = texts.get(code)
     return template.format(**params) if template else english

@@ -11,11 +11,7 @@ SECTIONS: list[tuple[str, str, str]] = [
     (
         "frontDeskPage",
         QT_TRANSLATE_NOOP("Sections", "Front desk"),
-        QT_TRANSLATE_NOOP(
-            "Sections",
-            "Walk-in registration, finding returning patients and today's triage queue "
-            "will be here.",
-        ),
+        "",
     ),
     (
         "patientsPage",

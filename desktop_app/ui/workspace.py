@@ -6,12 +6,14 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QWidget
 
 from desktop_app.station import StationSettings
+from desktop_app.ui.front_desk import FrontDeskPage
 from desktop_app.ui.pages import SECTIONS, ComingPage, section_title
 from desktop_app.ui.settings_page import SettingsPage
+from desktop_app.ui.tasks import Runner
 
 
 class Workspace(QWidget):
-    def __init__(self, settings: StationSettings) -> None:
+    def __init__(self, settings: StationSettings, runner: Runner) -> None:
         super().__init__()
         self.setObjectName("workspace")
         self.navigation = QListWidget()
@@ -20,7 +22,9 @@ class Workspace(QWidget):
         self.navigation.setStyleSheet("QListWidget::item { padding: 8px 12px; }")
         self.pages = QStackedWidget()
         self.pages.setObjectName("pages")
-        for index in range(len(SECTIONS) - 1):
+        self.front_desk = FrontDeskPage(runner)
+        self.pages.addWidget(self.front_desk)
+        for index in range(1, len(SECTIONS) - 1):
             self.pages.addWidget(ComingPage(index))
         self.settings_page = SettingsPage(settings)
         self.pages.addWidget(self.settings_page)

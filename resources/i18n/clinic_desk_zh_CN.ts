@@ -133,26 +133,349 @@
     </message>
 </context>
 <context>
+    <name>FrontDeskPage</name>
+    <message>
+        <location filename="../../desktop_app/ui/front_desk.py" line="118"/>
+        <source>New patient (Ctrl+N)</source>
+        <translation>新客登记 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/front_desk.py" line="195"/>
+        <source>Registered {name}, record number {record_no}.</source>
+        <translation>已登记 {name}，病历号 {record_no}。</translation>
+    </message>
+</context>
+<context>
     <name>Gate</name>
     <message>
-        <location filename="../../desktop_app/ui/gate.py" line="131"/>
+        <location filename="../../desktop_app/ui/gate.py" line="134"/>
         <source>Clinic Desk</source>
         <translation>Clinic Desk 诊所前台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/gate.py" line="134"/>
+        <location filename="../../desktop_app/ui/gate.py" line="137"/>
         <source>&amp;Retry</source>
         <translation>重试(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/gate.py" line="136"/>
+        <location filename="../../desktop_app/ui/gate.py" line="139"/>
         <source>Database &amp;settings…</source>
         <translation>数据库设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/gate.py" line="138"/>
+        <location filename="../../desktop_app/ui/gate.py" line="141"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="70"/>
+        <source>New patient</source>
+        <translation>新客登记</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="90"/>
+        <source>&amp;Open this patient</source>
+        <translation>打开该患者(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="93"/>
+        <source>Register &amp;anyway</source>
+        <translation>仍然登记(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="113"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="432"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="115"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="121"/>
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="158"/>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="160"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="160"/>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="160"/>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="162"/>
+        <source>Se&amp;x</source>
+        <translation>性别(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="163"/>
+        <source>&amp;Date of birth</source>
+        <translation>出生日期(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="164"/>
+        <source>YYYY-MM-DD</source>
+        <translation>年-月-日，如 1990-05-20</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="166"/>
+        <source>&amp;Mobile</source>
+        <translation>手机(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="171"/>
+        <source>Resident ID card</source>
+        <translation>居民身份证</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="172"/>
+        <source>Passport</source>
+        <translation>护照</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="173"/>
+        <source>Hong Kong/Macau permit</source>
+        <translation>港澳居民来往内地通行证</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="174"/>
+        <source>Taiwan permit</source>
+        <translation>台湾居民来往大陆通行证</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="179"/>
+        <source>ID &amp;type</source>
+        <translation>证件类型(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="180"/>
+        <source>ID n&amp;umber</source>
+        <translation>证件号码(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="181"/>
+        <source>Number cannot be checked: save it as unverified</source>
+        <translation>号码无法核验：标记为“未核验”后保存</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="184"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="187"/>
+        <source>Re&amp;gion</source>
+        <translation>地区(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="192"/>
+        <source>Sour&amp;ce</source>
+        <translation>来源渠道(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="193"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="195"/>
+        <source>&amp;Referred by</source>
+        <translation>介绍人(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="201"/>
+        <source>C&amp;onsultant</source>
+        <translation>咨询师(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="202"/>
+        <source>&amp;Interested in</source>
+        <translation>意向项目(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="203"/>
+        <source>Emergency contact</source>
+        <translation>紧急联系人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="204"/>
+        <source>Emergency phone</source>
+        <translation>紧急联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="208"/>
+        <source>No&amp;tes</source>
+        <translation>备注(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="213"/>
+        <source>Health (matters for treatment)</source>
+        <translation>健康情况（与治疗相关）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="215"/>
+        <source>A&amp;llergies</source>
+        <translation>过敏史(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="219"/>
+        <source>Pregnant or breast-feeding</source>
+        <translation>怀孕或哺乳期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="220"/>
+        <source>Takes anticoagulants</source>
+        <translation>服用抗凝药物</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="221"/>
+        <source>Keloid / abnormal scarring</source>
+        <translation>瘢痕体质 / 异常瘢痕</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="222"/>
+        <source>Autoimmune disease</source>
+        <translation>自身免疫性疾病</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="223"/>
+        <source>Isotretinoin in the last 6 months</source>
+        <translation>近6个月服用异维A酸</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="224"/>
+        <source>Implants or fillers elsewhere</source>
+        <translation>曾在他处做过假体或填充</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="238"/>
+        <source>History notes</source>
+        <translation>病史说明</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="242"/>
+        <source>Guardian (required under 18)</source>
+        <translation>监护人（未满18岁必填）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="244"/>
+        <source>Guardian&apos;s name</source>
+        <translation>监护人姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="245"/>
+        <source>Relation</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="246"/>
+        <source>Guardian&apos;s mobile</source>
+        <translation>监护人手机</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="248"/>
+        <source>Consents (PIPL), each asked separately</source>
+        <translation>个人信息授权（逐项征得同意）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="251"/>
+        <source>Processing of personal information</source>
+        <translation>处理个人信息</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="252"/>
+        <source>Processing of health information</source>
+        <translation>处理健康信息</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="253"/>
+        <source>Photos for the medical record</source>
+        <translation>照片用于病历</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="254"/>
+        <source>Photos for marketing or teaching</source>
+        <translation>照片用于宣传或教学</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="255"/>
+        <source>Contact for follow-up</source>
+        <translation>回访联系</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="256"/>
+        <source>Contact for marketing</source>
+        <translation>营销联系</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="264"/>
+        <source>Under 14: these consents are the guardian&apos;s.</source>
+        <translation>未满14岁：以上同意由监护人作出。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="293"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="297"/>
+        <source>Does not match the ID number.</source>
+        <translation>与证件号码不符。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="391"/>
+        <source>{headline} Nothing was saved; the form is kept. ({detail})</source>
+        <translation>{headline} 未保存任何内容，表单内容已保留。（{detail}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="399"/>
+        <source>the same mobile</source>
+        <translation>相同的手机号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="400"/>
+        <source>the same ID number</source>
+        <translation>相同的证件号码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="401"/>
+        <source>the same name and date of birth</source>
+        <translation>相同的姓名和出生日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="405"/>
+        <source>{name} ({record_no}, {mobile}) has {reason}.</source>
+        <translation>{name}（{record_no}，{mobile}）有{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="411"/>
+        <source>This may be a patient who is already registered:</source>
+        <translation>可能是已登记的患者：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="413"/>
+        <source>This patient is already registered:</source>
+        <translation>该患者已登记：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="432"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
     </message>
 </context>
 <context>
@@ -183,77 +506,92 @@
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="120"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="129"/>
         <source>Clinic Desk</source>
         <translation>Clinic Desk 诊所前台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="121"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="130"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="122"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="131"/>
         <source>&amp;Sign out</source>
         <translation>退出登录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="123"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="132"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="124"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="133"/>
+        <source>&amp;Patient</source>
+        <translation>患者(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="134"/>
+        <source>&amp;New patient…</source>
+        <translation>新客登记(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="135"/>
+        <source>&amp;Find patient</source>
+        <translation>查找患者(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="136"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="125"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="137"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="126"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="138"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="127"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="139"/>
         <source>&amp;About Clinic Desk</source>
         <translation>关于 Clinic Desk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="215"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="242"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="220"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="247"/>
         <source>Connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="220"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="247"/>
         <source>Not connected — retrying</source>
         <translation>未连接 — 正在重试</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="223"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="250"/>
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="227"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="254"/>
         <source>Signed in: {name} ({role})</source>
         <translation>已登录：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="244"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="271"/>
         <source>About Clinic Desk</source>
         <translation>关于 Clinic Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="246"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="273"/>
         <source>Clinic Desk {version}
 Front desk and clinical record for aesthetics clinics.</source>
         <translation>Clinic Desk {version}
@@ -298,54 +636,188 @@ Front desk and clinical record for aesthetics clinics.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="47"/>
+        <location filename="../../desktop_app/ui/messages.py" line="28"/>
+        <source>This value is not valid.</source>
+        <translation>此项无效。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/messages.py" line="29"/>
+        <source>Type the date as YYYY-MM-DD, e.g. 1990-05-20.</source>
+        <translation>请按“年-月-日”输入，例如 1990-05-20。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/messages.py" line="32"/>
+        <source>This date is in the future.</source>
+        <translation>该日期晚于今天。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/messages.py" line="33"/>
+        <source>A resident ID has 18 characters (or 15 digits on an old card). If it cannot be checked, save it as unverified with a reason.</source>
+        <translation>身份证号为18位（旧证为15位数字）。如无法核验，请标记为“未核验”并填写原因后保存。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/messages.py" line="38"/>
+        <source>The date of birth in this ID number is not possible. If it cannot be checked, save it as unverified with a reason.</source>
+        <translation>该证件号码中的出生日期不存在。如无法核验，请标记为“未核验”并填写原因后保存。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/messages.py" line="43"/>
+        <source>The check digit is wrong: look for a typo. If it cannot be checked, save it as unverified with a reason.</source>
+        <translation>校验位不对，请检查是否输错。如无法核验，请标记为“未核验”并填写原因后保存。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/messages.py" line="48"/>
+        <source>Does not match the ID number.</source>
+        <translation>与证件号码不符。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/messages.py" line="49"/>
+        <source>This phone number cannot exist: check the digits.</source>
+        <translation>该电话号码不存在，请检查号码。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/messages.py" line="52"/>
+        <source>The patient is under 18: a guardian is required.</source>
+        <translation>患者未满18岁，须填写监护人。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/messages.py" line="74"/>
         <source>The database cannot be reached.</source>
         <translation>无法连接数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="51"/>
+        <location filename="../../desktop_app/ui/messages.py" line="78"/>
         <source>This database was upgraded by a newer version of Clinic Desk.</source>
         <translation>此数据库已被更新版本的 Clinic Desk 升级。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="57"/>
+        <location filename="../../desktop_app/ui/messages.py" line="84"/>
         <source>The safety copy before upgrading the database could not be made.</source>
         <translation>升级数据库前无法创建安全备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="63"/>
+        <location filename="../../desktop_app/ui/messages.py" line="90"/>
         <source>The database address is not valid.</source>
         <translation>数据库地址无效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="67"/>
+        <location filename="../../desktop_app/ui/messages.py" line="94"/>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="71"/>
+        <location filename="../../desktop_app/ui/messages.py" line="98"/>
         <source>This clinic has already been set up on another station. Sign in.</source>
         <translation>本诊所已在另一台电脑上完成设置，请直接登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="77"/>
+        <location filename="../../desktop_app/ui/messages.py" line="104"/>
         <source>Your role does not allow this.</source>
         <translation>您的角色无权进行此操作。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="81"/>
+        <location filename="../../desktop_app/ui/messages.py" line="108"/>
         <source>Someone else saved this record first.</source>
         <translation>其他人已先保存了这条记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="87"/>
+        <location filename="../../desktop_app/ui/messages.py" line="114"/>
         <source>Something went wrong.</source>
         <translation>出现了问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/crash.py" line="32"/>
+        <location filename="../../desktop_app/ui/crash.py" line="38"/>
         <source>Details are in the log file.</source>
         <translation>详细信息已记录在日志文件中。</translation>
+    </message>
+</context>
+<context>
+    <name>PatientPicker</name>
+    <message>
+        <location filename="../../desktop_app/ui/patient_search.py" line="229"/>
+        <source>Choose a patient</source>
+        <translation>选择患者</translation>
+    </message>
+</context>
+<context>
+    <name>PatientSearch</name>
+    <message>
+        <location filename="../../desktop_app/ui/patient_search.py" line="132"/>
+        <source>Name, pinyin or initials, mobile (last 4), record or ID number</source>
+        <translation>姓名、拼音或首字母、手机号（后4位）、病历号或证件号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/patient_search.py" line="158"/>
+        <source>Searching…</source>
+        <translation>正在查找…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/patient_search.py" line="168"/>
+        <source>No patient found.</source>
+        <translation>未找到患者。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_app/ui/patient_search.py" line="168"/>
+        <source>%n found</source>
+        <translation>
+            <numerusform>找到 %n 位</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PatientSummary</name>
+    <message>
+        <location filename="../../desktop_app/ui/front_desk.py" line="60"/>
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/front_desk.py" line="62"/>
+        <source>Find a patient, or register a new one with Ctrl+N.</source>
+        <translation>查找患者，或按 Ctrl+N 登记新客。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/front_desk.py" line="65"/>
+        <source>female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/front_desk.py" line="65"/>
+        <source>male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/front_desk.py" line="69"/>
+        <source>born {date}, {age} years</source>
+        <translation>出生于 {date}，{age} 岁</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/front_desk.py" line="75"/>
+        <source>ID number unverified: {reason}</source>
+        <translation>证件号码未核验：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/patient_search.py" line="80"/>
+        <source>Record no.</source>
+        <translation>病历号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/patient_search.py" line="80"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/patient_search.py" line="80"/>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/patient_search.py" line="80"/>
+        <source>Born</source>
+        <translation>出生日期</translation>
     </message>
 </context>
 <context>
@@ -356,52 +828,47 @@ Front desk and clinical record for aesthetics clinics.</source>
         <translation>前台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/pages.py" line="14"/>
-        <source>Walk-in registration, finding returning patients and today&apos;s triage queue will be here.</source>
-        <translation>这里将提供新客登记、老客查找和今日分诊队列。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/pages.py" line="22"/>
+        <location filename="../../desktop_app/ui/pages.py" line="18"/>
         <source>Patients</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/pages.py" line="23"/>
+        <location filename="../../desktop_app/ui/pages.py" line="19"/>
         <source>Each patient&apos;s record will be here: consultations, the doctor&apos;s assessments, treatment plans and courses, treatments with product lot numbers, and photos.</source>
         <translation>这里将显示每位顾客的档案：咨询记录、医生面诊、治疗方案与疗程、含产品批号的治疗记录以及照片。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/pages.py" line="31"/>
+        <location filename="../../desktop_app/ui/pages.py" line="27"/>
         <source>Reminders</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/pages.py" line="32"/>
+        <location filename="../../desktop_app/ui/pages.py" line="28"/>
         <source>Follow-up calls after treatment and repurchase reminders will be here, and will keep working when the clinic server cannot be reached.</source>
         <translation>这里将提供术后回访和复购提醒，即使诊所服务器无法连接也能继续使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/pages.py" line="40"/>
+        <location filename="../../desktop_app/ui/pages.py" line="36"/>
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/pages.py" line="41"/>
+        <location filename="../../desktop_app/ui/pages.py" line="37"/>
         <source>Consent forms and aftercare sheets to print, and the archive of every printed copy, will be here.</source>
         <translation>这里将提供知情同意书和术后护理须知的打印，以及每份打印件的存档。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/pages.py" line="49"/>
+        <location filename="../../desktop_app/ui/pages.py" line="45"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/pages.py" line="50"/>
+        <location filename="../../desktop_app/ui/pages.py" line="46"/>
         <source>The manager&apos;s reports will be here: channel funnel, staff performance, repurchase and patients drifting away.</source>
         <translation>这里将提供管理报表：渠道漏斗、员工业绩、复购与流失预警。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/pages.py" line="56"/>
+        <location filename="../../desktop_app/ui/pages.py" line="52"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
