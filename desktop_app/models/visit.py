@@ -1,4 +1,4 @@
-"""A patient's arrival on one day."""
+"""A patient's arrival on one day, and where it stands in the day's queue."""
 
 from __future__ import annotations
 
@@ -13,12 +13,23 @@ from desktop_app.models.base import Base, UTCDateTime, UUIDPrimaryKey, Versioned
 
 
 class VisitStatus(enum.StrEnum):
+    """The queue board's columns, in order."""
+
     WAITING = "waiting"
     WITH_CONSULTANT = "with_consultant"
     WITH_DOCTOR = "with_doctor"
     IN_TREATMENT = "in_treatment"
     DONE = "done"
-    LEFT = "left"
+    LEFT = "left"  # left without treatment
+
+
+class VisitType(enum.StrEnum):
+    """Derived from the patient's history at check-in, never typed."""
+
+    FIRST = "first"  # 初诊
+    RETURN = "return"  # 复诊: came before, bought nothing
+    REPURCHASE = "repurchase"  # 再消费: bought before
+    COURSE = "course"  # 疗程: has course sessions left
 
 
 class Visit(UUIDPrimaryKey, Versioned, Base):
@@ -30,3 +41,10 @@ class Visit(UUIDPrimaryKey, Versioned, Base):
         text_enum(VisitStatus, "visit_status", 20),
         default=VisitStatus.WAITING,
     )
+    visit_type: Mapped[VisitType | None] = mapped_column(text_enum(VisitType, "visit_type", 20))
+    status_since: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    consultant_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("staff.id"))
+    doctor_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("staff.id"))
+    room: Mapped[str | None] = mapped_column(sa.String(40))
+    # Set when the consultation ends in a deal (issue 5 records it); 再消费 is derived from it.
+    purchased: Mapped[bool] = mapped_column(sa.Boolean, default=False, server_default=sa.false())

@@ -18,13 +18,21 @@ def get(database: Database, key: str, default: str = "") -> str:
 
 
 def put(database: Database, actor: Actor, key: str, value: str) -> None:
+    put_many(database, actor, {key: value})
+
+
+def put_many(database: Database, actor: Actor, values: dict[str, str]) -> None:
+    """Save several settings in one transaction, each change in the audit log."""
     require(actor, Permission.EDIT_CLINIC_SETTINGS)
     with unit_of_work(database) as session:
-        row = session.get(ClinicSetting, key)
-        old = row.value if row else None
-        if row is None:
-            session.add(ClinicSetting(key=key, value=value, updated_by_id=actor.staff_id))
-        else:
-            row.value = value
-            row.updated_by_id = actor.staff_id
-        audit.record(session, actor, "change", "clinic_setting", key, old=old, new=value)
+        for key, value in values.items():
+            row = session.get(ClinicSetting, key)
+            old = row.value if row else None
+            if row is None:
+                session.add(ClinicSetting(key=key, value=value, updated_by_id=actor.staff_id))
+            elif row.value != value:
+                row.value = value
+                row.updated_by_id = actor.staff_id
+            else:
+                continue
+            audit.record(session, actor, "change", "clinic_setting", key, old=old, new=value)

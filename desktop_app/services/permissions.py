@@ -15,15 +15,25 @@ class Permission(enum.StrEnum):
     VIEW_PATIENT = "view_patient"
     MANAGE_STAFF = "manage_staff"
     EDIT_CLINIC_SETTINGS = "edit_clinic_settings"
+    CHECK_IN = "check_in"
+    VIEW_QUEUE = "view_queue"
+    MANAGE_QUEUE = "manage_queue"  # move cards, assign consultant, doctor and room
 
 
-_FRONT_DESK = {Permission.REGISTER_PATIENT, Permission.EDIT_PATIENT, Permission.VIEW_PATIENT}
+_QUEUE = {Permission.VIEW_QUEUE, Permission.MANAGE_QUEUE}
+_FRONT_DESK = {
+    Permission.REGISTER_PATIENT,
+    Permission.EDIT_PATIENT,
+    Permission.VIEW_PATIENT,
+    Permission.CHECK_IN,
+    *_QUEUE,
+}
 
 MATRIX: dict[Role, frozenset[Permission]] = {
     Role.RECEPTIONIST: frozenset(_FRONT_DESK),
     Role.CONSULTANT: frozenset(_FRONT_DESK),
-    Role.DOCTOR: frozenset({Permission.VIEW_PATIENT, Permission.EDIT_PATIENT}),
-    Role.NURSE: frozenset({Permission.VIEW_PATIENT, Permission.EDIT_PATIENT}),
+    Role.DOCTOR: frozenset({Permission.VIEW_PATIENT, Permission.EDIT_PATIENT, *_QUEUE}),
+    Role.NURSE: frozenset({Permission.VIEW_PATIENT, Permission.EDIT_PATIENT, *_QUEUE}),
     Role.MANAGER: frozenset(Permission),
 }
 

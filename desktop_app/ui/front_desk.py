@@ -23,12 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.models import Role
-from desktop_app.services import lookups
+from desktop_app.services import lookups, queue
 from desktop_app.services.intake import age_on
 from desktop_app.services.patients import PatientRecord, get_patient
 from desktop_app.services.search import SearchHit
 from desktop_app.ui.messages import describe
 from desktop_app.ui.patient_search import PatientSearch
+from desktop_app.ui.queue_board import QueueBoard, visit_type_name
 from desktop_app.ui.tasks import Runner
 
 if TYPE_CHECKING:
@@ -91,6 +92,11 @@ class FrontDeskPage(QWidget):
         self.new_button = QPushButton()
         self.new_button.setObjectName("newPatientButton")
         self.new_button.clicked.connect(self.new_patient)
+        self.check_in_button = QPushButton()
+        self.check_in_button.setObjectName("checkInButton")
+        self.check_in_button.clicked.connect(self.check_in)
+        self.check_in_button.setEnabled(False)
+        self.board = QueueBoard(runner)
         self.notice = QLabel()
         self.notice.setObjectName("frontDeskNotice")
         self.notice.setWordWrap(True)
@@ -100,6 +106,7 @@ class FrontDeskPage(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
+        buttons.addWidget(self.check_in_button)
         buttons.addStretch(1)
         column.addLayout(buttons)
         column.addWidget(self.search, 3)
@@ -107,6 +114,9 @@ class FrontDeskPage(QWidget):
         column.addWidget(self.notice)
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
+        self.splitter.addWidget(self.board)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 5)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addWidget(self.splitter)
@@ -116,6 +126,7 @@ class FrontDeskPage(QWidget):
 
     def retranslate(self) -> None:
         self.new_button.setText(self.tr("New patient (Ctrl+N)"))
+        self.check_in_button.setText(self.tr("Check in (Ctrl+Enter)"))
         self.summary.show_record(self.summary.record)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -126,7 +137,9 @@ class FrontDeskPage(QWidget):
     def bind(self, database: Database | None, actor: Actor | None) -> None:
         self.database, self.actor = database, actor
         self.search.bind(database, actor)
+        self.board.bind(database, actor)
         self.summary.show_record(None)
+        self.check_in_button.setEnabled(False)
         self.notice.clear()
 
     def focus_search(self) -> None:
@@ -137,6 +150,7 @@ class FrontDeskPage(QWidget):
     def _load_summary(self, hit: SearchHit | None) -> None:
         if hit is None or self.database is None or self.actor is None:
             self.summary.show_record(None)
+            self.check_in_button.setEnabled(False)
             return
         self.show_patient(hit.id)
 
@@ -152,6 +166,7 @@ class FrontDeskPage(QWidget):
 
     def _patient_loaded(self, record: PatientRecord) -> None:
         self.summary.show_record(record)
+        self.check_in_button.setEnabled(True)
         if self.search.current_hit() is None or self.search.current_hit().id != record.id:
             self.search.box.setText(record.record_no)
             self.search.run_query()
@@ -159,6 +174,26 @@ class FrontDeskPage(QWidget):
     def _show_failure(self, exc: BaseException) -> None:
         headline, detail = describe(exc)
         self.notice.setText(f"{headline} {detail}")
+
+    # --- checking in ---------------------------------------------------------------------
+
+    def check_in(self) -> None:
+        """Put the chosen patient into today's queue; the board shows and selects the card."""
+        record, database, actor = self.summary.record, self.database, self.actor
+        if record is None or database is None or actor is None:
+            return
+        self.runner.run(
+            lambda: queue.check_in(database, actor, record.id), self._checked_in, self._show_failure
+        )
+
+    def _checked_in(self, card: queue.Card) -> None:
+        self.notice.setText(
+            self.tr("{name} checked in: {type}.").format(
+                name=card.name, type=visit_type_name(card.visit_type)
+            )
+        )
+        self.board.reload()
+        self.board.select_when_shown(card.visit_id)
 
     # --- registering ---------------------------------------------------------------------
 
@@ -198,5 +233,6 @@ class FrontDeskPage(QWidget):
             )
             self.patient_registered.emit(dialog.saved)
             self.show_patient(dialog.saved.id)
+            self.check_in_button.setFocus()  # Enter checks the new patient in
         elif dialog.open_existing is not None:
             self.show_patient(dialog.open_existing)

@@ -99,7 +99,12 @@ class MainWindow(QMainWindow):
         self.find_patient_action = QAction(self)
         self.find_patient_action.setObjectName("findPatientAction")
         self.find_patient_action.triggered.connect(self.find_patient)
-        self.patient_menu.addActions([self.new_patient_action, self.find_patient_action])
+        self.check_in_action = QAction(self)
+        self.check_in_action.setObjectName("checkInAction")
+        self.check_in_action.triggered.connect(self.check_in)
+        self.patient_menu.addActions(
+            [self.new_patient_action, self.find_patient_action, self.check_in_action]
+        )
 
         self.view_menu = self.menuBar().addMenu("")
         self.section_actions: list[QAction] = []
@@ -133,6 +138,7 @@ class MainWindow(QMainWindow):
         self.patient_menu.setTitle(self.tr("&Patient"))
         self.new_patient_action.setText(self.tr("&New patient…"))
         self.find_patient_action.setText(self.tr("&Find patient"))
+        self.check_in_action.setText(self.tr("&Check in"))
         self.view_menu.setTitle(self.tr("&View"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.help_menu.setTitle(self.tr("&Help"))
@@ -171,6 +177,7 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
         self.new_patient_action.setShortcut(QKeySequence("Ctrl+N"))
         self.find_patient_action.setShortcuts([QKeySequence("Ctrl+F"), QKeySequence("F3")])
+        self.check_in_action.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
 
     def _database_opened(self, database: Database) -> None:
         self.database = database
@@ -187,6 +194,7 @@ class MainWindow(QMainWindow):
             self.workspace.settings_page.language_chosen.connect(self.set_language)
             self.root.addWidget(self.workspace)
         self.workspace.front_desk.bind(self.database, actor)
+        self.workspace.settings_page.queue_limits.bind(self.database, actor)
         self.root.setCurrentWidget(self.workspace)
         self.workspace.show_section(0)
         self.workspace.front_desk.focus_search()
@@ -199,7 +207,8 @@ class MainWindow(QMainWindow):
         actor, database = self.actor, self.database
         self.actor = None
         if self.workspace is not None:
-            self.workspace.front_desk.bind(None, None)
+            self.workspace.front_desk.bind(None, None)  # stops the board's polling too
+            self.workspace.settings_page.queue_limits.bind(None, None)
         if database is not None:
             from desktop_app.services.staff import sign_out
 
@@ -212,6 +221,11 @@ class MainWindow(QMainWindow):
         if self.actor is not None and self.workspace is not None:
             self.workspace.show_section(0)
             self.workspace.front_desk.new_patient()
+
+    def check_in(self) -> None:
+        if self.actor is not None and self.workspace is not None:
+            self.workspace.show_section(0)
+            self.workspace.front_desk.check_in()
 
     def find_patient(self) -> None:
         if self.actor is not None and self.workspace is not None:

@@ -67,6 +67,7 @@ def describe(exc: BaseException) -> tuple[str, str]:
         PermissionDeniedError,
         SetupAlreadyDoneError,
     )
+    from desktop_app.services.queue import AlreadyCheckedInError
 
     headlines: list[tuple[type[BaseException], str]] = [
         (
@@ -102,6 +103,10 @@ def describe(exc: BaseException) -> tuple[str, str]:
         (
             PermissionDeniedError,
             QCoreApplication.translate("Messages", "Your role does not allow this."),
+        ),
+        (
+            AlreadyCheckedInError,
+            QCoreApplication.translate("Messages", "This patient is already in today's queue."),
         ),
         (
             ConflictError,

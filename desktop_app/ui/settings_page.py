@@ -16,12 +16,14 @@ from PySide6.QtWidgets import (
 
 from desktop_app.station import StationSettings
 from desktop_app.ui.i18n import LANGUAGES
+from desktop_app.ui.queue_settings import QueueLimitsBox
+from desktop_app.ui.tasks import Runner
 
 
 class SettingsPage(QWidget):
     language_chosen = Signal(str)
 
-    def __init__(self, settings: StationSettings) -> None:
+    def __init__(self, settings: StationSettings, runner: Runner) -> None:
         super().__init__()
         self.setObjectName("settingsPage")
         self.settings = settings
@@ -47,6 +49,8 @@ class SettingsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 28, 32, 28)
         layout.addWidget(self.station_box)
+        self.queue_limits = QueueLimitsBox(runner)
+        layout.addWidget(self.queue_limits)
         layout.addStretch(1)
         self.language.currentIndexChanged.connect(
             lambda _i: self.language_chosen.emit(self.language.currentData())

@@ -26,7 +26,7 @@ class Workspace(QWidget):
         self.pages.addWidget(self.front_desk)
         for index in range(1, len(SECTIONS) - 1):
             self.pages.addWidget(ComingPage(index))
-        self.settings_page = SettingsPage(settings)
+        self.settings_page = SettingsPage(settings, runner)
         self.pages.addWidget(self.settings_page)
         for _ in SECTIONS:
             self.navigation.addItem("")

@@ -135,12 +135,22 @@
 <context>
     <name>FrontDeskPage</name>
     <message>
-        <location filename="../../desktop_app/ui/front_desk.py" line="118"/>
+        <location filename="../../desktop_app/ui/front_desk.py" line="128"/>
         <source>New patient (Ctrl+N)</source>
         <translation>新客登记 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/front_desk.py" line="195"/>
+        <location filename="../../desktop_app/ui/front_desk.py" line="129"/>
+        <source>Check in (Ctrl+Enter)</source>
+        <translation>到院签到 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/front_desk.py" line="191"/>
+        <source>{name} checked in: {type}.</source>
+        <translation>{name} 已签到：{type}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/front_desk.py" line="230"/>
         <source>Registered {name}, record number {record_no}.</source>
         <translation>已登记 {name}，病历号 {record_no}。</translation>
     </message>
@@ -187,293 +197,293 @@
     </message>
     <message>
         <location filename="../../desktop_app/ui/intake_dialog.py" line="113"/>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="432"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="434"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="115"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="117"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="121"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="123"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="158"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="160"/>
         <source>&amp;Name</source>
         <translation>姓名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="160"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="162"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="160"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="162"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="160"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="162"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="162"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="164"/>
         <source>Se&amp;x</source>
         <translation>性别(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="163"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="165"/>
         <source>&amp;Date of birth</source>
         <translation>出生日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="164"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="166"/>
         <source>YYYY-MM-DD</source>
         <translation>年-月-日，如 1990-05-20</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="166"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="168"/>
         <source>&amp;Mobile</source>
         <translation>手机(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="171"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="173"/>
         <source>Resident ID card</source>
         <translation>居民身份证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="172"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="174"/>
         <source>Passport</source>
         <translation>护照</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="173"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="175"/>
         <source>Hong Kong/Macau permit</source>
         <translation>港澳居民来往内地通行证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="174"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="176"/>
         <source>Taiwan permit</source>
         <translation>台湾居民来往大陆通行证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="179"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="181"/>
         <source>ID &amp;type</source>
         <translation>证件类型(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="180"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="182"/>
         <source>ID n&amp;umber</source>
         <translation>证件号码(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="181"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="183"/>
         <source>Number cannot be checked: save it as unverified</source>
         <translation>号码无法核验：标记为“未核验”后保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="184"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="186"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="187"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="189"/>
         <source>Re&amp;gion</source>
         <translation>地区(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="192"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="194"/>
         <source>Sour&amp;ce</source>
         <translation>来源渠道(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="193"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="195"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="195"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="197"/>
         <source>&amp;Referred by</source>
         <translation>介绍人(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="201"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="203"/>
         <source>C&amp;onsultant</source>
         <translation>咨询师(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="202"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="204"/>
         <source>&amp;Interested in</source>
         <translation>意向项目(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="203"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="205"/>
         <source>Emergency contact</source>
         <translation>紧急联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="204"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="206"/>
         <source>Emergency phone</source>
         <translation>紧急联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="208"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="210"/>
         <source>No&amp;tes</source>
         <translation>备注(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="213"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="215"/>
         <source>Health (matters for treatment)</source>
         <translation>健康情况（与治疗相关）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="215"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="217"/>
         <source>A&amp;llergies</source>
         <translation>过敏史(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="219"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="221"/>
         <source>Pregnant or breast-feeding</source>
         <translation>怀孕或哺乳期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="220"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="222"/>
         <source>Takes anticoagulants</source>
         <translation>服用抗凝药物</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="221"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="223"/>
         <source>Keloid / abnormal scarring</source>
         <translation>瘢痕体质 / 异常瘢痕</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="222"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="224"/>
         <source>Autoimmune disease</source>
         <translation>自身免疫性疾病</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="223"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="225"/>
         <source>Isotretinoin in the last 6 months</source>
         <translation>近6个月服用异维A酸</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="224"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="226"/>
         <source>Implants or fillers elsewhere</source>
         <translation>曾在他处做过假体或填充</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="238"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="240"/>
         <source>History notes</source>
         <translation>病史说明</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="242"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="244"/>
         <source>Guardian (required under 18)</source>
         <translation>监护人（未满18岁必填）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="244"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="246"/>
         <source>Guardian&apos;s name</source>
         <translation>监护人姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="245"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="247"/>
         <source>Relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="246"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="248"/>
         <source>Guardian&apos;s mobile</source>
         <translation>监护人手机</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="248"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="250"/>
         <source>Consents (PIPL), each asked separately</source>
         <translation>个人信息授权（逐项征得同意）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="251"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="253"/>
         <source>Processing of personal information</source>
         <translation>处理个人信息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="252"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="254"/>
         <source>Processing of health information</source>
         <translation>处理健康信息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="253"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="255"/>
         <source>Photos for the medical record</source>
         <translation>照片用于病历</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="254"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="256"/>
         <source>Photos for marketing or teaching</source>
         <translation>照片用于宣传或教学</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="255"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="257"/>
         <source>Contact for follow-up</source>
         <translation>回访联系</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="256"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="258"/>
         <source>Contact for marketing</source>
         <translation>营销联系</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="264"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="266"/>
         <source>Under 14: these consents are the guardian&apos;s.</source>
         <translation>未满14岁：以上同意由监护人作出。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="293"/>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="297"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="295"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="299"/>
         <source>Does not match the ID number.</source>
         <translation>与证件号码不符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="391"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="393"/>
         <source>{headline} Nothing was saved; the form is kept. ({detail})</source>
         <translation>{headline} 未保存任何内容，表单内容已保留。（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="399"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="401"/>
         <source>the same mobile</source>
         <translation>相同的手机号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="400"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="402"/>
         <source>the same ID number</source>
         <translation>相同的证件号码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="401"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="403"/>
         <source>the same name and date of birth</source>
         <translation>相同的姓名和出生日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="405"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="407"/>
         <source>{name} ({record_no}, {mobile}) has {reason}.</source>
         <translation>{name}（{record_no}，{mobile}）有{reason}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="411"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="413"/>
         <source>This may be a patient who is already registered:</source>
         <translation>可能是已登记的患者：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="413"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="415"/>
         <source>This patient is already registered:</source>
         <translation>该患者已登记：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="432"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="434"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
@@ -506,92 +516,97 @@
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="129"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="134"/>
         <source>Clinic Desk</source>
         <translation>Clinic Desk 诊所前台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="130"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="135"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="131"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="136"/>
         <source>&amp;Sign out</source>
         <translation>退出登录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="132"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="137"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="133"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="138"/>
         <source>&amp;Patient</source>
         <translation>患者(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="134"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="139"/>
         <source>&amp;New patient…</source>
         <translation>新客登记(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="135"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="140"/>
         <source>&amp;Find patient</source>
         <translation>查找患者(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="136"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="141"/>
+        <source>&amp;Check in</source>
+        <translation>到院签到(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="142"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="137"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="143"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="138"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="144"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="139"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="145"/>
         <source>&amp;About Clinic Desk</source>
         <translation>关于 Clinic Desk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="242"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="256"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="247"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="261"/>
         <source>Connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="247"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="261"/>
         <source>Not connected — retrying</source>
         <translation>未连接 — 正在重试</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="250"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="264"/>
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="254"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="268"/>
         <source>Signed in: {name} ({role})</source>
         <translation>已登录：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="271"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="285"/>
         <source>About Clinic Desk</source>
         <translation>关于 Clinic Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="273"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="287"/>
         <source>Clinic Desk {version}
 Front desk and clinical record for aesthetics clinics.</source>
         <translation>Clinic Desk {version}
@@ -681,47 +696,52 @@ Front desk and clinical record for aesthetics clinics.</source>
         <translation>患者未满18岁，须填写监护人。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="74"/>
+        <location filename="../../desktop_app/ui/messages.py" line="75"/>
         <source>The database cannot be reached.</source>
         <translation>无法连接数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="78"/>
+        <location filename="../../desktop_app/ui/messages.py" line="79"/>
         <source>This database was upgraded by a newer version of Clinic Desk.</source>
         <translation>此数据库已被更新版本的 Clinic Desk 升级。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="84"/>
+        <location filename="../../desktop_app/ui/messages.py" line="85"/>
         <source>The safety copy before upgrading the database could not be made.</source>
         <translation>升级数据库前无法创建安全备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="90"/>
+        <location filename="../../desktop_app/ui/messages.py" line="91"/>
         <source>The database address is not valid.</source>
         <translation>数据库地址无效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="94"/>
+        <location filename="../../desktop_app/ui/messages.py" line="95"/>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="98"/>
+        <location filename="../../desktop_app/ui/messages.py" line="99"/>
         <source>This clinic has already been set up on another station. Sign in.</source>
         <translation>本诊所已在另一台电脑上完成设置，请直接登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="104"/>
+        <location filename="../../desktop_app/ui/messages.py" line="105"/>
         <source>Your role does not allow this.</source>
         <translation>您的角色无权进行此操作。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="108"/>
+        <location filename="../../desktop_app/ui/messages.py" line="109"/>
+        <source>This patient is already in today&apos;s queue.</source>
+        <translation>该患者已在今天的候诊队列中。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/messages.py" line="113"/>
         <source>Someone else saved this record first.</source>
         <translation>其他人已先保存了这条记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="114"/>
+        <location filename="../../desktop_app/ui/messages.py" line="119"/>
         <source>Something went wrong.</source>
         <translation>出现了问题。</translation>
     </message>
@@ -767,34 +787,153 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>PatientSummary</name>
     <message>
-        <location filename="../../desktop_app/ui/front_desk.py" line="60"/>
+        <location filename="../../desktop_app/ui/front_desk.py" line="61"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/front_desk.py" line="62"/>
+        <location filename="../../desktop_app/ui/front_desk.py" line="63"/>
         <source>Find a patient, or register a new one with Ctrl+N.</source>
         <translation>查找患者，或按 Ctrl+N 登记新客。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/front_desk.py" line="65"/>
+        <location filename="../../desktop_app/ui/front_desk.py" line="66"/>
         <source>female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/front_desk.py" line="65"/>
+        <location filename="../../desktop_app/ui/front_desk.py" line="66"/>
         <source>male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/front_desk.py" line="69"/>
+        <location filename="../../desktop_app/ui/front_desk.py" line="70"/>
         <source>born {date}, {age} years</source>
         <translation>出生于 {date}，{age} 岁</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/front_desk.py" line="75"/>
+        <location filename="../../desktop_app/ui/front_desk.py" line="76"/>
         <source>ID number unverified: {reason}</source>
         <translation>证件号码未核验：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>Queue</name>
+    <message>
+        <location filename="../../desktop_app/ui/queue_board.py" line="62"/>
+        <source>Waiting</source>
+        <translation>等候</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/queue_board.py" line="63"/>
+        <source>With consultant</source>
+        <translation>咨询中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/queue_board.py" line="64"/>
+        <source>With doctor</source>
+        <translation>面诊中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/queue_board.py" line="65"/>
+        <source>In treatment</source>
+        <translation>治疗中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/queue_board.py" line="66"/>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/queue_board.py" line="67"/>
+        <source>Left untreated</source>
+        <translation>未治疗离开</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/queue_board.py" line="70"/>
+        <source>First visit</source>
+        <translation>初诊</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/queue_board.py" line="71"/>
+        <source>Return</source>
+        <translation>复诊</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/queue_board.py" line="72"/>
+        <source>Repurchase</source>
+        <translation>再消费</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/queue_board.py" line="73"/>
+        <source>Course</source>
+        <translation>疗程</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/queue_board.py" line="162"/>
+        <source>{minutes} min</source>
+        <translation>{minutes} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/queue_board.py" line="166"/>
+        <source>{minutes} — over time</source>
+        <translation>{minutes} — 已超时</translation>
+    </message>
+</context>
+<context>
+    <name>QueueBoard</name>
+    <message>
+        <location filename="../../desktop_app/ui/queue_board.py" line="278"/>
+        <source>◀ Back (Ctrl+Left)</source>
+        <translation>◀ 退回 (Ctrl+←)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/queue_board.py" line="279"/>
+        <source>Next ▶ (Ctrl+Right)</source>
+        <translation>下一步 ▶ (Ctrl+→)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/queue_board.py" line="280"/>
+        <source>&amp;Consultant</source>
+        <translation>咨询师(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/queue_board.py" line="281"/>
+        <source>&amp;Doctor</source>
+        <translation>医生(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/queue_board.py" line="282"/>
+        <source>&amp;Room</source>
+        <translation>诊室(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/queue_board.py" line="283"/>
+        <source>Assign</source>
+        <translation>分配</translation>
+    </message>
+</context>
+<context>
+    <name>QueueLimitsBox</name>
+    <message>
+        <location filename="../../desktop_app/ui/queue_settings.py" line="54"/>
+        <source>Queue board: minutes before a card is flagged</source>
+        <translation>分诊看板：超过多少分钟标记超时</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/queue_settings.py" line="58"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/queue_settings.py" line="59"/>
+        <source>Save time limits</source>
+        <translation>保存时限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/queue_settings.py" line="91"/>
+        <source>Saved. Every station&apos;s board uses the new limits.</source>
+        <translation>已保存。所有工作站的看板都将使用新的时限。</translation>
     </message>
 </context>
 <context>
@@ -894,32 +1033,32 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="63"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="67"/>
         <source>This computer</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="64"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="68"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="65"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="69"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="66"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="70"/>
         <source>Change database connection…</source>
         <translation>更改数据库连接…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="80"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="84"/>
         <source>Clinic Desk will use the new database the next time it starts.</source>
         <translation>Clinic Desk 下次启动时将使用新的数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="83"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="87"/>
         <source>Database connection</source>
         <translation>数据库连接</translation>
     </message>
