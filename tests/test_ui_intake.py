@@ -355,3 +355,19 @@ def test_an_answer_for_an_older_query_is_dropped(qtbot, qapp):
     runner.jobs[1]([hit])
     runner.jobs[0]([])  # the older answer arrives last
     assert search.model.hits == [hit]
+
+
+def test_group_and_free_tags_are_saved_with_the_patient(qtbot, desk):
+    from desktop_app.services.tags import patient_tags
+
+    dialog = open_intake(qtbot, desk)
+    type_field(qtbot, dialog, "name", "吴九")
+    fearful = next(box for box in dialog.tag_boxes if box.text() == "怕疼")
+    fearful.setFocus()
+    qtbot.keyClick(fearful, Qt.Key.Key_Space)
+    type_field(qtbot, dialog, "tags", "喜欢抹茶，带孩子来")
+    press_enter(qtbot, dialog)
+    assert dialog.saved is not None
+    assert sorted(patient_tags(desk.database, desk.actor, dialog.saved.id)) == sorted(
+        ["怕疼", "喜欢抹茶", "带孩子来"]
+    )

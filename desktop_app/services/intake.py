@@ -56,6 +56,7 @@ class PatientDraft:
     guardian_mobile: str | None = None
     notes: str = ""
     consents: dict[ConsentKind, bool] = field(default_factory=dict)
+    tags: tuple[str, ...] = ()  # the clinic's tags or free ones; not a Patient column
 
 
 def parse_date(text: str, field_name: str = "birth_date") -> dt.date | None:

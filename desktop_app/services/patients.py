@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app.db import Database
 from desktop_app.models import Patient, SourceChannel, Staff
-from desktop_app.services import audit, consents, identity
+from desktop_app.services import audit, consents, identity, tags
 from desktop_app.services.context import Actor, conflict_with, unit_of_work
 from desktop_app.services.errors import NotFoundError, ServiceError, ValidationError
 from desktop_app.services.intake import SEARCH_KEYS, PatientDraft, clean, consent_giver
@@ -91,6 +91,7 @@ def register_patient(
     """Register a patient; raises DuplicatePatientError instead of creating a second record."""
     require(actor, Permission.REGISTER_PATIENT)
     values = clean(draft)
+    tag_names = tags.normalise(draft.tags)
     try:
         with unit_of_work(database) as session:
             _check_links(session, values)
@@ -105,6 +106,7 @@ def register_patient(
             giver = consent_giver(values)
             for kind, granted in draft.consents.items():
                 consents.add_decision(session, actor, patient.id, kind, granted, giver)
+            tags.add_tags(session, actor, patient.id, tag_names)
             audit.record(
                 session,
                 actor,
@@ -113,6 +115,7 @@ def register_patient(
                 patient.id,
                 record_no=patient.record_no,
                 consents={k.value: v for k, v in draft.consents.items()},
+                tags=list(tag_names),
             )
             return PatientRecord.of(patient)
     except IntegrityError as exc:

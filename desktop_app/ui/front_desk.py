@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.models import Role
-from desktop_app.services import lookups, queue
+from desktop_app.services import lookups, queue, tags
 from desktop_app.services.intake import age_on
 from desktop_app.services.patients import PatientRecord, get_patient
 from desktop_app.services.search import SearchHit
@@ -203,15 +203,16 @@ class FrontDeskPage(QWidget):
         if database is None or actor is None:
             return
 
-        def pick_lists() -> tuple[list[str], list[lookups.StaffChoice]]:
+        def pick_lists() -> tuple[list, list, list]:
             return (
                 lookups.source_channels(database, actor),
                 lookups.staff_choices(database, actor, [Role.CONSULTANT]),
+                tags.tag_groups(database, actor),
             )
 
         self.runner.run(pick_lists, self._open_intake, self._show_failure)
 
-    def _open_intake(self, lists: tuple[list[str], list[lookups.StaffChoice]]) -> None:
+    def _open_intake(self, lists: tuple[list, list, list]) -> None:
         from desktop_app.ui.intake_dialog import IntakeDialog
 
         if self.database is None or self.actor is None:

@@ -9,6 +9,7 @@ with a button to open them instead of creating a second record.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 from typing import TYPE_CHECKING
 
@@ -44,6 +45,7 @@ from desktop_app.services.intake import (
 )
 from desktop_app.services.lookups import StaffChoice
 from desktop_app.services.patients import DuplicatePatientError, PatientRecord, register_patient
+from desktop_app.services.tags import TagGroupChoice
 from desktop_app.ui.forms import ERROR_STYLE, FieldForm
 from desktop_app.ui.messages import describe, validation_text
 from desktop_app.ui.tasks import Runner
@@ -63,6 +65,7 @@ class IntakeDialog(QDialog):
         actor: Actor,
         channels: list[str],
         consultants: list[StaffChoice],
+        tag_groups: list[TagGroupChoice],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -76,7 +79,7 @@ class IntakeDialog(QDialog):
 
         self.left, self.right = FieldForm(), FieldForm()
         self.forms = (self.left, self.right)
-        self._build_identity(channels, consultants)
+        self._build_identity(channels, consultants, tag_groups)
         self._build_health_and_guardian()
 
         self.duplicate = QFrame()
@@ -154,7 +157,12 @@ class IntakeDialog(QDialog):
         self.inputs[name] = edit
         return edit
 
-    def _build_identity(self, channels: list[str], consultants: list[StaffChoice]) -> None:
+    def _build_identity(
+        self,
+        channels: list[str],
+        consultants: list[StaffChoice],
+        tag_groups: list[TagGroupChoice],
+    ) -> None:
         form = self.left
         self.inputs: dict[str, QLineEdit] = {}
         self._line(form, "name", self.tr("&Name"))
@@ -202,6 +210,7 @@ class IntakeDialog(QDialog):
             self.consultant.addItem(person.display_name, person.id)
         form.add_field("consultant_id", self.consultant).setText(self.tr("C&onsultant"))
         self._line(form, "interests", self.tr("&Interested in"))
+        self._build_tags(form, tag_groups)
         self._line(form, "emergency_name", self.tr("Emergency contact"))
         self._line(form, "emergency_phone", self.tr("Emergency phone"))
         self.notes = QPlainTextEdit()
@@ -210,6 +219,24 @@ class IntakeDialog(QDialog):
         form.add_field("notes", self.notes).setText(self.tr("No&tes"))
         self.inputs["id_number"].editingFinished.connect(self._id_typed)
         self.inputs["birth_date"].editingFinished.connect(self._update_age_hints)
+
+    def _build_tags(self, form: FieldForm, groups: list[TagGroupChoice]) -> None:
+        """The clinic's tags as check boxes by group, then free tags typed with commas."""
+        self.tag_boxes: list[QCheckBox] = []
+        holder = QWidget()
+        grid = QGridLayout(holder)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for row, group in enumerate(groups):
+            grid.addWidget(QLabel(group.name), row, 0)
+            for column, name in enumerate(group.tags, start=1):
+                box = QCheckBox(name)
+                box.setObjectName(f"tag_{row}_{column}")
+                grid.addWidget(box, row, column)
+                self.tag_boxes.append(box)
+        form.addRow(self.tr("Tags"), holder)
+        self._line(form, "tags", self.tr("Other ta&gs")).setPlaceholderText(
+            self.tr("Separate tags with commas")
+        )
 
     def _build_health_and_guardian(self) -> None:
         self.health_box = QGroupBox(self.tr("Health (matters for treatment)"))
@@ -356,6 +383,10 @@ class IntakeDialog(QDialog):
             guardian_mobile=text["guardian_mobile"],
             notes=self.notes.toPlainText(),
             consents={kind: box.isChecked() for kind, box in self.consents.items()},
+            tags=(
+                *(box.text() for box in self.tag_boxes if box.isChecked()),
+                *re.split(r"[,，、;；]", text["tags"]),
+            ),
         )
 
     def submit(self) -> None:

@@ -150,7 +150,7 @@
         <translation>{name} 已签到：{type}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/front_desk.py" line="230"/>
+        <location filename="../../desktop_app/ui/front_desk.py" line="231"/>
         <source>Registered {name}, record number {record_no}.</source>
         <translation>已登记 {name}，病历号 {record_no}。</translation>
     </message>
@@ -181,309 +181,324 @@
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="70"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="73"/>
         <source>New patient</source>
         <translation>新客登记</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="90"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="93"/>
         <source>&amp;Open this patient</source>
         <translation>打开该患者(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="93"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="96"/>
         <source>Register &amp;anyway</source>
         <translation>仍然登记(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="113"/>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="434"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="116"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="465"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="117"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="120"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="123"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="126"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="160"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="168"/>
         <source>&amp;Name</source>
         <translation>姓名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="162"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="170"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="162"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="170"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="162"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="170"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="164"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="172"/>
         <source>Se&amp;x</source>
         <translation>性别(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="165"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="173"/>
         <source>&amp;Date of birth</source>
         <translation>出生日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="166"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="174"/>
         <source>YYYY-MM-DD</source>
         <translation>年-月-日，如 1990-05-20</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="168"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="176"/>
         <source>&amp;Mobile</source>
         <translation>手机(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="173"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="181"/>
         <source>Resident ID card</source>
         <translation>居民身份证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="174"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="182"/>
         <source>Passport</source>
         <translation>护照</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="175"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="183"/>
         <source>Hong Kong/Macau permit</source>
         <translation>港澳居民来往内地通行证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="176"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="184"/>
         <source>Taiwan permit</source>
         <translation>台湾居民来往大陆通行证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="181"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="189"/>
         <source>ID &amp;type</source>
         <translation>证件类型(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="182"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="190"/>
         <source>ID n&amp;umber</source>
         <translation>证件号码(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="183"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="191"/>
         <source>Number cannot be checked: save it as unverified</source>
         <translation>号码无法核验：标记为“未核验”后保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="186"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="194"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="189"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="197"/>
         <source>Re&amp;gion</source>
         <translation>地区(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="194"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="202"/>
         <source>Sour&amp;ce</source>
         <translation>来源渠道(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="195"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="203"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="197"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="205"/>
         <source>&amp;Referred by</source>
         <translation>介绍人(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="203"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="211"/>
         <source>C&amp;onsultant</source>
         <translation>咨询师(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="204"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="212"/>
         <source>&amp;Interested in</source>
         <translation>意向项目(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="205"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="214"/>
         <source>Emergency contact</source>
         <translation>紧急联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="206"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="215"/>
         <source>Emergency phone</source>
         <translation>紧急联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="210"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="219"/>
         <source>No&amp;tes</source>
         <translation>备注(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="215"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="236"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="237"/>
+        <source>Other ta&amp;gs</source>
+        <translation>其他标签(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="238"/>
+        <source>Separate tags with commas</source>
+        <translation>多个标签用逗号分隔</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="242"/>
         <source>Health (matters for treatment)</source>
         <translation>健康情况（与治疗相关）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="217"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="244"/>
         <source>A&amp;llergies</source>
         <translation>过敏史(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="221"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="248"/>
         <source>Pregnant or breast-feeding</source>
         <translation>怀孕或哺乳期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="222"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="249"/>
         <source>Takes anticoagulants</source>
         <translation>服用抗凝药物</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="223"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="250"/>
         <source>Keloid / abnormal scarring</source>
         <translation>瘢痕体质 / 异常瘢痕</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="224"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="251"/>
         <source>Autoimmune disease</source>
         <translation>自身免疫性疾病</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="225"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="252"/>
         <source>Isotretinoin in the last 6 months</source>
         <translation>近6个月服用异维A酸</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="226"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="253"/>
         <source>Implants or fillers elsewhere</source>
         <translation>曾在他处做过假体或填充</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="240"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="267"/>
         <source>History notes</source>
         <translation>病史说明</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="244"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="271"/>
         <source>Guardian (required under 18)</source>
         <translation>监护人（未满18岁必填）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="246"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="273"/>
         <source>Guardian&apos;s name</source>
         <translation>监护人姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="247"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="274"/>
         <source>Relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="248"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="275"/>
         <source>Guardian&apos;s mobile</source>
         <translation>监护人手机</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="250"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="277"/>
         <source>Consents (PIPL), each asked separately</source>
         <translation>个人信息授权（逐项征得同意）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="253"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="280"/>
         <source>Processing of personal information</source>
         <translation>处理个人信息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="254"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="281"/>
         <source>Processing of health information</source>
         <translation>处理健康信息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="255"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="282"/>
         <source>Photos for the medical record</source>
         <translation>照片用于病历</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="256"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="283"/>
         <source>Photos for marketing or teaching</source>
         <translation>照片用于宣传或教学</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="257"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="284"/>
         <source>Contact for follow-up</source>
         <translation>回访联系</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="258"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="285"/>
         <source>Contact for marketing</source>
         <translation>营销联系</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="266"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="293"/>
         <source>Under 14: these consents are the guardian&apos;s.</source>
         <translation>未满14岁：以上同意由监护人作出。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="295"/>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="299"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="322"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="326"/>
         <source>Does not match the ID number.</source>
         <translation>与证件号码不符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="393"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="424"/>
         <source>{headline} Nothing was saved; the form is kept. ({detail})</source>
         <translation>{headline} 未保存任何内容，表单内容已保留。（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="401"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="432"/>
         <source>the same mobile</source>
         <translation>相同的手机号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="402"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="433"/>
         <source>the same ID number</source>
         <translation>相同的证件号码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="403"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="434"/>
         <source>the same name and date of birth</source>
         <translation>相同的姓名和出生日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="407"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="438"/>
         <source>{name} ({record_no}, {mobile}) has {reason}.</source>
         <translation>{name}（{record_no}，{mobile}）有{reason}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="413"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="444"/>
         <source>This may be a patient who is already registered:</source>
         <translation>可能是已登记的患者：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="415"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="446"/>
         <source>This patient is already registered:</source>
         <translation>该患者已登记：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="434"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="465"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
