@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from sqlalchemy.dialects import postgresql
 
 from desktop_app import paths
 from desktop_app.db import Database, DatabaseUnavailableError
@@ -168,7 +169,7 @@ def test_stations_starting_together_on_postgres_migrate_once(postgres_database: 
 
 
 def test_patients_from_before_intake_get_search_keys(database: Database):
-    """A 0001 database with patients upgrades to 0002 with pinyin and reversed keys filled."""
+    """A 0001 database with patients upgrades with pinyin, reversed keys and suffixes filled."""
     config = alembic_config()
     with database.connect() as connection, connection.begin():
         config.attributes["connection"] = connection
@@ -190,6 +191,34 @@ def test_patients_from_before_intake_get_search_keys(database: Database):
             sa.text("SELECT name_pinyin, name_initials, mobile_rev, id_rev FROM patients")
         ).one()
         channels = connection.execute(sa.text("SELECT count(*) FROM source_channels")).scalar()
+        suffixes = (
+            connection.execute(sa.text("SELECT suffix FROM patient_name_suffixes ORDER BY suffix"))
+            .scalars()
+            .all()
+        )
     expected = ("zengxiaoxian", "zxx", "+8613800138000"[::-1], "11010519491231002X"[::-1])
     assert tuple(row) == expected
     assert channels == 8
+    assert suffixes == sorted(["小贤", "贤"])
+
+
+def test_postgres_collations_match_the_models(postgres_database: Database):
+    """Autogenerate does not compare collations, yet search's index use depends on them."""
+    dialect = postgresql.dialect()
+    expected = {
+        (table.name, column.name): getattr(column.type.dialect_impl(dialect), "collation", None)
+        for table in Base.metadata.sorted_tables
+        for column in table.columns
+    }
+    with postgres_database.connect() as connection:
+        found = {
+            (table, column): collation
+            for table, column, collation in connection.execute(
+                sa.text(
+                    "SELECT table_name, column_name, collation_name"
+                    " FROM information_schema.columns WHERE table_schema = 'public'"
+                )
+            )
+        }
+    assert {key: found[key] for key in expected} == expected
+    assert expected[("patients", "name")] == "C"

@@ -6,7 +6,8 @@ import datetime as dt
 import uuid
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import event
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from desktop_app.models.base import Base, UUIDPrimaryKey, Versioned
 
@@ -16,19 +17,37 @@ from desktop_app.models.base import Base, UUIDPrimaryKey, Versioned
 RECORD_NO_SEQUENCE = sa.Sequence("patient_record_no_seq", metadata=Base.metadata)
 
 
+def search_key(length: int) -> sa.String:
+    """Text compared by code point on both backends (PostgreSQL: the "C" collation).
+
+    SQLite compares text that way already. On PostgreSQL it lets a plain B-tree index
+    serve prefix searches written as ranges (``key >= 'zh' AND key < 'zi'``), also in
+    prepared statements, and makes both backends order these columns alike.
+    """
+    return sa.String(length).with_variant(sa.String(length, collation="C"), "postgresql")
+
+
+def name_suffixes(name: str) -> list[str]:
+    """Every ending of ``name`` after its first character, lower case: the keys that turn
+    "name contains" into an indexed prefix search (三丰 finds 张三丰 through 三丰)."""
+    lowered = name.lower()
+    return [lowered[i:] for i in range(1, len(lowered))]
+
+
 class Patient(UUIDPrimaryKey, Versioned, Base):
     """Identity, contact, how they came to the clinic and what matters for treatment.
 
     ``mobile`` (E.164) and ``id_number`` are normalised and unique, so two stations
     registering the same person at once cannot both succeed. ``*_rev`` hold them reversed
     for "last four digits" searches that an index can serve; ``name_pinyin`` and
-    ``name_initials`` serve pinyin search.
+    ``name_initials`` serve pinyin search; ``name_suffixes`` follow the name by themselves
+    (writers that bypass the ORM, like bulk loads, add them with ``name_suffixes()``).
     """
 
     __tablename__ = "patients"
 
     record_no: Mapped[str] = mapped_column(sa.String(20), unique=True)
-    name: Mapped[str] = mapped_column(sa.String(100))
+    name: Mapped[str] = mapped_column(search_key(100), index=True)
     sex: Mapped[str | None] = mapped_column(sa.String(1))
     birth_date: Mapped[dt.date | None] = mapped_column(sa.Date)
     mobile: Mapped[str | None] = mapped_column(sa.String(32), index=True, unique=True)
@@ -49,10 +68,34 @@ class Patient(UUIDPrimaryKey, Versioned, Base):
     guardian_relation: Mapped[str | None] = mapped_column(sa.String(40))
     guardian_mobile: Mapped[str | None] = mapped_column(sa.String(32))
     notes: Mapped[str] = mapped_column(sa.Text, default="")
-    name_pinyin: Mapped[str] = mapped_column(sa.String(400), default="", index=True)
-    name_initials: Mapped[str] = mapped_column(sa.String(100), default="", index=True)
-    mobile_rev: Mapped[str | None] = mapped_column(sa.String(32), index=True)
-    id_rev: Mapped[str | None] = mapped_column(sa.String(32), index=True)
+    name_pinyin: Mapped[str] = mapped_column(search_key(400), default="", index=True)
+    name_initials: Mapped[str] = mapped_column(search_key(100), default="", index=True)
+    mobile_rev: Mapped[str | None] = mapped_column(search_key(32), index=True)
+    id_rev: Mapped[str | None] = mapped_column(search_key(32), index=True)
+    name_suffixes: Mapped[list[PatientNameSuffix]] = relationship(
+        cascade="all, delete-orphan", order_by="PatientNameSuffix.suffix"
+    )
+
+
+class PatientNameSuffix(Base):
+    """One of ``name_suffixes(patient.name)``; derived, rewritten whenever the name is set."""
+
+    __tablename__ = "patient_name_suffixes"
+    __table_args__ = (sa.Index("ix_patient_name_suffixes_suffix", "suffix", "patient_id"),)
+
+    patient_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("patients.id"), primary_key=True)
+    suffix: Mapped[str] = mapped_column(search_key(100), primary_key=True)
+
+
+@event.listens_for(Patient.name, "set")
+def _index_name(patient: Patient, name: str, _old: object, _initiator: object) -> None:
+    """Keep the suffix rows in step with the name, however the name was set."""
+    wanted = set(name_suffixes(name))
+    kept = [row for row in patient.name_suffixes if row.suffix in wanted]
+    have = {row.suffix for row in kept}
+    patient.name_suffixes = kept + [
+        PatientNameSuffix(suffix=suffix) for suffix in sorted(wanted - have)
+    ]
 
 
 class RecordCounter(Base):
