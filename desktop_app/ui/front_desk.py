@@ -35,6 +35,7 @@ from desktop_app.ui.tasks import Runner
 if TYPE_CHECKING:
     from desktop_app.db import Database
     from desktop_app.services.context import Actor
+    from desktop_app.ui.intake_dialog import IntakeDialog
 
 
 class PatientSummary(QGroupBox):
@@ -219,13 +220,15 @@ class FrontDeskPage(QWidget):
             return
         dialog = IntakeDialog(self.runner, self.database, self.actor, *lists, parent=self)
         dialog.accepted.connect(lambda: self._intake_done(dialog))
+        dialog.rejected.connect(self._intake_cancelled)
         self.intake_dialog = dialog
         dialog.open()
 
-    def _intake_done(self, dialog: object) -> None:
-        from desktop_app.ui.intake_dialog import IntakeDialog
+    def _intake_cancelled(self) -> None:
+        self.window().activateWindow()  # window managers differ in what gets focus back
+        self.focus_search()
 
-        assert isinstance(dialog, IntakeDialog)
+    def _intake_done(self, dialog: IntakeDialog) -> None:
         if dialog.saved is not None:
             self.notice.setText(
                 self.tr("Registered {name}, record number {record_no}.").format(
@@ -237,3 +240,5 @@ class FrontDeskPage(QWidget):
             self.check_in_button.setFocus()  # Enter checks the new patient in
         elif dialog.open_existing is not None:
             self.show_patient(dialog.open_existing)
+            self.check_in_button.setFocus()
+        self.window().activateWindow()

@@ -129,6 +129,7 @@ class IntakeDialog(QDialog):
         right_column.addWidget(self.health_box)
         right_column.addWidget(self.guardian_box)
         right_column.addWidget(self.consent_box)
+        right_column.addStretch(1)
         columns.addWidget(left_box, 1)
         columns.addLayout(right_column, 1)
         body = QWidget()

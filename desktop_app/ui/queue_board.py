@@ -158,15 +158,20 @@ def visit_type_name(visit_type: VisitType) -> str:
 
 
 def card_text(card: Card, now: dt.datetime, overdue: bool) -> str:
-    people = " · ".join(filter(None, (card.consultant, card.doctor, card.room)))
-    minutes = queue_text(QT_TRANSLATE_NOOP("Queue", "{minutes} min")).format(
-        minutes=card.minutes_in_state(now)
-    )
-    if overdue:
-        minutes = queue_text(QT_TRANSLATE_NOOP("Queue", "{minutes} — over time")).format(
-            minutes=minutes
+    """Name and visit type; who and where; minutes in this state (not once the day is over)."""
+    lines = [
+        f"{card.name}  {visit_type_name(card.visit_type)}",
+        " · ".join(filter(None, (card.consultant, card.doctor, card.room))),
+    ]
+    if card.status not in queue.CLOSED:
+        minutes = queue_text(QT_TRANSLATE_NOOP("Queue", "{minutes} min")).format(
+            minutes=card.minutes_in_state(now)
         )
-    lines = [f"{card.name}  {visit_type_name(card.visit_type)}", people, minutes]
+        if overdue:
+            minutes = queue_text(QT_TRANSLATE_NOOP("Queue", "{minutes} — over time")).format(
+                minutes=minutes
+            )
+        lines.append(minutes)
     return "\n".join(line for line in lines if line)
 
 
@@ -204,7 +209,8 @@ class QueueBoard(QWidget):
             view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
             view.setDefaultDropAction(Qt.DropAction.MoveAction)
             view.setDropIndicatorShown(True)
-            view.setStyleSheet("QListView::item { border-bottom: 1px solid #ddd; padding: 4px; }")
+            view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            view.setResizeMode(QListView.ResizeMode.Adjust)
             view.installEventFilter(self)
             view.selectionModel().currentChanged.connect(
                 lambda current, _previous, m=model: self._selection_changed(m, current)
