@@ -29,7 +29,8 @@ from desktop_app.services.patients import PatientRecord, get_patient
 from desktop_app.services.search import SearchHit
 from desktop_app.ui.messages import describe
 from desktop_app.ui.patient_search import PatientSearch
-from desktop_app.ui.queue_board import QueueBoard, visit_type_name
+from desktop_app.ui.queue_board import QueueBoard
+from desktop_app.ui.queue_cards import visit_type_name
 from desktop_app.ui.tasks import Runner
 
 if TYPE_CHECKING:

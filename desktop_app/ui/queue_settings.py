@@ -12,7 +12,7 @@ from desktop_app.services.errors import ValidationError
 from desktop_app.services.permissions import Permission, allowed
 from desktop_app.ui.forms import ERROR_STYLE
 from desktop_app.ui.messages import describe, validation_text
-from desktop_app.ui.queue_board import STATUS_NAMES, queue_text
+from desktop_app.ui.queue_cards import STATUS_NAMES, queue_text
 from desktop_app.ui.tasks import Runner
 
 if TYPE_CHECKING:

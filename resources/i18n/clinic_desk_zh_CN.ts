@@ -135,22 +135,22 @@
 <context>
     <name>FrontDeskPage</name>
     <message>
-        <location filename="../../desktop_app/ui/front_desk.py" line="128"/>
+        <location filename="../../desktop_app/ui/front_desk.py" line="130"/>
         <source>New patient (Ctrl+N)</source>
         <translation>新客登记 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/front_desk.py" line="129"/>
+        <location filename="../../desktop_app/ui/front_desk.py" line="131"/>
         <source>Check in (Ctrl+Enter)</source>
         <translation>到院签到 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/front_desk.py" line="191"/>
+        <location filename="../../desktop_app/ui/front_desk.py" line="193"/>
         <source>{name} checked in: {type}.</source>
         <translation>{name} 已签到：{type}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/front_desk.py" line="231"/>
+        <location filename="../../desktop_app/ui/front_desk.py" line="235"/>
         <source>Registered {name}, record number {record_no}.</source>
         <translation>已登记 {name}，病历号 {record_no}。</translation>
     </message>
@@ -197,7 +197,7 @@
     </message>
     <message>
         <location filename="../../desktop_app/ui/intake_dialog.py" line="116"/>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="465"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="466"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
@@ -212,293 +212,293 @@
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="168"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="169"/>
         <source>&amp;Name</source>
         <translation>姓名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="170"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="171"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="170"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="171"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="170"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="171"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="172"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="173"/>
         <source>Se&amp;x</source>
         <translation>性别(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="173"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="174"/>
         <source>&amp;Date of birth</source>
         <translation>出生日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="174"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="175"/>
         <source>YYYY-MM-DD</source>
         <translation>年-月-日，如 1990-05-20</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="176"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="177"/>
         <source>&amp;Mobile</source>
         <translation>手机(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="181"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="182"/>
         <source>Resident ID card</source>
         <translation>居民身份证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="182"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="183"/>
         <source>Passport</source>
         <translation>护照</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="183"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="184"/>
         <source>Hong Kong/Macau permit</source>
         <translation>港澳居民来往内地通行证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="184"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="185"/>
         <source>Taiwan permit</source>
         <translation>台湾居民来往大陆通行证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="189"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="190"/>
         <source>ID &amp;type</source>
         <translation>证件类型(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="190"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="191"/>
         <source>ID n&amp;umber</source>
         <translation>证件号码(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="191"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="192"/>
         <source>Number cannot be checked: save it as unverified</source>
         <translation>号码无法核验：标记为“未核验”后保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="194"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="195"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="197"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="198"/>
         <source>Re&amp;gion</source>
         <translation>地区(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="202"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="203"/>
         <source>Sour&amp;ce</source>
         <translation>来源渠道(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="203"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="204"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="205"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="206"/>
         <source>&amp;Referred by</source>
         <translation>介绍人(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="211"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="212"/>
         <source>C&amp;onsultant</source>
         <translation>咨询师(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="212"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="213"/>
         <source>&amp;Interested in</source>
         <translation>意向项目(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="214"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="215"/>
         <source>Emergency contact</source>
         <translation>紧急联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="215"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="216"/>
         <source>Emergency phone</source>
         <translation>紧急联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="219"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="220"/>
         <source>No&amp;tes</source>
         <translation>备注(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="236"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="237"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="237"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="238"/>
         <source>Other ta&amp;gs</source>
         <translation>其他标签(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="238"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="239"/>
         <source>Separate tags with commas</source>
         <translation>多个标签用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="242"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="243"/>
         <source>Health (matters for treatment)</source>
         <translation>健康情况（与治疗相关）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="244"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="245"/>
         <source>A&amp;llergies</source>
         <translation>过敏史(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="248"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="249"/>
         <source>Pregnant or breast-feeding</source>
         <translation>怀孕或哺乳期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="249"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="250"/>
         <source>Takes anticoagulants</source>
         <translation>服用抗凝药物</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="250"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="251"/>
         <source>Keloid / abnormal scarring</source>
         <translation>瘢痕体质 / 异常瘢痕</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="251"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="252"/>
         <source>Autoimmune disease</source>
         <translation>自身免疫性疾病</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="252"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="253"/>
         <source>Isotretinoin in the last 6 months</source>
         <translation>近6个月服用异维A酸</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="253"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="254"/>
         <source>Implants or fillers elsewhere</source>
         <translation>曾在他处做过假体或填充</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="267"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="268"/>
         <source>History notes</source>
         <translation>病史说明</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="271"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="272"/>
         <source>Guardian (required under 18)</source>
         <translation>监护人（未满18岁必填）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="273"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="274"/>
         <source>Guardian&apos;s name</source>
         <translation>监护人姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="274"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="275"/>
         <source>Relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="275"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="276"/>
         <source>Guardian&apos;s mobile</source>
         <translation>监护人手机</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="277"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="278"/>
         <source>Consents (PIPL), each asked separately</source>
         <translation>个人信息授权（逐项征得同意）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="280"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="281"/>
         <source>Processing of personal information</source>
         <translation>处理个人信息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="281"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="282"/>
         <source>Processing of health information</source>
         <translation>处理健康信息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="282"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="283"/>
         <source>Photos for the medical record</source>
         <translation>照片用于病历</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="283"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="284"/>
         <source>Photos for marketing or teaching</source>
         <translation>照片用于宣传或教学</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="284"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="285"/>
         <source>Contact for follow-up</source>
         <translation>回访联系</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="285"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="286"/>
         <source>Contact for marketing</source>
         <translation>营销联系</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="293"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="294"/>
         <source>Under 14: these consents are the guardian&apos;s.</source>
         <translation>未满14岁：以上同意由监护人作出。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="322"/>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="326"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="323"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="327"/>
         <source>Does not match the ID number.</source>
         <translation>与证件号码不符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="424"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="425"/>
         <source>{headline} Nothing was saved; the form is kept. ({detail})</source>
         <translation>{headline} 未保存任何内容，表单内容已保留。（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="432"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="433"/>
         <source>the same mobile</source>
         <translation>相同的手机号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="433"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="434"/>
         <source>the same ID number</source>
         <translation>相同的证件号码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="434"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="435"/>
         <source>the same name and date of birth</source>
         <translation>相同的姓名和出生日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="438"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="439"/>
         <source>{name} ({record_no}, {mobile}) has {reason}.</source>
         <translation>{name}（{record_no}，{mobile}）有{reason}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="444"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="445"/>
         <source>This may be a patient who is already registered:</source>
         <translation>可能是已登记的患者：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="446"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="447"/>
         <source>This patient is already registered:</source>
         <translation>该患者已登记：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="465"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="466"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
@@ -802,32 +802,32 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>PatientSummary</name>
     <message>
-        <location filename="../../desktop_app/ui/front_desk.py" line="61"/>
+        <location filename="../../desktop_app/ui/front_desk.py" line="63"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/front_desk.py" line="63"/>
+        <location filename="../../desktop_app/ui/front_desk.py" line="65"/>
         <source>Find a patient, or register a new one with Ctrl+N.</source>
         <translation>查找患者，或按 Ctrl+N 登记新客。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/front_desk.py" line="66"/>
+        <location filename="../../desktop_app/ui/front_desk.py" line="68"/>
         <source>female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/front_desk.py" line="66"/>
+        <location filename="../../desktop_app/ui/front_desk.py" line="68"/>
         <source>male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/front_desk.py" line="70"/>
+        <location filename="../../desktop_app/ui/front_desk.py" line="72"/>
         <source>born {date}, {age} years</source>
         <translation>出生于 {date}，{age} 岁</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/front_desk.py" line="76"/>
+        <location filename="../../desktop_app/ui/front_desk.py" line="78"/>
         <source>ID number unverified: {reason}</source>
         <translation>证件号码未核验：{reason}</translation>
     </message>
@@ -835,62 +835,62 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>Queue</name>
     <message>
-        <location filename="../../desktop_app/ui/queue_board.py" line="62"/>
+        <location filename="../../desktop_app/ui/queue_cards.py" line="36"/>
         <source>Waiting</source>
         <translation>等候</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_board.py" line="63"/>
+        <location filename="../../desktop_app/ui/queue_cards.py" line="37"/>
         <source>With consultant</source>
         <translation>咨询中</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_board.py" line="64"/>
+        <location filename="../../desktop_app/ui/queue_cards.py" line="38"/>
         <source>With doctor</source>
         <translation>面诊中</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_board.py" line="65"/>
+        <location filename="../../desktop_app/ui/queue_cards.py" line="39"/>
         <source>In treatment</source>
         <translation>治疗中</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_board.py" line="66"/>
+        <location filename="../../desktop_app/ui/queue_cards.py" line="40"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_board.py" line="67"/>
+        <location filename="../../desktop_app/ui/queue_cards.py" line="41"/>
         <source>Left untreated</source>
         <translation>未治疗离开</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_board.py" line="70"/>
+        <location filename="../../desktop_app/ui/queue_cards.py" line="44"/>
         <source>First visit</source>
         <translation>初诊</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_board.py" line="71"/>
+        <location filename="../../desktop_app/ui/queue_cards.py" line="45"/>
         <source>Return</source>
         <translation>复诊</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_board.py" line="72"/>
+        <location filename="../../desktop_app/ui/queue_cards.py" line="46"/>
         <source>Repurchase</source>
         <translation>再消费</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_board.py" line="73"/>
+        <location filename="../../desktop_app/ui/queue_cards.py" line="47"/>
         <source>Course</source>
         <translation>疗程</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_board.py" line="162"/>
+        <location filename="../../desktop_app/ui/queue_cards.py" line="141"/>
         <source>{minutes} min</source>
         <translation>{minutes} 分钟</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_board.py" line="166"/>
+        <location filename="../../desktop_app/ui/queue_cards.py" line="145"/>
         <source>{minutes} — over time</source>
         <translation>{minutes} — 已超时</translation>
     </message>
@@ -898,32 +898,32 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>QueueBoard</name>
     <message>
-        <location filename="../../desktop_app/ui/queue_board.py" line="278"/>
+        <location filename="../../desktop_app/ui/queue_board.py" line="159"/>
         <source>◀ Back (Ctrl+Left)</source>
         <translation>◀ 退回 (Ctrl+←)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_board.py" line="279"/>
+        <location filename="../../desktop_app/ui/queue_board.py" line="160"/>
         <source>Next ▶ (Ctrl+Right)</source>
         <translation>下一步 ▶ (Ctrl+→)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_board.py" line="280"/>
+        <location filename="../../desktop_app/ui/queue_board.py" line="161"/>
         <source>&amp;Consultant</source>
         <translation>咨询师(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_board.py" line="281"/>
+        <location filename="../../desktop_app/ui/queue_board.py" line="162"/>
         <source>&amp;Doctor</source>
         <translation>医生(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_board.py" line="282"/>
+        <location filename="../../desktop_app/ui/queue_board.py" line="163"/>
         <source>&amp;Room</source>
         <translation>诊室(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_board.py" line="283"/>
+        <location filename="../../desktop_app/ui/queue_board.py" line="164"/>
         <source>Assign</source>
         <translation>分配</translation>
     </message>
