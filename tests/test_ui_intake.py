@@ -8,7 +8,7 @@ import uuid
 import pytest
 import sqlalchemy as sa
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog
 
 from desktop_app.db import Database
 from desktop_app.models import Patient, PatientConsent
@@ -371,3 +371,22 @@ def test_group_and_free_tags_are_saved_with_the_patient(qtbot, desk):
     assert sorted(patient_tags(desk.database, desk.actor, dialog.saved.id)) == sorted(
         ["怕疼", "喜欢抹茶", "带孩子来"]
     )
+
+
+def test_referrer_is_found_with_the_same_search_and_saved(qtbot, desk):
+    friend = patient_service.register_patient(
+        desk.database, desk.actor, PatientDraft("曾小贤", mobile="13700137000")
+    )
+    dialog = open_intake(qtbot, desk)
+    type_field(qtbot, dialog, "name", "胡一菲")
+    dialog.referrer.setFocus()
+    qtbot.keyClick(dialog.referrer, Qt.Key.Key_Space)
+    picker = dialog.findChild(QDialog, "patientPicker")
+    qtbot.waitUntil(lambda: picker is not None and picker.isVisible())
+    type_text(qtbot, picker.search.box, "zeng")
+    qtbot.keyClick(picker.search.box, Qt.Key.Key_Return)  # Enter before the pause: still found
+    assert not picker.isVisible()
+    assert dialog.referrer_id == friend.id and "曾小贤" in dialog.referrer.text()
+    press_enter(qtbot, dialog)
+    newcomer = next(p for p in stored(desk) if p.name == "胡一菲")
+    assert newcomer.referrer_id == friend.id

@@ -173,3 +173,42 @@ def test_a_move_on_a_stale_card_is_a_conflict_the_user_sees(qtbot, postgres_data
             board.bind(None, None)
         a_db.dispose()
         b_db.dispose()
+
+
+def test_settings_page_edits_the_clinics_lists(qtbot, desk):  # noqa: F811
+    from desktop_app.services import lookups, tags
+
+    box = desk.workspace.settings_page.pick_lists
+    assert box.isVisibleTo(desk.workspace.settings_page)  # a manager is signed in
+    qtbot.waitUntil(lambda: box.channels.count() == 8)
+    box.new_channel.setFocus()
+    type_text(qtbot, box.new_channel, "视频号")
+    qtbot.keyClick(box.new_channel, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: box.channels.count() == 9)
+    assert lookups.source_channels(desk.database, desk.actor)[-1] == "视频号"
+
+    type_text(qtbot, box.new_channel, "视频号")  # twice: said at once, nothing added
+    qtbot.keyClick(box.new_channel, Qt.Key.Key_Return)
+    assert box.status.text() == "This name is already on the list."
+
+    box.channels.item(3).setCheckState(Qt.CheckState.Unchecked)  # retire 美团
+    assert "美团" not in lookups.source_channels(desk.database, desk.actor)
+
+    box.groups.setCurrentIndex(box.groups.findText("个性特点"))
+    qtbot.waitUntil(lambda: any(box.tags.item(i).text() == "怕疼" for i in range(box.tags.count())))
+    type_text(qtbot, box.new_tag, "爱聊天")
+    qtbot.mouseClick(box.add_tag_button, Qt.MouseButton.LeftButton)
+    assert "爱聊天" in tags.tag_groups(desk.database, desk.actor)[1].tags
+
+
+def test_the_lists_are_not_offered_to_other_roles(qtbot, desk):  # noqa: F811
+    front = create_staff(
+        desk.database,
+        desk.actor,
+        NewStaff("front", "前台小王", Role.RECEPTIONIST, MANAGER_PASSWORD),
+    )
+    page = desk.workspace.settings_page
+    page.bind(desk.database, front)
+    assert not page.pick_lists.isVisibleTo(page)
+    assert not page.queue_limits.save.isVisibleTo(page)
+    assert not page.queue_limits.spins[VisitStatus.WAITING].isEnabled()

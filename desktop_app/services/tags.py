@@ -11,9 +11,10 @@ from sqlalchemy.orm import Session
 
 from desktop_app.db import Database
 from desktop_app.models import PatientTag, Tag, TagGroup, TagKind
-from desktop_app.services import identity
+from desktop_app.services import audit, identity
 from desktop_app.services.context import Actor, unit_of_work
-from desktop_app.services.errors import ValidationError
+from desktop_app.services.errors import NotFoundError, ValidationError
+from desktop_app.services.lookups import ListEntry, list_name
 from desktop_app.services.permissions import Permission, require
 
 MAX_TAG = 40
@@ -89,3 +90,49 @@ def patient_tags(database: Database, actor: Actor, patient_id: uuid.UUID) -> lis
                 .order_by(PatientTag.added_at, Tag.name)
             )
         )
+
+
+def group_entries(database: Database, actor: Actor, group: str) -> list[ListEntry]:
+    """Every tag of one group, retired ones included (for the Settings editor)."""
+    require(actor, Permission.VIEW_PATIENT)
+    with unit_of_work(database, write=False) as session:
+        rows = session.execute(
+            sa.select(Tag.name, Tag.active)
+            .join(TagGroup, TagGroup.id == Tag.group_id)
+            .where(TagGroup.name == group)
+            .order_by(Tag.name)
+        )
+        return [ListEntry(name, active) for name, active in rows]
+
+
+def add_group_tag(database: Database, actor: Actor, group: str, text: str) -> str:
+    """Put a tag in a group; a free tag of that name already on patients joins the group."""
+    require(actor, Permission.EDIT_CLINIC_SETTINGS)
+    name = list_name("tag", text, MAX_TAG)
+    with unit_of_work(database) as session:
+        group_id = session.scalar(sa.select(TagGroup.id).where(TagGroup.name == group))
+        if group_id is None:
+            raise NotFoundError(f"No tag group {group!r}.")
+        tag = session.scalar(sa.select(Tag).where(Tag.name == name))
+        if tag is not None and tag.group_id not in (None, group_id):
+            raise ValidationError("tag", "exists", f"{name} is already in another group.")
+        if tag is not None and tag.group_id == group_id and tag.active:
+            raise ValidationError("tag", "exists", f"{name} is already on the list.")
+        if tag is None:
+            session.add(Tag(name=name, group_id=group_id, active=True))
+        else:
+            tag.group_id, tag.active = group_id, True
+        audit.record(session, actor, "create", "tag", name, group=group)
+        return name
+
+
+def set_tag_active(database: Database, actor: Actor, name: str, active: bool) -> None:
+    """Retire a group tag (patients keep it) or offer it again."""
+    require(actor, Permission.EDIT_CLINIC_SETTINGS)
+    with unit_of_work(database) as session:
+        tag = session.scalar(sa.select(Tag).where(Tag.name == name))
+        if tag is None:
+            raise NotFoundError(f"No tag {name!r}.")
+        if tag.active != active:
+            tag.active = active
+            audit.record(session, actor, "change", "tag", name, active=active)

@@ -194,7 +194,7 @@ class MainWindow(QMainWindow):
             self.workspace.settings_page.language_chosen.connect(self.set_language)
             self.root.addWidget(self.workspace)
         self.workspace.front_desk.bind(self.database, actor)
-        self.workspace.settings_page.queue_limits.bind(self.database, actor)
+        self.workspace.settings_page.bind(self.database, actor)
         self.root.setCurrentWidget(self.workspace)
         self.workspace.show_section(0)
         self.workspace.front_desk.focus_search()
@@ -208,7 +208,7 @@ class MainWindow(QMainWindow):
         self.actor = None
         if self.workspace is not None:
             self.workspace.front_desk.bind(None, None)  # stops the board's polling too
-            self.workspace.settings_page.queue_limits.bind(None, None)
+            self.workspace.settings_page.bind(None, None)
         if database is not None:
             from desktop_app.services.staff import sign_out
 

@@ -26,6 +26,8 @@ def validation_text(code: str, params: dict[str, object], english: str) -> str:
             "Messages", "The two passwords are not the same."
         ),
         "invalid": QCoreApplication.translate("Messages", "This value is not valid."),
+        "exists": QCoreApplication.translate("Messages", "This name is already on the list."),
+        "out_of_range": QCoreApplication.translate("Messages", "Between {min} and {max}."),
         "date_format": QCoreApplication.translate(
             "Messages", "Type the date as YYYY-MM-DD, e.g. 1990-05-20."
         ),

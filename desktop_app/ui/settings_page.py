@@ -1,6 +1,8 @@
-"""Settings: this station's language and database connection."""
+"""Settings: this station's language and database; the clinic's queue limits and lists."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
@@ -16,8 +18,13 @@ from PySide6.QtWidgets import (
 
 from desktop_app.station import StationSettings
 from desktop_app.ui.i18n import LANGUAGES
+from desktop_app.ui.pick_lists import PickListsBox
 from desktop_app.ui.queue_settings import QueueLimitsBox
 from desktop_app.ui.tasks import Runner
+
+if TYPE_CHECKING:
+    from desktop_app.db import Database
+    from desktop_app.services.context import Actor
 
 
 class SettingsPage(QWidget):
@@ -51,11 +58,18 @@ class SettingsPage(QWidget):
         layout.addWidget(self.station_box)
         self.queue_limits = QueueLimitsBox(runner)
         layout.addWidget(self.queue_limits)
+        self.pick_lists = PickListsBox(runner)
+        layout.addWidget(self.pick_lists)
         layout.addStretch(1)
         self.language.currentIndexChanged.connect(
             lambda _i: self.language_chosen.emit(self.language.currentData())
         )
         self.retranslate()
+
+    def bind(self, database: Database | None, actor: Actor | None) -> None:
+        """The clinic-wide parts follow who is signed in (managers edit them)."""
+        self.queue_limits.bind(database, actor)
+        self.pick_lists.bind(database, actor)
 
     def show_state(self, language: str, database: str) -> None:
         self.language.blockSignals(True)

@@ -672,91 +672,101 @@ Front desk and clinical record for aesthetics clinics.</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/messages.py" line="29"/>
+        <source>This name is already on the list.</source>
+        <translation>列表中已有这个名称。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/messages.py" line="30"/>
+        <source>Between {min} and {max}.</source>
+        <translation>须在 {min} 到 {max} 之间。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/messages.py" line="31"/>
         <source>Type the date as YYYY-MM-DD, e.g. 1990-05-20.</source>
         <translation>请按“年-月-日”输入，例如 1990-05-20。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="32"/>
+        <location filename="../../desktop_app/ui/messages.py" line="34"/>
         <source>This date is in the future.</source>
         <translation>该日期晚于今天。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="33"/>
+        <location filename="../../desktop_app/ui/messages.py" line="35"/>
         <source>A resident ID has 18 characters (or 15 digits on an old card). If it cannot be checked, save it as unverified with a reason.</source>
         <translation>身份证号为18位（旧证为15位数字）。如无法核验，请标记为“未核验”并填写原因后保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="38"/>
+        <location filename="../../desktop_app/ui/messages.py" line="40"/>
         <source>The date of birth in this ID number is not possible. If it cannot be checked, save it as unverified with a reason.</source>
         <translation>该证件号码中的出生日期不存在。如无法核验，请标记为“未核验”并填写原因后保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="43"/>
+        <location filename="../../desktop_app/ui/messages.py" line="45"/>
         <source>The check digit is wrong: look for a typo. If it cannot be checked, save it as unverified with a reason.</source>
         <translation>校验位不对，请检查是否输错。如无法核验，请标记为“未核验”并填写原因后保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="48"/>
+        <location filename="../../desktop_app/ui/messages.py" line="50"/>
         <source>Does not match the ID number.</source>
         <translation>与证件号码不符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="49"/>
+        <location filename="../../desktop_app/ui/messages.py" line="51"/>
         <source>This phone number cannot exist: check the digits.</source>
         <translation>该电话号码不存在，请检查号码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="52"/>
+        <location filename="../../desktop_app/ui/messages.py" line="54"/>
         <source>The patient is under 18: a guardian is required.</source>
         <translation>患者未满18岁，须填写监护人。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="75"/>
+        <location filename="../../desktop_app/ui/messages.py" line="77"/>
         <source>The database cannot be reached.</source>
         <translation>无法连接数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="79"/>
+        <location filename="../../desktop_app/ui/messages.py" line="81"/>
         <source>This database was upgraded by a newer version of Clinic Desk.</source>
         <translation>此数据库已被更新版本的 Clinic Desk 升级。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="85"/>
+        <location filename="../../desktop_app/ui/messages.py" line="87"/>
         <source>The safety copy before upgrading the database could not be made.</source>
         <translation>升级数据库前无法创建安全备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="91"/>
+        <location filename="../../desktop_app/ui/messages.py" line="93"/>
         <source>The database address is not valid.</source>
         <translation>数据库地址无效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="95"/>
+        <location filename="../../desktop_app/ui/messages.py" line="97"/>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="99"/>
+        <location filename="../../desktop_app/ui/messages.py" line="101"/>
         <source>This clinic has already been set up on another station. Sign in.</source>
         <translation>本诊所已在另一台电脑上完成设置，请直接登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="105"/>
+        <location filename="../../desktop_app/ui/messages.py" line="107"/>
         <source>Your role does not allow this.</source>
         <translation>您的角色无权进行此操作。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="109"/>
+        <location filename="../../desktop_app/ui/messages.py" line="111"/>
         <source>This patient is already in today&apos;s queue.</source>
         <translation>该患者已在今天的候诊队列中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="113"/>
+        <location filename="../../desktop_app/ui/messages.py" line="115"/>
         <source>Someone else saved this record first.</source>
         <translation>其他人已先保存了这条记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="119"/>
+        <location filename="../../desktop_app/ui/messages.py" line="121"/>
         <source>Something went wrong.</source>
         <translation>出现了问题。</translation>
     </message>
@@ -830,6 +840,34 @@ Front desk and clinical record for aesthetics clinics.</source>
         <location filename="../../desktop_app/ui/front_desk.py" line="78"/>
         <source>ID number unverified: {reason}</source>
         <translation>证件号码未核验：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>PickListsBox</name>
+    <message>
+        <location filename="../../desktop_app/ui/pick_lists.py" line="85"/>
+        <source>The clinic&apos;s lists (ticked ones are offered at intake)</source>
+        <translation>诊所列表（勾选的项目在登记时可选）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/pick_lists.py" line="86"/>
+        <source>Source channels</source>
+        <translation>来源渠道</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/pick_lists.py" line="87"/>
+        <source>Tags in group</source>
+        <translation>标签分组</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/pick_lists.py" line="88"/>
+        <source>Add channel</source>
+        <translation>添加渠道</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/pick_lists.py" line="89"/>
+        <source>Add tag</source>
+        <translation>添加标签</translation>
     </message>
 </context>
 <context>
@@ -1048,32 +1086,32 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="67"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="81"/>
         <source>This computer</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="68"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="82"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="69"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="83"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="70"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="84"/>
         <source>Change database connection…</source>
         <translation>更改数据库连接…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="84"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="98"/>
         <source>Clinic Desk will use the new database the next time it starts.</source>
         <translation>Clinic Desk 下次启动时将使用新的数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="87"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="101"/>
         <source>Database connection</source>
         <translation>数据库连接</translation>
     </message>
