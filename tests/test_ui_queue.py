@@ -212,3 +212,24 @@ def test_the_lists_are_not_offered_to_other_roles(qtbot, desk):  # noqa: F811
     assert not page.pick_lists.isVisibleTo(page)
     assert not page.queue_limits.save.isVisibleTo(page)
     assert not page.queue_limits.spins[VisitStatus.WAITING].isEnabled()
+
+
+def test_server_gone_while_moving_says_so_and_changes_nothing(qtbot, desk, monkeypatch):  # noqa: F811
+    from desktop_app.db import DatabaseUnavailableError
+
+    p = register_patient(desk.database, desk.actor, PatientDraft("郑十", mobile="13800131240"))
+    queue.check_in(desk.database, desk.actor, p.id)
+    board = desk.workspace.front_desk.board
+    board.reload()
+    qtbot.waitUntil(lambda: column(board, VisitStatus.WAITING) == ["郑十"])
+
+    def unreachable(*_args, **_kwargs):
+        raise DatabaseUnavailableError("The clinic server at 10.0.0.5 does not answer.")
+
+    monkeypatch.setattr(queue, "move", unreachable)
+    board.select(board.models[0].cards[0].visit_id)
+    qtbot.keyClick(board.views[0], Qt.Key.Key_Right, CTRL)
+    assert "cannot be reached" in board.message.text()
+    assert column(board, VisitStatus.WAITING) == ["郑十"]
+    [card] = queue.todays_board(desk.database, desk.actor).cards
+    assert card.status == VisitStatus.WAITING
