@@ -1,33 +1,59 @@
 """ORM entities, one module per aggregate. Importing this package registers them all."""
 
+from desktop_app.models.assessment import (
+    SKIN_TYPES,
+    Assessment,
+    AssessmentAddendum,
+    DiagnosisOption,
+    SignedRecordError,
+)
 from desktop_app.models.audit import AuditEvent
 from desktop_app.models.base import Base, utcnow
+from desktop_app.models.catalogue import Product, ProductLot, TreatmentItem, TreatmentItemProduct
 from desktop_app.models.channel import SourceChannel
 from desktop_app.models.consent import ConsentKind, PatientConsent
+from desktop_app.models.consultation import Consultation, NoDealReason, Outcome
 from desktop_app.models.course import Course
 from desktop_app.models.patient import RECORD_NO_SEQUENCE, Patient, RecordCounter
 from desktop_app.models.setting import ClinicSetting
 from desktop_app.models.staff import Role, Staff
 from desktop_app.models.tag import PatientTag, Tag, TagGroup, TagKind
+from desktop_app.models.treatment import PlanItem, Treatment, TreatmentPlan, TreatmentProduct
 from desktop_app.models.visit import Visit, VisitStatus, VisitType
 
 __all__ = [
     "RECORD_NO_SEQUENCE",
+    "SKIN_TYPES",
+    "Assessment",
+    "AssessmentAddendum",
     "AuditEvent",
     "Base",
     "ClinicSetting",
     "ConsentKind",
+    "Consultation",
     "Course",
+    "DiagnosisOption",
+    "NoDealReason",
+    "Outcome",
     "Patient",
     "PatientConsent",
     "PatientTag",
+    "PlanItem",
+    "Product",
+    "ProductLot",
     "RecordCounter",
     "Role",
+    "SignedRecordError",
     "SourceChannel",
     "Staff",
     "Tag",
     "TagGroup",
     "TagKind",
+    "Treatment",
+    "TreatmentItem",
+    "TreatmentItemProduct",
+    "TreatmentPlan",
+    "TreatmentProduct",
     "Visit",
     "VisitStatus",
     "VisitType",

@@ -1,0 +1,63 @@
+"""Plans (方案), the sessions done (治疗记录) and the product lots each one used."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from decimal import Decimal
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column
+
+from desktop_app.models.base import Base, UTCDateTime, UUIDPrimaryKey, Versioned
+from desktop_app.models.catalogue import MONEY
+
+
+class TreatmentPlan(UUIDPrimaryKey, Versioned, Base):
+    __tablename__ = "treatment_plans"
+
+    patient_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("patients.id"), index=True)
+    visit_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("visits.id"))
+    created_by_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("staff.id"))
+    note: Mapped[str] = mapped_column(sa.Text, default="")
+
+
+class PlanItem(UUIDPrimaryKey, Base):
+    """One agreed item at its price; ``sessions`` > 1 is a package that becomes a course."""
+
+    __tablename__ = "plan_items"
+
+    plan_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("treatment_plans.id"), index=True)
+    item_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("treatment_items.id"))
+    price: Mapped[Decimal] = mapped_column(MONEY)
+    sessions: Mapped[int] = mapped_column(sa.Integer, default=1)
+
+
+class Treatment(UUIDPrimaryKey, Versioned, Base):
+    __tablename__ = "treatments"
+
+    patient_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("patients.id"), index=True)
+    visit_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("visits.id"))
+    item_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("treatment_items.id"))
+    course_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("courses.id"))
+    areas: Mapped[str] = mapped_column(sa.String(300), default="")
+    operator_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("staff.id"))
+    assistant_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("staff.id"))
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    device: Mapped[str] = mapped_column(sa.String(80), default="")
+    settings: Mapped[str] = mapped_column(sa.Text, default="")  # energy, shots …
+    anaesthesia: Mapped[str] = mapped_column(sa.String(80), default="")
+    reaction: Mapped[str] = mapped_column(sa.Text, default="")
+    notes: Mapped[str] = mapped_column(sa.Text, default="")
+
+
+class TreatmentProduct(UUIDPrimaryKey, Base):
+    """A product lot used in a treatment: what lot recall looks up."""
+
+    __tablename__ = "treatment_products"
+
+    treatment_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("treatments.id"), index=True)
+    lot_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("product_lots.id"), index=True)
+    quantity: Mapped[Decimal] = mapped_column(sa.Numeric(10, 2))
+    unit: Mapped[str] = mapped_column(sa.String(10))
