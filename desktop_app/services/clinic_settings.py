@@ -23,7 +23,7 @@ def put(database: Database, actor: Actor, key: str, value: str) -> None:
 
 def put_many(database: Database, actor: Actor, values: dict[str, str]) -> None:
     """Save several settings in one transaction, each change in the audit log."""
-    require(actor, Permission.EDIT_CLINIC_SETTINGS)
+    require(actor, Permission.EDIT_CLINIC_SETTINGS, database)
     with unit_of_work(database) as session:
         for key, value in values.items():
             row = session.get(ClinicSetting, key)

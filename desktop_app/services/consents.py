@@ -50,7 +50,7 @@ def add_decision(
 def record_consent(
     database: Database, actor: Actor, patient_id: uuid.UUID, kind: ConsentKind, granted: bool
 ) -> None:
-    require(actor, Permission.EDIT_PATIENT)
+    require(actor, Permission.EDIT_PATIENT, database)
     with unit_of_work(database) as session:
         patient = session.get(Patient, patient_id)
         if patient is None:
@@ -72,7 +72,7 @@ def current_consents(
     database: Database, actor: Actor, patient_id: uuid.UUID
 ) -> dict[ConsentKind, ConsentState]:
     """The latest decision per kind; kinds never asked about are absent."""
-    require(actor, Permission.VIEW_PATIENT)
+    require(actor, Permission.VIEW_PATIENT, database)
     with unit_of_work(database, write=False) as session:
         rows = session.execute(
             sa.select(PatientConsent, Staff.display_name)

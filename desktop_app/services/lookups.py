@@ -25,7 +25,7 @@ class StaffChoice:
 
 def source_channels(database: Database, actor: Actor) -> list[str]:
     """Active channels in the clinic's order."""
-    require(actor, Permission.VIEW_PATIENT)
+    require(actor, Permission.VIEW_PATIENT, database)
     with unit_of_work(database, write=False) as session:
         return list(
             session.scalars(
@@ -38,7 +38,7 @@ def source_channels(database: Database, actor: Actor) -> list[str]:
 
 def staff_choices(database: Database, actor: Actor, roles: Iterable[Role]) -> list[StaffChoice]:
     """Active staff with one of ``roles``, by name: who can be assigned a patient."""
-    require(actor, Permission.VIEW_PATIENT)
+    require(actor, Permission.VIEW_PATIENT, database)
     with unit_of_work(database, write=False) as session:
         rows = session.execute(
             sa.select(Staff.id, Staff.display_name, Staff.role)
@@ -67,7 +67,7 @@ def list_name(field: str, text: str, max_length: int = 40) -> str:
 
 
 def channel_entries(database: Database, actor: Actor) -> list[ListEntry]:
-    require(actor, Permission.VIEW_PATIENT)
+    require(actor, Permission.VIEW_PATIENT, database)
     with unit_of_work(database, write=False) as session:
         rows = session.execute(
             sa.select(SourceChannel.name, SourceChannel.active).order_by(
@@ -79,7 +79,7 @@ def channel_entries(database: Database, actor: Actor) -> list[ListEntry]:
 
 def add_channel(database: Database, actor: Actor, text: str) -> str:
     """Add a source channel at the end of the list (or bring a retired one back)."""
-    require(actor, Permission.EDIT_CLINIC_SETTINGS)
+    require(actor, Permission.EDIT_CLINIC_SETTINGS, database)
     name = list_name("channel", text)
     with unit_of_work(database) as session:
         existing = session.scalar(sa.select(SourceChannel).where(SourceChannel.name == name))
@@ -100,7 +100,7 @@ def add_channel(database: Database, actor: Actor, text: str) -> str:
 
 def set_channel_active(database: Database, actor: Actor, name: str, active: bool) -> None:
     """Retire a channel (patients keep it) or offer it again."""
-    require(actor, Permission.EDIT_CLINIC_SETTINGS)
+    require(actor, Permission.EDIT_CLINIC_SETTINGS, database)
     with unit_of_work(database) as session:
         channel = session.scalar(sa.select(SourceChannel).where(SourceChannel.name == name))
         if channel is None:

@@ -79,7 +79,7 @@ class DuplicatePatientError(ServiceError):
 
 def find_duplicates(database: Database, actor: Actor, draft: PatientDraft) -> list[PatientMatch]:
     """Existing patients the draft may be, strongest reason first (checked before saving)."""
-    require(actor, Permission.VIEW_PATIENT)
+    require(actor, Permission.VIEW_PATIENT, database)
     values = clean(draft)
     with unit_of_work(database, write=False) as session:
         return _matches(session, values, exclude=None)
@@ -89,7 +89,7 @@ def register_patient(
     database: Database, actor: Actor, draft: PatientDraft, *, allow_similar: bool = False
 ) -> PatientRecord:
     """Register a patient; raises DuplicatePatientError instead of creating a second record."""
-    require(actor, Permission.REGISTER_PATIENT)
+    require(actor, Permission.REGISTER_PATIENT, database)
     values = clean(draft)
     tag_names = tags.normalise(draft.tags)
     try:
@@ -123,7 +123,7 @@ def register_patient(
 
 
 def get_patient(database: Database, actor: Actor, patient_id: uuid.UUID) -> PatientRecord:
-    require(actor, Permission.VIEW_PATIENT)
+    require(actor, Permission.VIEW_PATIENT, database)
     with unit_of_work(database, write=False) as session:
         patient = session.get(Patient, patient_id)
         if patient is None:
@@ -139,7 +139,7 @@ def update_patient(
     draft: PatientDraft,
 ) -> PatientRecord:
     """Save corrections made to the version the user saw; a newer one is a ConflictError."""
-    require(actor, Permission.EDIT_PATIENT)
+    require(actor, Permission.EDIT_PATIENT, database)
     values = clean(draft)
     try:
         with unit_of_work(database) as session:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import enum
+from typing import NoReturn
 
+from desktop_app.db import Database, DatabaseUnavailableError
 from desktop_app.models import Role
-from desktop_app.services.context import Actor
+from desktop_app.services import audit
+from desktop_app.services.context import Actor, unit_of_work
 from desktop_app.services.errors import PermissionDeniedError
 
 
@@ -18,6 +21,15 @@ class Permission(enum.StrEnum):
     CHECK_IN = "check_in"
     VIEW_QUEUE = "view_queue"
     MANAGE_QUEUE = "manage_queue"  # move cards, assign consultant, doctor and room
+    VIEW_CONSULTATION = "view_consultation"
+    WRITE_CONSULTATION = "write_consultation"  # and edit one's own
+    VIEW_ASSESSMENT = "view_assessment"
+    WRITE_ASSESSMENT = "write_assessment"  # doctors only: write, sign, add addenda
+    VIEW_TREATMENT = "view_treatment"  # plans, courses, treatments, products used
+    WRITE_PLAN = "write_plan"
+    WRITE_TREATMENT = "write_treatment"
+    EDIT_CATALOGUE = "edit_catalogue"
+    LOT_RECALL = "lot_recall"
 
 
 _QUEUE = {Permission.VIEW_QUEUE, Permission.MANAGE_QUEUE}
@@ -29,12 +41,36 @@ _FRONT_DESK = {
     *_QUEUE,
 }
 
+_CLINICAL_READ = {
+    Permission.VIEW_CONSULTATION,
+    Permission.VIEW_ASSESSMENT,
+    Permission.VIEW_TREATMENT,
+    Permission.LOT_RECALL,
+}
+_CARE = {Permission.VIEW_PATIENT, Permission.EDIT_PATIENT, *_QUEUE, *_CLINICAL_READ}
+
+# Receptionists see no clinical content; consultants see and write consultations and plans
+# (they sell courses) but not the doctor's assessment; only doctors write assessments;
+# nurses and doctors record treatments; managers hold every permission but writing an
+# assessment or a treatment, which are clinical acts.
 MATRIX: dict[Role, frozenset[Permission]] = {
     Role.RECEPTIONIST: frozenset(_FRONT_DESK),
-    Role.CONSULTANT: frozenset(_FRONT_DESK),
-    Role.DOCTOR: frozenset({Permission.VIEW_PATIENT, Permission.EDIT_PATIENT, *_QUEUE}),
-    Role.NURSE: frozenset({Permission.VIEW_PATIENT, Permission.EDIT_PATIENT, *_QUEUE}),
-    Role.MANAGER: frozenset(Permission),
+    Role.CONSULTANT: frozenset(
+        {
+            *_FRONT_DESK,
+            Permission.VIEW_CONSULTATION,
+            Permission.WRITE_CONSULTATION,
+            Permission.VIEW_TREATMENT,
+            Permission.WRITE_PLAN,
+        }
+    ),
+    Role.DOCTOR: frozenset(
+        {*_CARE, Permission.WRITE_ASSESSMENT, Permission.WRITE_TREATMENT, Permission.WRITE_PLAN}
+    ),
+    Role.NURSE: frozenset({*_CARE, Permission.WRITE_TREATMENT}),
+    Role.MANAGER: frozenset(
+        set(Permission) - {Permission.WRITE_ASSESSMENT, Permission.WRITE_TREATMENT}
+    ),
 }
 
 
@@ -42,6 +78,21 @@ def allowed(actor: Actor, permission: Permission) -> bool:
     return permission in MATRIX[actor.role]
 
 
-def require(actor: Actor, permission: Permission) -> None:
-    if not allowed(actor, permission):
+def require(actor: Actor, permission: Permission, database: Database | None = None) -> None:
+    """Raise PermissionDeniedError unless the role allows it; a denial is audited when the
+    database is given (every service call gives it)."""
+    if allowed(actor, permission):
+        return
+    if database is None:
         raise PermissionDeniedError(actor.role.value, permission.value)
+    refuse(database, actor, permission.value)
+
+
+def refuse(database: Database, actor: Actor, what: str) -> NoReturn:
+    """Audit a refused attempt (in its own transaction: call it outside any other), then raise."""
+    try:
+        with unit_of_work(database) as session:
+            audit.record(session, actor, "denied", "permission", None, permission=what)
+    except DatabaseUnavailableError:
+        pass  # the refusal stands; the status bar already says the server is gone
+    raise PermissionDeniedError(actor.role.value, what)

@@ -103,7 +103,7 @@ def check_in(
     database: Database, actor: Actor, patient_id: uuid.UUID, now: dt.datetime | None = None
 ) -> Card:
     """Put a patient into today's queue, waiting, with the visit type their history gives."""
-    require(actor, Permission.CHECK_IN)
+    require(actor, Permission.CHECK_IN, database)
     now = now or utcnow()
     start, end = day_bounds(now)
     with unit_of_work(database) as session:
@@ -145,7 +145,7 @@ def board_token(
     database: Database, actor: Actor, now: dt.datetime | None = None
 ) -> tuple[int, int]:
     """Cheap to ask every second: changes whenever any of today's visits changes."""
-    require(actor, Permission.VIEW_QUEUE)
+    require(actor, Permission.VIEW_QUEUE, database)
     start, end = day_bounds(now or utcnow())
     with unit_of_work(database, write=False) as session:
         count, versions = session.execute(
@@ -157,7 +157,7 @@ def board_token(
 
 
 def todays_board(database: Database, actor: Actor, now: dt.datetime | None = None) -> Board:
-    require(actor, Permission.VIEW_QUEUE)
+    require(actor, Permission.VIEW_QUEUE, database)
     start, end = day_bounds(now or utcnow())
     with unit_of_work(database, write=False) as session:
         cards = _cards(session, sa.and_(Visit.checked_in_at >= start, Visit.checked_in_at < end))
@@ -174,7 +174,7 @@ def move(
     now: dt.datetime | None = None,
 ) -> Card:
     """Move a card to another column; the clock for the new state starts now."""
-    require(actor, Permission.MANAGE_QUEUE)
+    require(actor, Permission.MANAGE_QUEUE, database)
     with unit_of_work(database) as session:
         visit = _current(session, visit_id, expected_version)
         if visit.status == status:
@@ -199,7 +199,7 @@ def assign(
     room: str | None,
 ) -> Card:
     """Set who sees the patient and where; the doctor must have the doctor role."""
-    require(actor, Permission.MANAGE_QUEUE)
+    require(actor, Permission.MANAGE_QUEUE, database)
     room = (room or "").strip() or None
     if room and len(room) > 40:
         raise ValidationError("room", "too_long", "At most 40 characters.", max=40)
@@ -238,7 +238,7 @@ def time_limits(database: Database) -> dict[VisitStatus, int]:
 
 def set_time_limits(database: Database, actor: Actor, limits: dict[VisitStatus, int]) -> None:
     """Minutes per state before a card is flagged (clinic-wide)."""
-    require(actor, Permission.EDIT_CLINIC_SETTINGS)
+    require(actor, Permission.EDIT_CLINIC_SETTINGS, database)
     for status, minutes in limits.items():
         if status not in DEFAULT_LIMITS:
             raise ValidationError(f"limit_{status}", "invalid", f"{status} has no time limit.")

@@ -66,7 +66,7 @@ def add_staff(session: sa.orm.Session, actor: Actor | None, new: NewStaff) -> St
 
 
 def create_staff(database: Database, actor: Actor, new: NewStaff) -> Actor:
-    require(actor, Permission.MANAGE_STAFF)
+    require(actor, Permission.MANAGE_STAFF, database)
     new = validate(new)
     with unit_of_work(database) as session:
         return Actor.of(add_staff(session, actor, new))

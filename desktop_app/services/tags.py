@@ -43,7 +43,7 @@ def normalise(names: Iterable[str]) -> tuple[str, ...]:
 
 def tag_groups(database: Database, actor: Actor) -> list[TagGroupChoice]:
     """The clinic's groups with their active tags, in the clinic's order."""
-    require(actor, Permission.VIEW_PATIENT)
+    require(actor, Permission.VIEW_PATIENT, database)
     with unit_of_work(database, write=False) as session:
         groups = session.scalars(sa.select(TagGroup).order_by(TagGroup.sort_order, TagGroup.name))
         rows = session.execute(
@@ -80,7 +80,7 @@ def add_tags(session: Session, actor: Actor, patient_id: uuid.UUID, names: tuple
 
 
 def patient_tags(database: Database, actor: Actor, patient_id: uuid.UUID) -> list[str]:
-    require(actor, Permission.VIEW_PATIENT)
+    require(actor, Permission.VIEW_PATIENT, database)
     with unit_of_work(database, write=False) as session:
         return list(
             session.scalars(
@@ -94,7 +94,7 @@ def patient_tags(database: Database, actor: Actor, patient_id: uuid.UUID) -> lis
 
 def group_entries(database: Database, actor: Actor, group: str) -> list[ListEntry]:
     """Every tag of one group, retired ones included (for the Settings editor)."""
-    require(actor, Permission.VIEW_PATIENT)
+    require(actor, Permission.VIEW_PATIENT, database)
     with unit_of_work(database, write=False) as session:
         rows = session.execute(
             sa.select(Tag.name, Tag.active)
@@ -107,7 +107,7 @@ def group_entries(database: Database, actor: Actor, group: str) -> list[ListEntr
 
 def add_group_tag(database: Database, actor: Actor, group: str, text: str) -> str:
     """Put a tag in a group; a free tag of that name already on patients joins the group."""
-    require(actor, Permission.EDIT_CLINIC_SETTINGS)
+    require(actor, Permission.EDIT_CLINIC_SETTINGS, database)
     name = list_name("tag", text, MAX_TAG)
     with unit_of_work(database) as session:
         group_id = session.scalar(sa.select(TagGroup.id).where(TagGroup.name == group))
@@ -128,7 +128,7 @@ def add_group_tag(database: Database, actor: Actor, group: str, text: str) -> st
 
 def set_tag_active(database: Database, actor: Actor, name: str, active: bool) -> None:
     """Retire a group tag (patients keep it) or offer it again."""
-    require(actor, Permission.EDIT_CLINIC_SETTINGS)
+    require(actor, Permission.EDIT_CLINIC_SETTINGS, database)
     with unit_of_work(database) as session:
         tag = session.scalar(sa.select(Tag).where(Tag.name == name))
         if tag is None:

@@ -1,0 +1,234 @@
+"""Treatments (治疗记录) with the product lots they used, and lot recall.
+
+An expired lot is refused; one expiring within 30 days is accepted with a warning the UI
+shows. A treatment on a course consumes one of its sessions in the same transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+import sqlalchemy as sa
+
+from desktop_app.db import Database
+from desktop_app.models import (
+    Patient,
+    Product,
+    ProductLot,
+    Staff,
+    Treatment,
+    TreatmentItem,
+    TreatmentProduct,
+)
+from desktop_app.services import audit, catalogue, identity, plans
+from desktop_app.services.consultations import AREAS, MAX_TEXT
+from desktop_app.services.context import Actor, unit_of_work
+from desktop_app.services.errors import NotFoundError, ValidationError
+from desktop_app.services.permissions import Permission, require
+
+SHORT_EXPIRY_DAYS = 30
+
+
+@dataclass(frozen=True)
+class ProductUse:
+    product: str
+    brand: str
+    lot_number: str
+    expires_on: dt.date
+    quantity: str | Decimal
+    unit: str  # ml, U, shots …
+
+
+@dataclass(frozen=True)
+class TreatmentDraft:
+    item: str  # catalogue name
+    started_at: dt.datetime
+    ended_at: dt.datetime | None = None
+    areas: tuple[str, ...] = ()
+    assistant_id: uuid.UUID | None = None
+    device: str = ""
+    settings: str = ""
+    anaesthesia: str = ""
+    reaction: str = ""
+    notes: str = ""
+    products: tuple[ProductUse, ...] = ()
+    course_id: uuid.UUID | None = None
+    visit_id: uuid.UUID | None = None
+
+
+@dataclass(frozen=True)
+class Recorded:
+    treatment_id: uuid.UUID
+    warnings: tuple[str, ...]  # lots expiring soon, said to the user after saving
+
+
+@dataclass(frozen=True)
+class RecallHit:
+    record_no: str
+    name: str
+    mobile_masked: str
+    treated_at: dt.datetime
+    item: str
+    product: str
+    brand: str
+    lot_number: str
+    quantity: Decimal
+    unit: str
+
+
+def record_treatment(
+    database: Database, actor: Actor, patient_id: uuid.UUID, draft: TreatmentDraft
+) -> Recorded:
+    """Nurses and doctors; the acting person is the operator."""
+    require(actor, Permission.WRITE_TREATMENT, database)
+    _check(draft)
+    today = dt.date.today()
+    warnings: list[str] = []
+    with unit_of_work(database) as session:
+        if session.get(Patient, patient_id) is None:
+            raise NotFoundError(f"No patient {patient_id}.")
+        item = catalogue.item_by_name(session, draft.item)
+        if draft.assistant_id and session.get(Staff, draft.assistant_id) is None:
+            raise ValidationError("assistant_id", "invalid", "Choose an active staff member.")
+        treatment = Treatment(
+            patient_id=patient_id,
+            visit_id=draft.visit_id,
+            item_id=item.id,
+            areas=",".join(a for a in AREAS if a in draft.areas),
+            operator_id=actor.staff_id,
+            assistant_id=draft.assistant_id,
+            started_at=draft.started_at,
+            ended_at=draft.ended_at,
+            device=draft.device.strip(),
+            settings=draft.settings.strip(),
+            anaesthesia=draft.anaesthesia.strip(),
+            reaction=draft.reaction.strip(),
+            notes=draft.notes.strip(),
+            updated_by_id=actor.staff_id,
+        )
+        if draft.course_id is not None:
+            course = plans.usable_course(session, draft.course_id, item)
+            course.sessions_used += 1
+            course.updated_by_id = actor.staff_id
+            treatment.course_id = course.id
+        session.add(treatment)
+        session.flush()
+        for use in draft.products:
+            if use.expires_on < today:
+                raise ValidationError(
+                    "products",
+                    "lot_expired",
+                    f"Lot {use.lot_number} of {use.product} expired on {use.expires_on}.",
+                    lot=use.lot_number,
+                    date=use.expires_on.isoformat(),
+                )
+            lot = catalogue.lot_for(
+                session, use.product, use.brand, use.unit, use.lot_number, use.expires_on
+            )
+            if (use.expires_on - today).days <= SHORT_EXPIRY_DAYS:
+                warnings.append(f"{use.product} {lot.lot_number}: {use.expires_on.isoformat()}")
+            session.add(
+                TreatmentProduct(
+                    treatment_id=treatment.id,
+                    lot_id=lot.id,
+                    quantity=_quantity(use.quantity),
+                    unit=use.unit.strip(),
+                )
+            )
+        audit.record(
+            session,
+            actor,
+            "create",
+            "treatment",
+            treatment.id,
+            item=item.name,
+            lots=[u.lot_number for u in draft.products],
+            course=draft.course_id,
+        )
+        return Recorded(treatment.id, tuple(warnings))
+
+
+def lot_recall(
+    database: Database,
+    actor: Actor,
+    lot_number: str | None = None,
+    *,
+    product: str | None = None,
+    between: tuple[dt.date, dt.date] | None = None,
+) -> list[RecallHit]:
+    """Who received lot X, or product Y between two dates: one query, newest first."""
+    require(actor, Permission.LOT_RECALL, database)
+    if not lot_number and not product:
+        raise ValidationError("lot_number", "required", "Give a lot number or a product.")
+    query = (
+        sa.select(
+            Patient.record_no,
+            Patient.name,
+            Patient.mobile,
+            Treatment.started_at,
+            TreatmentItem.name,
+            Product.name,
+            Product.brand,
+            ProductLot.lot_number,
+            TreatmentProduct.quantity,
+            TreatmentProduct.unit,
+        )
+        .select_from(TreatmentProduct)
+        .join(ProductLot, ProductLot.id == TreatmentProduct.lot_id)
+        .join(Product, Product.id == ProductLot.product_id)
+        .join(Treatment, Treatment.id == TreatmentProduct.treatment_id)
+        .join(TreatmentItem, TreatmentItem.id == Treatment.item_id)
+        .join(Patient, Patient.id == Treatment.patient_id)
+        .order_by(Treatment.started_at.desc(), Patient.record_no)
+    )
+    if lot_number:
+        query = query.where(ProductLot.lot_number == identity.fold(lot_number).upper())
+    if product:
+        query = query.where(Product.name == product.strip())
+    if between:
+        start = dt.datetime.combine(between[0], dt.time(), dt.UTC)
+        end = dt.datetime.combine(between[1] + dt.timedelta(days=1), dt.time(), dt.UTC)
+        query = query.where(Treatment.started_at >= start, Treatment.started_at < end)
+    with unit_of_work(database) as session:
+        rows = session.execute(query).all()
+        audit.record(
+            session,
+            actor,
+            "lot_recall",
+            "product_lot",
+            lot_number,
+            product=product,
+            found=len(rows),
+        )
+    return [
+        RecallHit(r[0], r[1], identity.mask_mobile(r[2]), r[3], r[4], r[5], r[6], r[7], r[8], r[9])
+        for r in rows
+    ]
+
+
+def _check(draft: TreatmentDraft) -> None:
+    if draft.started_at.tzinfo is None:
+        raise ValidationError("started_at", "invalid", "A time needs its time zone.")
+    if draft.ended_at is not None and draft.ended_at < draft.started_at:
+        raise ValidationError("ended_at", "end_before_start", "The end is before the start.")
+    unknown = set(draft.areas) - set(AREAS)
+    if unknown:
+        raise ValidationError("areas", "invalid", f"Unknown areas: {sorted(unknown)}")
+    for name in ("settings", "reaction", "notes"):
+        if len(getattr(draft, name)) > MAX_TEXT:
+            raise ValidationError(name, "too_long", "This text is too long.", max=MAX_TEXT)
+
+
+def _quantity(value: str | Decimal) -> Decimal:
+    try:
+        quantity = Decimal(str(value).strip())
+    except InvalidOperation as exc:
+        raise ValidationError(
+            "quantity", "invalid", "Type the quantity used, e.g. 1 or 0.5."
+        ) from exc
+    if quantity <= 0 or quantity >= 10_000:
+        raise ValidationError("quantity", "invalid", "Type the quantity used, e.g. 1 or 0.5.")
+    return quantity
