@@ -360,3 +360,53 @@ def test_catalogue_is_seeded_and_edited_by_managers(database, team):
         catalogue.save_item(database, team["manager"], "坏价格", "注射", "12.345")
     with unit_of_work(database, write=False) as session:
         assert session.scalar(sa.select(sa.func.count()).select_from(Consultation)) == 0
+
+
+# --- timeline --------------------------------------------------------------------------------
+
+
+def test_timeline_is_newest_first_per_role_and_pages_without_gaps(database, team, visit):
+    from desktop_app.services import timeline
+
+    start = utcnow() - dt.timedelta(hours=2)
+    record_consultation(
+        database, team["consultant"], visit.visit_id, ConsultationDraft(items=("皮秒",))
+    )
+    assessments.save_assessment(
+        database, team["doctor"], visit.visit_id, assessments.AssessmentDraft()
+    )
+    plans.create_plan(
+        database, team["consultant"], visit.patient_id, [plans.PlanLine("皮秒", "1980", sessions=5)]
+    )
+    for minutes in range(12):
+        treatments.record_treatment(
+            database,
+            team["nurse"],
+            visit.patient_id,
+            treatments.TreatmentDraft("光子嫩肤", start + dt.timedelta(minutes=minutes)),
+        )
+    nurse_view = timeline.patient_timeline(database, team["nurse"], visit.patient_id)
+    assert [e.at for e in nurse_view] == sorted((e.at for e in nurse_view), reverse=True)
+    assert {e.kind for e in nurse_view} == set(timeline.EntryKind)
+    course = next(e for e in nurse_view if e.kind == timeline.EntryKind.COURSE)
+    assert (course.label, course.state) == ("皮秒", "0/5")
+
+    reception_view = timeline.patient_timeline(database, team["reception"], visit.patient_id)
+    assert {e.kind for e in reception_view} == {timeline.EntryKind.VISIT}
+    consultant_view = timeline.patient_timeline(database, team["consultant"], visit.patient_id)
+    assert timeline.EntryKind.ASSESSMENT not in {e.kind for e in consultant_view}
+
+    pages, cursor = [], None
+    while True:
+        page = timeline.patient_timeline(
+            database, team["nurse"], visit.patient_id, before=cursor, limit=4
+        )
+        if not page:
+            break
+        pages += page
+        cursor = (page[-1].at, page[-1].id)
+    assert [e.id for e in pages] == [e.id for e in nurse_view]
+    only = timeline.patient_timeline(
+        database, team["nurse"], visit.patient_id, kinds={timeline.EntryKind.TREATMENT}
+    )
+    assert len(only) == 12 and only[0].label == "光子嫩肤"
