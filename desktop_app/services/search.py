@@ -2,14 +2,23 @@
 
 Ranking, best first: exact record number / ID number / mobile, then name prefix, then
 pinyin (full or initials), then the rest (ID or mobile tail, name contains); within a
-rank, patients seen most recently first.
+rank, the whole name typed before longer names, then patients seen most recently.
+
+One statement does it all, so the search stays instant at 200,000 patients (issue 4,
+docs/benchmarks.md): each way the text could match is an index range scan returning at
+most ``3 × limit`` candidates, a patient keeps its best rank, and the database orders the
+candidates by rank and last visit. Prefixes are ranges (``key >= 'zh' AND key < 'zi'``)
+over code-point ordered columns (models.patient.search_key), which both backends serve
+from a B-tree; "name contains" is a prefix search of the name's suffixes.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import re
+import sys
 import uuid
 from dataclasses import dataclass
 
@@ -17,6 +26,7 @@ import sqlalchemy as sa
 
 from desktop_app.db import Database
 from desktop_app.models import Patient, Visit
+from desktop_app.models.patient import PatientNameSuffix
 from desktop_app.services import identity
 from desktop_app.services.context import Actor, unit_of_work
 from desktop_app.services.errors import ValidationError
@@ -24,6 +34,7 @@ from desktop_app.services.permissions import Permission, require
 
 EXACT, NAME_PREFIX, PINYIN, OTHER = range(4)
 MIN_TAIL = 4
+CANDIDATES_PER_LIMIT = 3  # each way of matching contributes at most this × limit patients
 
 
 @dataclass(frozen=True)
@@ -43,68 +54,128 @@ def search_patients(
     text = identity.fold(query)
     if not text:
         return []
-    ranked: dict[uuid.UUID, int] = {}
+    keys = _keys(text)
+    params: dict[str, object] = {
+        "text": text,
+        "limit": limit,
+        "per_way": limit * CANDIDATES_PER_LIMIT,
+    }
+    for way, value in keys.items():
+        if _WAYS[way].prefix:
+            params[f"{way}_from"], params[f"{way}_to"] = value, _successor(value)
+        else:
+            params[way] = value
     with unit_of_work(database, write=False) as session:
-        for rank, condition in _conditions(text):
-            for patient_id in session.scalars(
-                sa.select(Patient.id).where(condition).limit(limit * 3)
-            ):
-                ranked.setdefault(patient_id, rank)
-        if not ranked:
-            return []
-        last_visit = (
-            sa.select(Visit.patient_id, sa.func.max(Visit.checked_in_at).label("seen"))
-            .where(Visit.patient_id.in_(ranked))
-            .group_by(Visit.patient_id)
-            .subquery()
-        )
-        rows = session.execute(
-            sa.select(Patient, last_visit.c.seen)
-            .outerjoin(last_visit, last_visit.c.patient_id == Patient.id)
-            .where(Patient.id.in_(ranked))
-        ).all()
-    epoch = dt.datetime.min.replace(tzinfo=dt.UTC)
-
-    def order(row: sa.Row) -> tuple[int, bool, float, str]:
-        seen = row.seen
-        if isinstance(seen, dt.datetime) and seen.tzinfo is None:
-            seen = seen.replace(tzinfo=dt.UTC)  # SQLite returns subquery values naive
-        return (
-            ranked[row.Patient.id],
-            row.Patient.name != text,  # the whole name typed beats a longer name
-            -((seen or epoch) - epoch).total_seconds(),
-            row.Patient.record_no,
-        )
-
+        rows = session.execute(_statement(tuple(keys)), params).all()
     return [
-        SearchHit(
-            p.id, p.record_no, p.name, identity.mask_mobile(p.mobile), p.birth_date, ranked[p.id]
-        )
-        for p, _seen in sorted(rows, key=order)[:limit]
+        SearchHit(r.id, r.record_no, r.name, identity.mask_mobile(r.mobile), r.birth_date, r.rank)
+        for r in rows
     ]
 
 
-def _conditions(text: str) -> list[tuple[int, sa.ColumnElement[bool]]]:
-    """(rank, condition) pairs for what the text could be; a patient keeps its best rank."""
+@dataclass(frozen=True)
+class _Way:
+    """One way the text can match: a column compared whole or by prefix, with its rank."""
+
+    rank: int
+    key: sa.Column
+    prefix: bool
+
+
+_PATIENTS = Patient.__table__
+_SUFFIXES = PatientNameSuffix.__table__
+_WAYS = {
+    "record_no": _Way(EXACT, _PATIENTS.c.record_no, prefix=False),
+    "id_number": _Way(EXACT, _PATIENTS.c.id_number, prefix=False),
+    "mobile": _Way(EXACT, _PATIENTS.c.mobile, prefix=False),
+    "mobile_rev": _Way(OTHER, _PATIENTS.c.mobile_rev, prefix=True),  # mobile tail
+    "id_rev": _Way(OTHER, _PATIENTS.c.id_rev, prefix=True),  # ID number tail
+    "name": _Way(NAME_PREFIX, _PATIENTS.c.name, prefix=True),
+    "name_pinyin": _Way(PINYIN, _PATIENTS.c.name_pinyin, prefix=True),
+    "name_initials": _Way(PINYIN, _PATIENTS.c.name_initials, prefix=True),
+    # Contains, past the first character (a match at the start ranks higher anyway).
+    "suffix": _Way(OTHER, _SUFFIXES.c.suffix, prefix=True),
+}
+
+
+def _keys(text: str) -> dict[str, str]:
+    """What to look up for folded ``text``: way → value (a whole value or a prefix)."""
     compact = re.sub(r"[\s\-]", "", text)
-    found: list[tuple[int, sa.ColumnElement[bool]]] = []
     if re.fullmatch(r"\d+[xX]?", compact):  # record, mobile or ID number, whole or tail
         upper = compact.upper()
-        found += [(EXACT, Patient.record_no == compact), (EXACT, Patient.id_number == upper)]
+        keys = {"record_no": compact, "id_number": upper}
         with contextlib.suppress(ValidationError):  # not a whole phone number
-            found.append((EXACT, Patient.mobile == identity.mobile(compact).e164))
+            keys["mobile"] = identity.mobile(compact).e164
         if len(compact) >= MIN_TAIL:
-            found += [
-                (OTHER, Patient.mobile_rev.startswith(upper[::-1], autoescape=True)),
-                (OTHER, Patient.id_rev.startswith(upper[::-1], autoescape=True)),
-            ]
-        return found
-    lowered = compact.lower()
-    found.append((NAME_PREFIX, Patient.name.startswith(text, autoescape=True)))
+            keys["mobile_rev"] = keys["id_rev"] = upper[::-1]
+        return keys
+    keys = {"name": text}
     if compact.isascii() and compact.isalpha():
-        found += [
-            (PINYIN, Patient.name_pinyin.startswith(lowered, autoescape=True)),
-            (PINYIN, Patient.name_initials.startswith(lowered, autoescape=True)),
-        ]
-    found.append((OTHER, Patient.name.contains(text, autoescape=True)))
-    return found
+        keys["name_pinyin"] = keys["name_initials"] = compact.lower()
+    keys["suffix"] = text.lower()
+    return keys
+
+
+@functools.cache
+def _statement(ways: tuple[str, ...]) -> sa.Select:
+    """The search over ``ways``, with bound parameters: built and compiled once per shape,
+    as building it costs more than running it."""
+    branches = []
+    for way in ways:
+        rank, key, prefix = _WAYS[way].rank, _WAYS[way].key, _WAYS[way].prefix
+        if prefix:  # a range, which a B-tree on a code-point ordered column serves
+            condition = sa.and_(key >= sa.bindparam(f"{way}_from"), key < sa.bindparam(f"{way}_to"))
+        else:
+            condition = key == sa.bindparam(way)
+        if key.table is _SUFFIXES:
+            candidates = sa.select(_SUFFIXES.c.patient_id.label("id")).distinct()
+        else:
+            candidates = sa.select(_PATIENTS.c.id)
+        matched = candidates.where(condition).limit(sa.bindparam("per_way")).subquery()
+        branches.append(
+            sa.select(matched.c.id, sa.literal_column(str(rank), sa.Integer).label("rank"))
+        )
+    hits = (
+        sa.union_all(*branches).subquery("hits")
+        if len(branches) > 1
+        else branches[0].subquery("hits")
+    )
+    best = (
+        sa.select(hits.c.id, sa.func.min(hits.c.rank).label("rank"))
+        .group_by(hits.c.id)
+        .subquery("best")
+    )
+    visits = Visit.__table__
+    seen = (
+        sa.select(sa.func.max(visits.c.checked_in_at))
+        .where(visits.c.patient_id == _PATIENTS.c.id)
+        .scalar_subquery()
+        .label("seen")
+    )
+    p = _PATIENTS.c
+    return (
+        sa.select(p.id, p.record_no, p.name, p.mobile, p.birth_date, best.c.rank, seen)
+        .join_from(_PATIENTS, best, best.c.id == p.id)
+        .order_by(
+            best.c.rank,
+            p.name != sa.bindparam("text"),  # the whole name typed beats a longer name
+            seen.desc().nulls_last(),
+            p.record_no,
+        )
+        .limit(sa.bindparam("limit"))
+    )
+
+
+def _successor(prefix: str) -> str:
+    """The least string after every string that starts with ``prefix`` (code-point order).
+
+    Only a prefix made of U+10FFFF alone, a noncharacter no name holds, has none; it
+    then gets an empty range.
+    """
+    kept = prefix.rstrip(chr(sys.maxunicode))
+    if not kept:
+        return prefix
+    following = ord(kept[-1]) + 1
+    if 0xD800 <= following <= 0xDFFF:  # surrogates cannot be stored; none start a name
+        following = 0xE000
+    return kept[:-1] + chr(following)
