@@ -44,6 +44,16 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("query", metavar="QUERY", help="name, pinyin, mobile, record or ID number")
     search.add_argument("--limit", type=_positive, default=20, metavar="N", help="at most N")
     search.add_argument("--json", action="store_true", help="print a JSON list for scripts")
+    demo = commands.add_parser(
+        "demo-data", help="add made-up patients and visits (training, benchmarks)"
+    )
+    demo.add_argument("--patients", type=_positive, required=True, metavar="N", help="how many")
+    demo.add_argument(
+        "--seed", type=int, default=0, metavar="S", help="the same seed gives the same data"
+    )
+    demo.add_argument(
+        "--force", action="store_true", help="add them even if the database has patients"
+    )
     return parser
 
 
@@ -74,6 +84,8 @@ def _run_command(args: argparse.Namespace) -> int:
         return _db(args)
     if args.command == "search":
         return _search(args)
+    if args.command == "demo-data":
+        return _demo_data(args)
     raise AssertionError(args.command)  # argparse only lets known commands through
 
 
@@ -128,6 +140,44 @@ def _search(args: argparse.Namespace) -> int:
     else:
         for row in rows:
             print("\t".join(str(value or "") for value in row.values()))
+    return 0
+
+
+def _demo_data(args: argparse.Namespace) -> int:
+    import time
+
+    from desktop_app.services.context import Actor
+    from desktop_app.services.demo_data import load_demo_data
+
+    started = time.monotonic()
+    shown = False
+
+    def progress(done: int, total: int) -> None:
+        nonlocal shown
+        if done < total or shown:  # a load done in one step needs no progress line
+            shown = True
+            end = "\n" if done == total else ""
+            print(f"\r{done:,} of {total:,} patients", end=end, file=sys.stderr, flush=True)
+
+    with _open(args.database_url) as database:
+        try:
+            result = load_demo_data(
+                database,
+                Actor.command_line(),
+                args.patients,
+                seed=args.seed,
+                force=args.force,
+                progress=progress,
+            )
+        except BaseException:
+            if shown:  # the error goes on a line of its own
+                print(file=sys.stderr)
+            raise
+    print(
+        f"Added {result.patients:,} patients ({result.first_record_no}–{result.last_record_no}) "
+        f"and {result.visits:,} visits in {time.monotonic() - started:.0f} s — "
+        f"{database.describe()}"
+    )
     return 0
 
 
