@@ -254,7 +254,7 @@ def test_language_switch_retranslates_at_once_and_is_remembered(qtbot, qapp, tmp
     assert combo.currentData() == "zh_CN"
     combo.setCurrentIndex(combo.findData("en"))
     qtbot.waitUntil(lambda: navigation.item(5).text() == "Settings")
-    assert window.workspace.pages.widget(1).title.text() == "Patients"
+    assert window.workspace.pages.widget(2).title.text() == "Reminders"
     assert window.workspace.front_desk.new_button.text() == "New patient (Ctrl+N)"
     assert station.load().language == "en"
 

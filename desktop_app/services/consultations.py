@@ -208,3 +208,15 @@ def _record(session: Session, row: Consultation) -> ConsultationRecord:
         row.replaced,
         draft,
     )
+
+
+def get_consultation(
+    database: Database, actor: Actor, consultation_id: uuid.UUID
+) -> ConsultationRecord:
+    require(actor, Permission.VIEW_CONSULTATION, database)
+    with unit_of_work(database) as session:  # viewing clinical content is audited
+        row = session.get(Consultation, consultation_id)
+        if row is None:
+            raise NotFoundError(f"No consultation {consultation_id}.")
+        audit.record(session, actor, "view", "consultation", row.id)
+        return _record(session, row)

@@ -314,3 +314,18 @@ def _cards(session: Session, condition: sa.ColumnElement[bool]) -> list[Card]:
         )
         for visit, record_no, name, consultant_name, doctor_name in rows
     ]
+
+
+def latest_visit(database: Database, actor: Actor, patient_id: uuid.UUID) -> Card | None:
+    """The visit clinical notes attach to: the patient's most recent check-in."""
+    require(actor, Permission.VIEW_PATIENT, database)
+    with unit_of_work(database, write=False) as session:
+        newest = (
+            sa.select(Visit.id)
+            .where(Visit.patient_id == patient_id)
+            .order_by(Visit.checked_in_at.desc())
+            .limit(1)
+            .scalar_subquery()
+        )
+        cards = _cards(session, Visit.id == newest)
+        return cards[0] if cards else None

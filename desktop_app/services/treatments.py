@@ -232,3 +232,58 @@ def _quantity(value: str | Decimal) -> Decimal:
     if quantity <= 0 or quantity >= 10_000:
         raise ValidationError("quantity", "invalid", "Type the quantity used, e.g. 1 or 0.5.")
     return quantity
+
+
+@dataclass(frozen=True)
+class TreatmentRecord:
+    id: uuid.UUID
+    item: str
+    started_at: dt.datetime
+    ended_at: dt.datetime | None
+    operator: str
+    areas: tuple[str, ...]
+    device: str
+    settings: str
+    anaesthesia: str
+    reaction: str
+    notes: str
+    products: tuple[tuple[str, str, str, dt.date, Decimal, str], ...]  # product, brand, lot …
+
+
+def get_treatment(database: Database, actor: Actor, treatment_id: uuid.UUID) -> TreatmentRecord:
+    require(actor, Permission.VIEW_TREATMENT, database)
+    with unit_of_work(database) as session:  # viewing clinical content is audited
+        row = session.get(Treatment, treatment_id)
+        if row is None:
+            raise NotFoundError(f"No treatment {treatment_id}.")
+        used = session.execute(
+            sa.select(
+                Product.name,
+                Product.brand,
+                ProductLot.lot_number,
+                ProductLot.expires_on,
+                TreatmentProduct.quantity,
+                TreatmentProduct.unit,
+            )
+            .join(ProductLot, ProductLot.id == TreatmentProduct.lot_id)
+            .join(Product, Product.id == ProductLot.product_id)
+            .where(TreatmentProduct.treatment_id == row.id)
+            .order_by(Product.name, ProductLot.lot_number)
+        ).all()
+        operator = session.get(Staff, row.operator_id)
+        item = session.get(TreatmentItem, row.item_id)
+        audit.record(session, actor, "view", "treatment", row.id)
+        return TreatmentRecord(
+            row.id,
+            item.name if item else "",
+            row.started_at,
+            row.ended_at,
+            operator.display_name if operator else "",
+            tuple(filter(None, row.areas.split(","))),
+            row.device,
+            row.settings,
+            row.anaesthesia,
+            row.reaction,
+            row.notes,
+            tuple(tuple(r) for r in used),  # type: ignore[misc]
+        )

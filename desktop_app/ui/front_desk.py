@@ -82,6 +82,7 @@ class PatientSummary(QGroupBox):
 
 class FrontDeskPage(QWidget):
     patient_registered = Signal(object)  # PatientRecord
+    open_record = Signal(object)  # patient id
 
     def __init__(self, runner: Runner) -> None:
         super().__init__()
@@ -98,6 +99,10 @@ class FrontDeskPage(QWidget):
         self.check_in_button.setObjectName("checkInButton")
         self.check_in_button.clicked.connect(self.check_in)
         self.check_in_button.setEnabled(False)
+        self.record_button = QPushButton()
+        self.record_button.setObjectName("openRecordButton")
+        self.record_button.clicked.connect(self.open_chosen_record)
+        self.record_button.setEnabled(False)
         self.board = QueueBoard(runner)
         self.notice = QLabel()
         self.notice.setObjectName("frontDeskNotice")
@@ -109,6 +114,7 @@ class FrontDeskPage(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.check_in_button)
+        buttons.addWidget(self.record_button)
         buttons.addStretch(1)
         column.addLayout(buttons)
         column.addWidget(self.search, 3)
@@ -129,6 +135,7 @@ class FrontDeskPage(QWidget):
     def retranslate(self) -> None:
         self.new_button.setText(self.tr("New patient (Ctrl+N)"))
         self.check_in_button.setText(self.tr("Check in (Ctrl+Enter)"))
+        self.record_button.setText(self.tr("Record (Ctrl+O)"))
         self.summary.show_record(self.summary.record)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -153,6 +160,7 @@ class FrontDeskPage(QWidget):
         if hit is None or self.database is None or self.actor is None:
             self.summary.show_record(None)
             self.check_in_button.setEnabled(False)
+            self.record_button.setEnabled(False)
             return
         self.show_patient(hit.id)
 
@@ -169,6 +177,7 @@ class FrontDeskPage(QWidget):
     def _patient_loaded(self, record: PatientRecord) -> None:
         self.summary.show_record(record)
         self.check_in_button.setEnabled(True)
+        self.record_button.setEnabled(True)
         if self.search.current_hit() is None or self.search.current_hit().id != record.id:
             self.search.box.setText(record.record_no)
             self.search.run_query()
@@ -176,6 +185,10 @@ class FrontDeskPage(QWidget):
     def _show_failure(self, exc: BaseException) -> None:
         headline, detail = describe(exc)
         self.notice.setText(f"{headline} {detail}")
+
+    def open_chosen_record(self) -> None:
+        if self.summary.record is not None:
+            self.open_record.emit(self.summary.record.id)
 
     # --- checking in ---------------------------------------------------------------------
 

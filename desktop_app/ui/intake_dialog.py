@@ -46,6 +46,7 @@ from desktop_app.services.intake import (
 from desktop_app.services.lookups import StaffChoice
 from desktop_app.services.patients import DuplicatePatientError, PatientRecord, register_patient
 from desktop_app.services.tags import TagGroupChoice
+from desktop_app.ui.clinical_names import FLAG_NAMES, word
 from desktop_app.ui.forms import ERROR_STYLE, FieldForm
 from desktop_app.ui.messages import describe, validation_text
 from desktop_app.ui.tasks import Runner
@@ -245,17 +246,9 @@ class IntakeDialog(QDialog):
         self._line(self.right, "allergies", self.tr("A&llergies"))
         health.addLayout(self.right)
         grid = QGridLayout()
-        captions = {
-            "pregnancy": self.tr("Pregnant or breast-feeding"),
-            "anticoagulants": self.tr("Takes anticoagulants"),
-            "keloid": self.tr("Keloid / abnormal scarring"),
-            "autoimmune": self.tr("Autoimmune disease"),
-            "isotretinoin": self.tr("Isotretinoin in the last 6 months"),
-            "implants_elsewhere": self.tr("Implants or fillers elsewhere"),
-        }
         self.flags: dict[str, QCheckBox] = {}
         for index, flag in enumerate(HISTORY_FLAGS):
-            box = QCheckBox(captions[flag])
+            box = QCheckBox(word(FLAG_NAMES, flag))
             box.setObjectName(f"flag_{flag}")
             grid.addWidget(box, index // 2, index % 2)
             self.flags[flag] = box

@@ -99,11 +99,19 @@ class MainWindow(QMainWindow):
         self.find_patient_action = QAction(self)
         self.find_patient_action.setObjectName("findPatientAction")
         self.find_patient_action.triggered.connect(self.find_patient)
+        self.open_record_action = QAction(self)
+        self.open_record_action.setObjectName("openRecordAction")
+        self.open_record_action.triggered.connect(self.open_record)
         self.check_in_action = QAction(self)
         self.check_in_action.setObjectName("checkInAction")
         self.check_in_action.triggered.connect(self.check_in)
         self.patient_menu.addActions(
-            [self.new_patient_action, self.find_patient_action, self.check_in_action]
+            [
+                self.new_patient_action,
+                self.find_patient_action,
+                self.check_in_action,
+                self.open_record_action,
+            ]
         )
 
         self.view_menu = self.menuBar().addMenu("")
@@ -139,6 +147,7 @@ class MainWindow(QMainWindow):
         self.new_patient_action.setText(self.tr("&New patient…"))
         self.find_patient_action.setText(self.tr("&Find patient"))
         self.check_in_action.setText(self.tr("&Check in"))
+        self.open_record_action.setText(self.tr("&Open record"))
         self.view_menu.setTitle(self.tr("&View"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.help_menu.setTitle(self.tr("&Help"))
@@ -178,6 +187,7 @@ class MainWindow(QMainWindow):
         self.new_patient_action.setShortcut(QKeySequence("Ctrl+N"))
         self.find_patient_action.setShortcuts([QKeySequence("Ctrl+F"), QKeySequence("F3")])
         self.check_in_action.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
+        self.open_record_action.setShortcut(QKeySequence("Ctrl+O"))
 
     def _database_opened(self, database: Database) -> None:
         self.database = database
@@ -193,8 +203,7 @@ class MainWindow(QMainWindow):
             self.workspace = Workspace(self.settings, self.runner)
             self.workspace.settings_page.language_chosen.connect(self.set_language)
             self.root.addWidget(self.workspace)
-        self.workspace.front_desk.bind(self.database, actor)
-        self.workspace.settings_page.bind(self.database, actor)
+        self.workspace.bind(self.database, actor)
         self.root.setCurrentWidget(self.workspace)
         self.workspace.show_section(0)
         self.workspace.front_desk.focus_search()
@@ -207,8 +216,7 @@ class MainWindow(QMainWindow):
         actor, database = self.actor, self.database
         self.actor = None
         if self.workspace is not None:
-            self.workspace.front_desk.bind(None, None)  # stops the board's polling too
-            self.workspace.settings_page.bind(None, None)
+            self.workspace.bind(None, None)  # stops the board's polling too
         if database is not None:
             from desktop_app.services.staff import sign_out
 
@@ -226,6 +234,10 @@ class MainWindow(QMainWindow):
         if self.actor is not None and self.workspace is not None:
             self.workspace.show_section(0)
             self.workspace.front_desk.check_in()
+
+    def open_record(self) -> None:
+        if self.actor is not None and self.workspace is not None:
+            self.workspace.front_desk.open_chosen_record()
 
     def find_patient(self) -> None:
         if self.actor is not None and self.workspace is not None:

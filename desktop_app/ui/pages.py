@@ -16,11 +16,7 @@ SECTIONS: list[tuple[str, str, str]] = [
     (
         "patientsPage",
         QT_TRANSLATE_NOOP("Sections", "Patients"),
-        QT_TRANSLATE_NOOP(
-            "Sections",
-            "Each patient's record will be here: consultations, the doctor's assessments, "
-            "treatment plans and courses, treatments with product lot numbers, and photos.",
-        ),
+        "",
     ),
     (
         "remindersPage",

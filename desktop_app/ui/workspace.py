@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import uuid
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QWidget
 
 from desktop_app.station import StationSettings
 from desktop_app.ui.front_desk import FrontDeskPage
 from desktop_app.ui.pages import SECTIONS, ComingPage, section_title
+from desktop_app.ui.patient_page import PatientPage
 from desktop_app.ui.settings_page import SettingsPage
 from desktop_app.ui.tasks import Runner
+
+if TYPE_CHECKING:
+    from desktop_app.db import Database
+    from desktop_app.services.context import Actor
 
 
 class Workspace(QWidget):
@@ -24,7 +32,10 @@ class Workspace(QWidget):
         self.pages.setObjectName("pages")
         self.front_desk = FrontDeskPage(runner)
         self.pages.addWidget(self.front_desk)
-        for index in range(1, len(SECTIONS) - 1):
+        self.patient_page = PatientPage(runner)
+        self.pages.addWidget(self.patient_page)
+        self.front_desk.open_record.connect(self.open_record)
+        for index in range(2, len(SECTIONS) - 1):
             self.pages.addWidget(ComingPage(index))
         self.settings_page = SettingsPage(settings, runner)
         self.pages.addWidget(self.settings_page)
@@ -36,6 +47,17 @@ class Workspace(QWidget):
         row.addWidget(self.navigation)
         row.addWidget(self.pages, 1)
         self.retranslate()
+
+    def bind(self, database: Database | None, actor: Actor | None) -> None:
+        """Every page that works on the database follows who is signed in."""
+        self.front_desk.bind(database, actor)
+        self.patient_page.bind(database, actor)
+        self.settings_page.bind(database, actor)
+
+    def open_record(self, patient_id: uuid.UUID) -> None:
+        self.show_section(1)
+        self.patient_page.show_patient(patient_id)
+        self.patient_page.list.setFocus()
 
     def show_section(self, index: int) -> None:
         self.navigation.setCurrentRow(index)

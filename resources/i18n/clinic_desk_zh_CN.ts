@@ -2,6 +2,356 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AddendumDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="309"/>
+        <source>Addendum to a signed assessment</source>
+        <translation>已签名面诊的补充记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="311"/>
+        <source>&amp;Addendum</source>
+        <translation>补充记录(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="312"/>
+        <source>Sign &amp;addendum</source>
+        <translation>签署补充记录(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="228"/>
+        <source>Doctor&apos;s assessment</source>
+        <translation>医生面诊</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="230"/>
+        <source>None recorded.</source>
+        <translation>无记录。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="233"/>
+        <source>Allergies and history</source>
+        <translation>过敏史与病史</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="234"/>
+        <source>I have checked these with the patient</source>
+        <translation>已与患者核实以上情况</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="236"/>
+        <source>Chief &amp;complaint</source>
+        <translation>主诉(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="241"/>
+        <source>Skin type (Fitzpatrick)</source>
+        <translation>皮肤类型（Fitzpatrick）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="242"/>
+        <source>Skin condition</source>
+        <translation>皮肤状况</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="243"/>
+        <source>Areas examined</source>
+        <translation>检查部位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="248"/>
+        <source>&amp;Diagnosis</source>
+        <translation>诊断(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="249"/>
+        <source>Diagnosis notes</source>
+        <translation>诊断说明</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="250"/>
+        <source>&amp;Recommendation</source>
+        <translation>建议(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="251"/>
+        <source>Save and si&amp;gn</source>
+        <translation>保存并签名(&amp;G)</translation>
+    </message>
+</context>
+<context>
+    <name>Clinical</name>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="8"/>
+        <source>Forehead</source>
+        <translation>额头</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="9"/>
+        <source>Glabella</source>
+        <translation>眉间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="10"/>
+        <source>Eyes</source>
+        <translation>眼周</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="11"/>
+        <source>Temples</source>
+        <translation>太阳穴</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="12"/>
+        <source>Nose</source>
+        <translation>鼻部</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="13"/>
+        <source>Cheeks</source>
+        <translation>面颊</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="14"/>
+        <source>Lips</source>
+        <translation>唇部</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="15"/>
+        <source>Chin</source>
+        <translation>下巴</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="16"/>
+        <source>Jawline</source>
+        <translation>下颌缘</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="17"/>
+        <source>Neck</source>
+        <translation>颈部</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="18"/>
+        <source>Décolletage</source>
+        <translation>肩颈前胸</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="19"/>
+        <source>Arms</source>
+        <translation>手臂</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="20"/>
+        <source>Abdomen</source>
+        <translation>腹部</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="21"/>
+        <source>Thighs</source>
+        <translation>大腿</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="22"/>
+        <source>Buttocks</source>
+        <translation>臀部</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="23"/>
+        <source>Hands</source>
+        <translation>手部</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="26"/>
+        <source>Deal</source>
+        <translation>成交</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="27"/>
+        <source>Thinking it over</source>
+        <translation>考虑中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="28"/>
+        <source>Left</source>
+        <translation>离开</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="31"/>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="32"/>
+        <source>Afraid of pain or risk</source>
+        <translation>怕疼或担心风险</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="33"/>
+        <source>Wants to compare</source>
+        <translation>想再比较</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="34"/>
+        <source>Needs to ask family</source>
+        <translation>需与家人商量</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="35"/>
+        <source>Not suitable</source>
+        <translation>不适合</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="36"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="39"/>
+        <source>Visit</source>
+        <translation>到院</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="40"/>
+        <source>Consultation</source>
+        <translation>咨询</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="41"/>
+        <source>Doctor&apos;s assessment</source>
+        <translation>医生面诊</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="42"/>
+        <source>Treatment plan</source>
+        <translation>治疗方案</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="43"/>
+        <source>Course</source>
+        <translation>疗程</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="44"/>
+        <source>Treatment</source>
+        <translation>治疗</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="47"/>
+        <source>signed</source>
+        <translation>已签名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="48"/>
+        <source>draft, not signed</source>
+        <translation>草稿，未签名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="51"/>
+        <source>Pregnant or breast-feeding</source>
+        <translation>怀孕或哺乳期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="52"/>
+        <source>Takes anticoagulants</source>
+        <translation>服用抗凝药物</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="53"/>
+        <source>Keloid / abnormal scarring</source>
+        <translation>瘢痕体质 / 异常瘢痕</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="54"/>
+        <source>Autoimmune disease</source>
+        <translation>自身免疫性疾病</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="55"/>
+        <source>Isotretinoin in the last 6 months</source>
+        <translation>近6个月服用异维A酸</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="56"/>
+        <source>Implants or fillers elsewhere</source>
+        <translation>曾在他处做过假体或填充</translation>
+    </message>
+</context>
+<context>
+    <name>ClinicalDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="68"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="71"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="163"/>
+        <source>Consultation</source>
+        <translation>咨询</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="165"/>
+        <source>&amp;Wishes (their words)</source>
+        <translation>诉求（患者原话）(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="166"/>
+        <source>&amp;Concerns</source>
+        <translation>顾虑(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="167"/>
+        <source>Areas</source>
+        <translation>部位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="175"/>
+        <source>&amp;Items of interest</source>
+        <translation>意向项目(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="176"/>
+        <source>Budget &amp;from</source>
+        <translation>预算下限(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="177"/>
+        <source>Budget &amp;to</source>
+        <translation>预算上限(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="178"/>
+        <source>&amp;Quote given</source>
+        <translation>报价(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="183"/>
+        <source>&amp;Outcome</source>
+        <translation>结果(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="188"/>
+        <source>&amp;Why not a deal</source>
+        <translation>未成交原因(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="189"/>
+        <source>Reason in their words</source>
+        <translation>原因（患者原话）</translation>
+    </message>
+</context>
+<context>
     <name>DatabaseSettingsDialog</name>
     <message>
         <location filename="../../desktop_app/ui/database_settings.py" line="34"/>
@@ -90,6 +440,145 @@
     </message>
 </context>
 <context>
+    <name>EntryDetail</name>
+    <message>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="35"/>
+        <source>Consultant</source>
+        <translation>咨询师</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="36"/>
+        <source>Wishes</source>
+        <translation>诉求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="37"/>
+        <source>Concerns</source>
+        <translation>顾虑</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="39"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="98"/>
+        <source>Areas</source>
+        <translation>部位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="42"/>
+        <source>Items</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="44"/>
+        <source>Budget</source>
+        <translation>预算</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="47"/>
+        <source>Quote</source>
+        <translation>报价</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="49"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="53"/>
+        <source>Why not</source>
+        <translation>未成交原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="60"/>
+        <source>Doctor</source>
+        <translation>医生</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="61"/>
+        <source>Chief complaint</source>
+        <translation>主诉</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="62"/>
+        <source>Skin type</source>
+        <translation>皮肤类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="63"/>
+        <source>Skin condition</source>
+        <translation>皮肤状况</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="65"/>
+        <source>Areas examined</source>
+        <translation>检查部位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="70"/>
+        <source>Diagnosis</source>
+        <translation>诊断</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="73"/>
+        <source>Recommendation</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="75"/>
+        <source>Signed</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="78"/>
+        <source>not yet</source>
+        <translation>尚未签名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="82"/>
+        <source>Addendum {when}</source>
+        <translation>补充记录 {when}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="92"/>
+        <source>lot</source>
+        <translation>批号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="93"/>
+        <source>expires</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="96"/>
+        <source>Operator</source>
+        <translation>操作者</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="102"/>
+        <source>Device and settings</source>
+        <translation>设备与参数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="105"/>
+        <source>Anaesthesia</source>
+        <translation>麻醉</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="108"/>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="113"/>
+        <source>Reaction</source>
+        <translation>即刻反应</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="114"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunPage</name>
     <message>
         <location filename="../../desktop_app/ui/sign_in.py" line="170"/>
@@ -135,22 +624,27 @@
 <context>
     <name>FrontDeskPage</name>
     <message>
-        <location filename="../../desktop_app/ui/front_desk.py" line="130"/>
+        <location filename="../../desktop_app/ui/front_desk.py" line="136"/>
         <source>New patient (Ctrl+N)</source>
         <translation>新客登记 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/front_desk.py" line="131"/>
+        <location filename="../../desktop_app/ui/front_desk.py" line="137"/>
         <source>Check in (Ctrl+Enter)</source>
         <translation>到院签到 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/front_desk.py" line="193"/>
+        <location filename="../../desktop_app/ui/front_desk.py" line="138"/>
+        <source>Record (Ctrl+O)</source>
+        <translation>病历 (Ctrl+O)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/front_desk.py" line="206"/>
         <source>{name} checked in: {type}.</source>
         <translation>{name} 已签到：{type}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/front_desk.py" line="235"/>
+        <location filename="../../desktop_app/ui/front_desk.py" line="248"/>
         <source>Registered {name}, record number {record_no}.</source>
         <translation>已登记 {name}，病历号 {record_no}。</translation>
     </message>
@@ -181,324 +675,294 @@
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="73"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="74"/>
         <source>New patient</source>
         <translation>新客登记</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="93"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="94"/>
         <source>&amp;Open this patient</source>
         <translation>打开该患者(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="96"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="97"/>
         <source>Register &amp;anyway</source>
         <translation>仍然登记(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="116"/>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="466"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="117"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="459"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="120"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="121"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="126"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="127"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="169"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="170"/>
         <source>&amp;Name</source>
         <translation>姓名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="171"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="172"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="171"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="172"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="171"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="172"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="173"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="174"/>
         <source>Se&amp;x</source>
         <translation>性别(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="174"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="175"/>
         <source>&amp;Date of birth</source>
         <translation>出生日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="175"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="176"/>
         <source>YYYY-MM-DD</source>
         <translation>年-月-日，如 1990-05-20</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="177"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="178"/>
         <source>&amp;Mobile</source>
         <translation>手机(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="182"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="183"/>
         <source>Resident ID card</source>
         <translation>居民身份证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="183"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="184"/>
         <source>Passport</source>
         <translation>护照</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="184"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="185"/>
         <source>Hong Kong/Macau permit</source>
         <translation>港澳居民来往内地通行证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="185"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="186"/>
         <source>Taiwan permit</source>
         <translation>台湾居民来往大陆通行证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="190"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="191"/>
         <source>ID &amp;type</source>
         <translation>证件类型(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="191"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="192"/>
         <source>ID n&amp;umber</source>
         <translation>证件号码(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="192"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="193"/>
         <source>Number cannot be checked: save it as unverified</source>
         <translation>号码无法核验：标记为“未核验”后保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="195"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="196"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="198"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="199"/>
         <source>Re&amp;gion</source>
         <translation>地区(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="203"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="204"/>
         <source>Sour&amp;ce</source>
         <translation>来源渠道(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="204"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="205"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="206"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="207"/>
         <source>&amp;Referred by</source>
         <translation>介绍人(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="212"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="213"/>
         <source>C&amp;onsultant</source>
         <translation>咨询师(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="213"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="214"/>
         <source>&amp;Interested in</source>
         <translation>意向项目(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="215"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="216"/>
         <source>Emergency contact</source>
         <translation>紧急联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="216"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="217"/>
         <source>Emergency phone</source>
         <translation>紧急联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="220"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="221"/>
         <source>No&amp;tes</source>
         <translation>备注(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="237"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="238"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="238"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="239"/>
         <source>Other ta&amp;gs</source>
         <translation>其他标签(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="239"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="240"/>
         <source>Separate tags with commas</source>
         <translation>多个标签用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="243"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="244"/>
         <source>Health (matters for treatment)</source>
         <translation>健康情况（与治疗相关）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="245"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="246"/>
         <source>A&amp;llergies</source>
         <translation>过敏史(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="249"/>
-        <source>Pregnant or breast-feeding</source>
-        <translation>怀孕或哺乳期</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="250"/>
-        <source>Takes anticoagulants</source>
-        <translation>服用抗凝药物</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="251"/>
-        <source>Keloid / abnormal scarring</source>
-        <translation>瘢痕体质 / 异常瘢痕</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="252"/>
-        <source>Autoimmune disease</source>
-        <translation>自身免疫性疾病</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="253"/>
-        <source>Isotretinoin in the last 6 months</source>
-        <translation>近6个月服用异维A酸</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="254"/>
-        <source>Implants or fillers elsewhere</source>
-        <translation>曾在他处做过假体或填充</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="268"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="261"/>
         <source>History notes</source>
         <translation>病史说明</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="272"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="265"/>
         <source>Guardian (required under 18)</source>
         <translation>监护人（未满18岁必填）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="274"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="267"/>
         <source>Guardian&apos;s name</source>
         <translation>监护人姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="275"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="268"/>
         <source>Relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="276"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="269"/>
         <source>Guardian&apos;s mobile</source>
         <translation>监护人手机</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="278"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="271"/>
         <source>Consents (PIPL), each asked separately</source>
         <translation>个人信息授权（逐项征得同意）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="281"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="274"/>
         <source>Processing of personal information</source>
         <translation>处理个人信息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="282"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="275"/>
         <source>Processing of health information</source>
         <translation>处理健康信息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="283"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="276"/>
         <source>Photos for the medical record</source>
         <translation>照片用于病历</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="284"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="277"/>
         <source>Photos for marketing or teaching</source>
         <translation>照片用于宣传或教学</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="285"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="278"/>
         <source>Contact for follow-up</source>
         <translation>回访联系</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="286"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="279"/>
         <source>Contact for marketing</source>
         <translation>营销联系</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="294"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="287"/>
         <source>Under 14: these consents are the guardian&apos;s.</source>
         <translation>未满14岁：以上同意由监护人作出。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="323"/>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="327"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="316"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="320"/>
         <source>Does not match the ID number.</source>
         <translation>与证件号码不符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="425"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="418"/>
         <source>{headline} Nothing was saved; the form is kept. ({detail})</source>
         <translation>{headline} 未保存任何内容，表单内容已保留。（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="433"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="426"/>
         <source>the same mobile</source>
         <translation>相同的手机号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="434"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="427"/>
         <source>the same ID number</source>
         <translation>相同的证件号码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="435"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="428"/>
         <source>the same name and date of birth</source>
         <translation>相同的姓名和出生日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="439"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="432"/>
         <source>{name} ({record_no}, {mobile}) has {reason}.</source>
         <translation>{name}（{record_no}，{mobile}）有{reason}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="445"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="438"/>
         <source>This may be a patient who is already registered:</source>
         <translation>可能是已登记的患者：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="447"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="440"/>
         <source>This patient is already registered:</source>
         <translation>该患者已登记：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_dialog.py" line="466"/>
+        <location filename="../../desktop_app/ui/intake_dialog.py" line="459"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
@@ -531,97 +995,102 @@
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="134"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="142"/>
         <source>Clinic Desk</source>
         <translation>Clinic Desk 诊所前台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="135"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="143"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="136"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="144"/>
         <source>&amp;Sign out</source>
         <translation>退出登录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="137"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="145"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="138"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="146"/>
         <source>&amp;Patient</source>
         <translation>患者(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="139"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="147"/>
         <source>&amp;New patient…</source>
         <translation>新客登记(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="140"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="148"/>
         <source>&amp;Find patient</source>
         <translation>查找患者(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="141"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="149"/>
         <source>&amp;Check in</source>
         <translation>到院签到(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="142"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="150"/>
+        <source>&amp;Open record</source>
+        <translation>打开病历(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="151"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="143"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="152"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="144"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="153"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="145"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="154"/>
         <source>&amp;About Clinic Desk</source>
         <translation>关于 Clinic Desk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="256"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="268"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="261"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="273"/>
         <source>Connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="261"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="273"/>
         <source>Not connected — retrying</source>
         <translation>未连接 — 正在重试</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="264"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="276"/>
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="268"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="280"/>
         <source>Signed in: {name} ({role})</source>
         <translation>已登录：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="285"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="297"/>
         <source>About Clinic Desk</source>
         <translation>关于 Clinic Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="287"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="299"/>
         <source>Clinic Desk {version}
 Front desk and clinical record for aesthetics clinics.</source>
         <translation>Clinic Desk {version}
@@ -777,6 +1246,79 @@ Front desk and clinical record for aesthetics clinics.</source>
     </message>
 </context>
 <context>
+    <name>PatientPage</name>
+    <message>
+        <location filename="../../desktop_app/ui/patient_page.py" line="237"/>
+        <source>Consultation…</source>
+        <translation>咨询…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/patient_page.py" line="238"/>
+        <source>Assessment…</source>
+        <translation>面诊…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/patient_page.py" line="239"/>
+        <source>Plan…</source>
+        <translation>方案…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/patient_page.py" line="240"/>
+        <source>Treatment…</source>
+        <translation>治疗…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/patient_page.py" line="244"/>
+        <source>Addendum…</source>
+        <translation>补充记录…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/patient_page.py" line="248"/>
+        <source>Everything</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/patient_page.py" line="308"/>
+        <source>Choose a patient at the front desk (Ctrl+F).</source>
+        <translation>请在前台选择患者 (Ctrl+F)。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/patient_page.py" line="314"/>
+        <source>Allergies: {text}</source>
+        <translation>过敏：{text}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/patient_page.py" line="317"/>
+        <source>Minor: a guardian must be present</source>
+        <translation>未成年：须有监护人在场</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/patient_page.py" line="319"/>
+        <source>Consent to process personal or health information is missing</source>
+        <translation>缺少个人信息或健康信息处理同意</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/patient_page.py" line="321"/>
+        <source>ID unverified</source>
+        <translation>证件未核验</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/patient_page.py" line="372"/>
+        <source>Check the patient in first: notes belong to a visit.</source>
+        <translation>请先为患者签到：记录须属于一次到院。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/patient_page.py" line="426"/>
+        <source>Saved. Lots expiring within 30 days: {lots}</source>
+        <translation>已保存。30天内到期的批号：{lots}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/patient_page.py" line="428"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
     <name>PatientPicker</name>
     <message>
         <location filename="../../desktop_app/ui/patient_search.py" line="229"/>
@@ -868,6 +1410,39 @@ Front desk and clinical record for aesthetics clinics.</source>
         <location filename="../../desktop_app/ui/pick_lists.py" line="89"/>
         <source>Add tag</source>
         <translation>添加标签</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="336"/>
+        <source>Treatment plan</source>
+        <translation>治疗方案</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="340"/>
+        <source>&amp;Item</source>
+        <translation>项目(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="341"/>
+        <source>Agreed &amp;price</source>
+        <translation>成交价(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="344"/>
+        <source>&amp;Sessions</source>
+        <translation>次数(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="345"/>
+        <source>Course &amp;expires</source>
+        <translation>疗程有效期至(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="346"/>
+        <source>YYYY-MM-DD (optional)</source>
+        <translation>年-月-日（可不填）</translation>
     </message>
 </context>
 <context>
@@ -1025,42 +1600,37 @@ Front desk and clinical record for aesthetics clinics.</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/pages.py" line="19"/>
-        <source>Each patient&apos;s record will be here: consultations, the doctor&apos;s assessments, treatment plans and courses, treatments with product lot numbers, and photos.</source>
-        <translation>这里将显示每位顾客的档案：咨询记录、医生面诊、治疗方案与疗程、含产品批号的治疗记录以及照片。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/pages.py" line="27"/>
+        <location filename="../../desktop_app/ui/pages.py" line="23"/>
         <source>Reminders</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/pages.py" line="28"/>
+        <location filename="../../desktop_app/ui/pages.py" line="24"/>
         <source>Follow-up calls after treatment and repurchase reminders will be here, and will keep working when the clinic server cannot be reached.</source>
         <translation>这里将提供术后回访和复购提醒，即使诊所服务器无法连接也能继续使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/pages.py" line="36"/>
+        <location filename="../../desktop_app/ui/pages.py" line="32"/>
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/pages.py" line="37"/>
+        <location filename="../../desktop_app/ui/pages.py" line="33"/>
         <source>Consent forms and aftercare sheets to print, and the archive of every printed copy, will be here.</source>
         <translation>这里将提供知情同意书和术后护理须知的打印，以及每份打印件的存档。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/pages.py" line="45"/>
+        <location filename="../../desktop_app/ui/pages.py" line="41"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/pages.py" line="46"/>
+        <location filename="../../desktop_app/ui/pages.py" line="42"/>
         <source>The manager&apos;s reports will be here: channel funnel, staff performance, repurchase and patients drifting away.</source>
         <translation>这里将提供管理报表：渠道漏斗、员工业绩、复购与流失预警。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/pages.py" line="52"/>
+        <location filename="../../desktop_app/ui/pages.py" line="48"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -1147,6 +1717,104 @@ Front desk and clinical record for aesthetics clinics.</source>
         <location filename="../../desktop_app/ui/sign_in.py" line="135"/>
         <source>Enter your user name.</source>
         <translation>请输入用户名。</translation>
+    </message>
+</context>
+<context>
+    <name>TreatmentDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="382"/>
+        <source>Treatment</source>
+        <translation>治疗</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="387"/>
+        <source>&amp;Item</source>
+        <translation>项目(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="389"/>
+        <source>Not on a course</source>
+        <translation>不使用疗程</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="393"/>
+        <source>{item}: {left} of {total} left</source>
+        <translation>{item}：剩余 {left}/{total} 次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="398"/>
+        <source>&amp;Course</source>
+        <translation>疗程(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="399"/>
+        <source>Areas</source>
+        <translation>部位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="400"/>
+        <source>&amp;Device</source>
+        <translation>设备(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="401"/>
+        <source>&amp;Settings (energy, shots)</source>
+        <translation>参数（能量、发数）(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="402"/>
+        <source>&amp;Anaesthesia</source>
+        <translation>麻醉(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="407"/>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="408"/>
+        <source>Brand</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="409"/>
+        <source>Lot</source>
+        <translation>批号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="410"/>
+        <source>Expires</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="411"/>
+        <source>Quantity</source>
+        <translation>用量</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="412"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="416"/>
+        <source>Products used</source>
+        <translation>使用产品</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="417"/>
+        <source>Add a product</source>
+        <translation>添加产品</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="422"/>
+        <source>Immediate &amp;reaction</source>
+        <translation>即刻反应(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="423"/>
+        <source>&amp;Notes</source>
+        <translation>备注(&amp;N)</translation>
     </message>
 </context>
 </TS>

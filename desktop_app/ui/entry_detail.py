@@ -1,0 +1,123 @@
+"""A timeline entry's full content, read (and the reading audited) when it is opened."""
+
+from __future__ import annotations
+
+import html as html_lib
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+
+from desktop_app.services import assessments, consultations, treatments
+from desktop_app.services.timeline import Entry, EntryKind
+from desktop_app.ui.clinical_names import AREA_NAMES, OUTCOME_NAMES, REASON_NAMES, word
+
+if TYPE_CHECKING:
+    from desktop_app.db import Database
+    from desktop_app.services.context import Actor
+
+
+def load(database: Database, actor: Actor, entry: Entry) -> object | None:
+    """The service record behind an entry (runs on the Runner); None for one-line kinds."""
+    if entry.kind == EntryKind.CONSULTATION:
+        return consultations.get_consultation(database, actor, entry.id)
+    if entry.kind == EntryKind.ASSESSMENT:
+        return assessments.get_assessment(database, actor, entry.id)
+    if entry.kind == EntryKind.TREATMENT:
+        return treatments.get_treatment(database, actor, entry.id)
+    return None
+
+
+def html(entry: Entry, record: object | None) -> str:
+    rows: list[tuple[str, str]] = []
+    if isinstance(record, consultations.ConsultationRecord):
+        d = record.draft
+        rows = [
+            (QCoreApplication.translate("EntryDetail", "Consultant"), record.author),
+            (QCoreApplication.translate("EntryDetail", "Wishes"), d.wishes),
+            (QCoreApplication.translate("EntryDetail", "Concerns"), d.concerns),
+            (
+                QCoreApplication.translate("EntryDetail", "Areas"),
+                "、".join(word(AREA_NAMES, a) for a in d.areas),
+            ),
+            (QCoreApplication.translate("EntryDetail", "Items"), "、".join(d.items)),
+            (
+                QCoreApplication.translate("EntryDetail", "Budget"),
+                " – ".join(str(v) for v in (d.budget_min, d.budget_max) if v is not None),
+            ),
+            (QCoreApplication.translate("EntryDetail", "Quote"), str(d.quote or "")),
+            (
+                QCoreApplication.translate("EntryDetail", "Outcome"),
+                word(OUTCOME_NAMES, d.outcome) if d.outcome else "",
+            ),
+            (
+                QCoreApplication.translate("EntryDetail", "Why not"),
+                word(REASON_NAMES, d.no_deal_reason) if d.no_deal_reason else "",
+            ),
+        ]
+    elif isinstance(record, assessments.AssessmentRecord):
+        d = record.draft
+        rows = [
+            (QCoreApplication.translate("EntryDetail", "Doctor"), record.doctor),
+            (QCoreApplication.translate("EntryDetail", "Chief complaint"), d.chief_complaint),
+            (QCoreApplication.translate("EntryDetail", "Skin type"), d.skin_type or ""),
+            (QCoreApplication.translate("EntryDetail", "Skin condition"), d.skin_condition),
+            (
+                QCoreApplication.translate("EntryDetail", "Areas examined"),
+                "、".join(word(AREA_NAMES, a) for a in d.areas_examined),
+            ),
+            *((word(AREA_NAMES, a), note) for a, note in d.area_notes.items()),
+            (
+                QCoreApplication.translate("EntryDetail", "Diagnosis"),
+                " ".join(filter(None, (d.diagnosis, d.diagnosis_text))),
+            ),
+            (QCoreApplication.translate("EntryDetail", "Recommendation"), d.recommendation),
+            (
+                QCoreApplication.translate("EntryDetail", "Signed"),
+                f"{record.signed_by} {record.signed_at.astimezone():%Y-%m-%d %H:%M}"
+                if record.signed_at
+                else QCoreApplication.translate("EntryDetail", "not yet"),
+            ),
+            *(
+                (
+                    QCoreApplication.translate("EntryDetail", "Addendum {when}").format(
+                        when=f"{a.signed_at.astimezone():%Y-%m-%d %H:%M}"
+                    ),
+                    f"{a.text} — {a.signed_by}",
+                )
+                for a in record.addenda
+            ),
+        ]
+    elif isinstance(record, treatments.TreatmentRecord):
+        lot_word, expires_word = (
+            QCoreApplication.translate("EntryDetail", "lot"),
+            QCoreApplication.translate("EntryDetail", "expires"),
+        )
+        rows = [
+            (QCoreApplication.translate("EntryDetail", "Operator"), record.operator),
+            (
+                QCoreApplication.translate("EntryDetail", "Areas"),
+                "、".join(word(AREA_NAMES, a) for a in record.areas),
+            ),
+            (
+                QCoreApplication.translate("EntryDetail", "Device and settings"),
+                " ".join(filter(None, (record.device, record.settings))),
+            ),
+            (QCoreApplication.translate("EntryDetail", "Anaesthesia"), record.anaesthesia),
+            *(
+                (
+                    QCoreApplication.translate("EntryDetail", "Product"),
+                    f"{name} {brand} · {lot_word} {lot} · {expires_word} {expiry} · {qty} {unit}",
+                )
+                for name, brand, lot, expiry, qty, unit in record.products
+            ),
+            (QCoreApplication.translate("EntryDetail", "Reaction"), record.reaction),
+            (QCoreApplication.translate("EntryDetail", "Notes"), record.notes),
+        ]
+    cells = "".join(
+        f"<tr><th align='left' valign='top'>{html_lib.escape(k)}</th>"
+        f"<td>{html_lib.escape(v).replace(chr(10), '<br>')}</td></tr>"
+        for k, v in rows
+        if v
+    )
+    when = entry.at.astimezone().strftime("%Y-%m-%d %H:%M")
+    return f"<p><b>{html_lib.escape(when)}</b></p><table cellspacing='4'>{cells}</table>"

@@ -1,0 +1,431 @@
+"""The patient's record: who, the flags that matter, and the whole history as a timeline.
+
+The timeline is a list model that fetches a page at a time on the Runner when the view
+scrolls near its end (canFetchMore/fetchMore), so hundreds of entries scroll smoothly.
+Choosing an entry shows its detail; the buttons open the forms the signed-in role may use.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.services import timeline
+from desktop_app.services.permissions import Permission, allowed
+from desktop_app.services.record_header import RecordHeader, record_header
+from desktop_app.services.timeline import Entry, EntryKind
+from desktop_app.ui import entry_detail
+from desktop_app.ui.clinical_names import (
+    FLAG_NAMES,
+    KIND_NAMES,
+    OUTCOME_NAMES,
+    STATE_NAMES,
+    word,
+)
+from desktop_app.ui.messages import describe
+from desktop_app.ui.queue_cards import STATUS_NAMES, TYPE_NAMES, queue_text
+from desktop_app.ui.tasks import Runner
+
+if TYPE_CHECKING:
+    from desktop_app.db import Database
+    from desktop_app.services.context import Actor
+
+_Index = QModelIndex | QPersistentModelIndex
+PAGE = 100
+
+
+def entry_text(entry: Entry) -> str:
+    """One line: date and time, what it was, the gist, who."""
+    when = entry.at.astimezone().strftime("%Y-%m-%d %H:%M")
+    kind = word(KIND_NAMES, entry.kind)
+    if entry.kind == EntryKind.VISIT:
+        gist = " · ".join(
+            filter(
+                None,
+                (
+                    queue_text(TYPE_NAMES.get(entry.label, entry.label)) if entry.label else "",
+                    queue_text(STATUS_NAMES.get(entry.state, entry.state)),
+                ),
+            )
+        )
+    elif entry.kind == EntryKind.CONSULTATION:
+        outcome = word(OUTCOME_NAMES, entry.label) if entry.label else ""
+        gist = " · ".join(filter(None, (outcome, entry.state)))
+    elif entry.kind == EntryKind.ASSESSMENT:
+        gist = " · ".join(filter(None, (entry.label, word(STATE_NAMES, entry.state))))
+    elif entry.kind == EntryKind.COURSE:
+        gist = f"{entry.label} · {entry.state}"
+    else:
+        gist = entry.label
+    return "  ".join(filter(None, (when, kind, gist, entry.person)))
+
+
+class TimelineModel(QAbstractListModel):
+    """Entries newest first; the next page loads when the view reaches the end."""
+
+    failed = Signal(object)
+
+    def __init__(self, runner: Runner, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.entries: list[Entry] = []
+        self.source: tuple[Database, Actor, uuid.UUID, set[EntryKind] | None] | None = None
+        self._more = False
+        self._loading = False
+        self._generation = 0
+
+    def load(
+        self,
+        database: Database,
+        actor: Actor,
+        patient_id: uuid.UUID,
+        kinds: set[EntryKind] | None = None,
+    ) -> None:
+        self.beginResetModel()
+        self.entries = []
+        self.source = (database, actor, patient_id, kinds)
+        self._more, self._loading = True, False
+        self._generation += 1
+        self.endResetModel()
+        self.fetchMore(QModelIndex())
+
+    def clear(self) -> None:
+        self.beginResetModel()
+        self.entries, self.source, self._more = [], None, False
+        self._generation += 1
+        self.endResetModel()
+
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._more and not self._loading
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
+        if self.source is None or not self.canFetchMore(parent):
+            return
+        database, actor, patient_id, kinds = self.source
+        last = self.entries[-1] if self.entries else None
+        before = (last.at, last.id) if last else None
+        generation = self._generation
+        self._loading = True
+        self.runner.run(
+            lambda: timeline.patient_timeline(
+                database, actor, patient_id, kinds=kinds, before=before, limit=PAGE
+            ),
+            lambda page: self._arrived(generation, page),
+            lambda exc: self._error(generation, exc),
+        )
+
+    def _arrived(self, generation: int, page: list[Entry]) -> None:
+        if generation != self._generation:
+            return
+        self._loading = False
+        self._more = len(page) == PAGE
+        if page:
+            first = len(self.entries)
+            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+            self.entries += page
+            self.endInsertRows()
+
+    def _error(self, generation: int, exc: BaseException) -> None:
+        if generation == self._generation:
+            self._loading = False
+            self.failed.emit(exc)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.entries)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        entry = self.entries[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return entry_text(entry)
+        if role == Qt.ItemDataRole.UserRole:
+            return entry
+        return None
+
+
+class PatientPage(QWidget):
+    """Patients section: the record of the patient chosen at the front desk."""
+
+    saved = Signal(object)  # what a form saved (tests and the status line use it)
+
+    def __init__(self, runner: Runner) -> None:
+        super().__init__()
+        self.setObjectName("patientsPage")
+        self.runner = runner
+        self.database: Database | None = None
+        self.actor: Actor | None = None
+        self.header: RecordHeader | None = None
+        self.title = QLabel()
+        self.title.setObjectName("recordTitle")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.flags = QLabel()
+        self.flags.setObjectName("recordFlags")
+        self.flags.setWordWrap(True)
+        self.flags.setStyleSheet("color: #8a1c1c;")
+        self.kind_filter = QComboBox()
+        self.kind_filter.setObjectName("timelineFilter")
+        self.model = TimelineModel(runner, self)
+        self.model.failed.connect(self._show_error)
+        self.list = QListView()
+        self.list.setObjectName("timeline")
+        self.list.setModel(self.model)
+        self.list.setUniformItemSizes(True)
+        self.detail = QTextBrowser()
+        self.detail.setObjectName("entryDetail")
+        self.buttons: dict[str, QPushButton] = {}
+        bar = QHBoxLayout()
+        for name in ("consultation", "assessment", "plan", "treatment"):
+            button = QPushButton()
+            button.setObjectName(f"new_{name}")
+            button.clicked.connect(lambda _=False, n=name: self.open_form(n))
+            bar.addWidget(button)
+            self.buttons[name] = button
+        self.addendum_button = QPushButton()
+        self.addendum_button.setObjectName("addendumButton")
+        self.addendum_button.clicked.connect(self.open_addendum)
+        bar.addWidget(self.addendum_button)
+        bar.addStretch(1)
+        bar.addWidget(self.kind_filter)
+        self.notice = QLabel()
+        self.notice.setObjectName("recordNotice")
+        self.notice.setWordWrap(True)
+        splitter = QSplitter()
+        splitter.addWidget(self.list)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(self.title)
+        layout.addWidget(self.flags)
+        layout.addLayout(bar)
+        layout.addWidget(self.notice)
+        layout.addWidget(splitter, 1)
+        self.kind_filter.currentIndexChanged.connect(lambda _i: self.reload())
+        self.list.selectionModel().currentChanged.connect(lambda current, _p: self._detail(current))
+        self.list.activated.connect(self._detail)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        texts = {
+            "consultation": self.tr("Consultation…"),
+            "assessment": self.tr("Assessment…"),
+            "plan": self.tr("Plan…"),
+            "treatment": self.tr("Treatment…"),
+        }
+        for name, button in self.buttons.items():
+            button.setText(texts[name])
+        self.addendum_button.setText(self.tr("Addendum…"))
+        current = self.kind_filter.currentData()
+        self.kind_filter.blockSignals(True)
+        self.kind_filter.clear()
+        self.kind_filter.addItem(self.tr("Everything"), None)
+        kinds = timeline.visible_kinds(self.actor) if self.actor else list(EntryKind)
+        for kind in kinds:
+            self.kind_filter.addItem(word(KIND_NAMES, kind), kind)
+        self.kind_filter.setCurrentIndex(max(0, self.kind_filter.findData(current)))
+        self.kind_filter.blockSignals(False)
+        self._show_header()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def bind(self, database: Database | None, actor: Actor | None) -> None:
+        self.database, self.actor = database, actor
+        self.header = None
+        self.model.clear()
+        self.detail.clear()
+        can = {
+            "consultation": Permission.WRITE_CONSULTATION,
+            "assessment": Permission.WRITE_ASSESSMENT,
+            "plan": Permission.WRITE_PLAN,
+            "treatment": Permission.WRITE_TREATMENT,
+        }
+        for name, button in self.buttons.items():
+            button.setVisible(actor is not None and allowed(actor, can[name]))
+            button.setEnabled(False)
+        self.addendum_button.setVisible(
+            actor is not None and allowed(actor, Permission.WRITE_ASSESSMENT)
+        )
+        self.addendum_button.setEnabled(False)
+        self.notice.clear()
+        self.retranslate()
+
+    def show_patient(self, patient_id: uuid.UUID) -> None:
+        database, actor = self.database, self.actor
+        if database is None or actor is None:
+            return
+        self.detail.clear()
+        self.runner.run(
+            lambda: record_header(database, actor, patient_id),
+            self._header_loaded,
+            self._show_error,
+        )
+
+    def reload(self) -> None:
+        if self.header is not None and self.database is not None and self.actor is not None:
+            kind = self.kind_filter.currentData()
+            self.model.load(self.database, self.actor, self.header.id, {kind} if kind else None)
+
+    def _header_loaded(self, header: RecordHeader) -> None:
+        self.header = header
+        for button in self.buttons.values():
+            button.setEnabled(True)
+        self._show_header()
+        self.reload()
+
+    def _show_header(self) -> None:
+        header = self.header
+        if header is None:
+            self.title.setText(self.tr("Choose a patient at the front desk (Ctrl+F)."))
+            self.flags.clear()
+            return
+        self.title.setText(f"{header.name} · {header.record_no} · {header.mobile_masked}")
+        flags: list[str] = []
+        if header.allergies:
+            flags.append(self.tr("Allergies: {text}").format(text=header.allergies))
+        flags += [word(FLAG_NAMES, flag) for flag in header.history_flags or ()]
+        if header.minor:
+            flags.append(self.tr("Minor: a guardian must be present"))
+        if header.missing_consents:
+            flags.append(self.tr("Consent to process personal or health information is missing"))
+        if header.id_unverified_reason:
+            flags.append(self.tr("ID unverified"))
+        self.flags.setText(" · ".join(flags))
+        self.flags.setVisible(bool(flags))
+
+    def _detail(self, index: QModelIndex) -> None:
+        entry = index.data(Qt.ItemDataRole.UserRole) if index.isValid() else None
+        self.addendum_button.setEnabled(
+            entry is not None and entry.kind == EntryKind.ASSESSMENT and entry.state == "signed"
+        )
+        if entry is None or self.database is None or self.actor is None:
+            return
+        database, actor = self.database, self.actor
+        self.runner.run(
+            lambda: entry_detail.load(database, actor, entry),
+            lambda detail: self.detail.setHtml(entry_detail.html(entry, detail)),
+            self._show_error,
+        )
+
+    def _show_error(self, exc: BaseException) -> None:
+        headline, detail = describe(exc)
+        self.detail.setPlainText(f"{headline}\n{detail}")
+
+    # --- forms ---------------------------------------------------------------------------
+
+    def open_form(self, kind: str) -> None:
+        """Read what the form offers (on the Runner), then open it."""
+        from desktop_app.ui import clinical_forms
+
+        header, database, actor = self.header, self.database, self.actor
+        if header is None or database is None or actor is None:
+            return
+
+        def lists() -> dict[str, object]:
+            from desktop_app.services import assessments, catalogue, plans, queue
+
+            found: dict[str, object] = {
+                "visit": queue.latest_visit(database, actor, header.id),
+                "items": [item.name for item in catalogue.items(database, actor)],
+            }
+            if kind == "assessment":
+                found["contraindications"] = assessments.contraindications(
+                    database, actor, header.id
+                )
+                found["diagnoses"] = assessments.diagnosis_options(database, actor)
+            if kind == "treatment":
+                found["courses"] = plans.courses_of(database, actor, header.id)
+            return found
+
+        def show(found: dict[str, Any]) -> None:
+            visit = found["visit"]
+            if visit is None and kind in ("consultation", "assessment"):
+                self.notice.setText(self.tr("Check the patient in first: notes belong to a visit."))
+                return
+            visit_id = visit.visit_id if visit else None
+            forms = clinical_forms
+            if kind == "consultation":
+                dialog: QDialog = forms.ConsultationDialog(
+                    self.runner, database, actor, visit_id, found["items"], self
+                )
+            elif kind == "assessment":
+                dialog = forms.AssessmentDialog(
+                    self.runner,
+                    database,
+                    actor,
+                    visit_id,
+                    found["contraindications"],
+                    found["diagnoses"],
+                    self,
+                )
+            elif kind == "plan":
+                dialog = forms.PlanDialog(
+                    self.runner, database, actor, header.id, visit_id, found["items"], self
+                )
+            else:
+                dialog = forms.TreatmentDialog(
+                    self.runner,
+                    database,
+                    actor,
+                    header.id,
+                    visit_id,
+                    found["items"],
+                    found["courses"],
+                    self,
+                )
+            self._open(dialog)
+
+        self.runner.run(lists, show, self._show_error)
+
+    def open_addendum(self) -> None:
+        from desktop_app.ui.clinical_forms import AddendumDialog
+
+        entry = self.list.currentIndex().data(Qt.ItemDataRole.UserRole)
+        if entry is None or self.database is None or self.actor is None:
+            return
+        self._open(AddendumDialog(self.runner, self.database, self.actor, entry.id, self))
+
+    def _open(self, dialog: QDialog) -> None:
+        self.form = dialog
+        dialog.accepted.connect(lambda: self._form_saved(dialog))
+        dialog.open()
+
+    def _form_saved(self, dialog: QDialog) -> None:
+        value = getattr(dialog, "result_value", None)
+        warnings = getattr(value, "warnings", ())
+        self.notice.setText(
+            self.tr("Saved. Lots expiring within 30 days: {lots}").format(lots="; ".join(warnings))
+            if warnings
+            else self.tr("Saved.")
+        )
+        self.saved.emit(value)
+        self.reload()

@@ -1,0 +1,160 @@
+"""The patient record screen driven as its users would (issue 5), on a real SQLite file."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from desktop_app.models import NoDealReason, Outcome, Role
+from desktop_app.services import queue
+from desktop_app.services.intake import PatientDraft
+from desktop_app.services.patients import register_patient
+from desktop_app.services.setup import FirstRun, complete_first_run
+from desktop_app.services.staff import NewStaff, create_staff
+from desktop_app.services.timeline import EntryKind
+from desktop_app.ui.patient_page import PatientPage
+from desktop_app.ui.tasks import SyncRunner
+from tests.support.keyboard import type_text
+
+PASSWORD = "correct horse battery"
+
+
+@pytest.fixture
+def clinic(sqlite_database):
+    database = sqlite_database
+    manager = complete_first_run(database, FirstRun("诊所", "boss", "王店长", PASSWORD))
+    people = {
+        role: create_staff(database, manager, NewStaff(name, display, role, PASSWORD))
+        for role, name, display in (
+            (Role.CONSULTANT, "lily", "莉莉"),
+            (Role.DOCTOR, "drwang", "王医生"),
+            (Role.NURSE, "nurse", "小护士"),
+            (Role.RECEPTIONIST, "front", "前台"),
+        )
+    }
+    patient = register_patient(
+        database,
+        manager,
+        PatientDraft(
+            "张三丰", mobile="13800131234", allergies="利多卡因", history_flags=("keloid",)
+        ),
+    )
+    queue.check_in(database, manager, patient.id)
+    return database, people, patient
+
+
+def page_for(qtbot, database, actor, patient) -> PatientPage:
+    page = PatientPage(SyncRunner())
+    qtbot.addWidget(page)
+    page.bind(database, actor)
+    page.show()
+    page.show_patient(patient.id)
+    return page
+
+
+def form_of(qtbot, page, name):
+    qtbot.mouseClick(page.buttons[name], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: getattr(page, "form", None) is not None and page.form.isVisible())
+    return page.form
+
+
+def kinds(page) -> list[EntryKind]:
+    return [entry.kind for entry in page.model.entries]
+
+
+def test_consultant_records_a_consultation_that_was_not_a_deal(qtbot, clinic):
+    database, people, patient = clinic
+    page = page_for(qtbot, database, people[Role.CONSULTANT], patient)
+    assert "利多卡因" in page.flags.text()
+    assert not page.buttons["assessment"].isVisible()  # consultants write no assessments
+    dialog = form_of(qtbot, page, "consultation")
+    dialog.wishes.setFocus()
+    type_text(qtbot, dialog.wishes, "想去掉法令纹")
+    dialog.areas["cheeks"].setChecked(True)
+    dialog.items.item(0).setCheckState(Qt.CheckState.Checked)
+    type_text(qtbot, dialog.quote, "3840")
+    dialog.outcome.setCurrentIndex(dialog.outcome.findData(Outcome.THINKING))
+    qtbot.keyClick(dialog.quote, Qt.Key.Key_Return)  # no reason yet: said at the field
+    assert dialog.isVisible() and dialog.form.errors["no_deal_reason"].isVisibleTo(dialog)
+    dialog.reason.setCurrentIndex(dialog.reason.findData(NoDealReason.PRICE))
+    qtbot.keyClick(dialog.quote, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    assert kinds(page)[0] == EntryKind.CONSULTATION
+    page.list.setCurrentIndex(page.model.index(0))
+    assert "想去掉法令纹" in page.detail.toPlainText() and "Price" in page.detail.toPlainText()
+
+
+def test_doctor_signs_an_assessment_and_adds_an_addendum(qtbot, clinic):
+    database, people, patient = clinic
+    page = page_for(qtbot, database, people[Role.DOCTOR], patient)
+    dialog = form_of(qtbot, page, "assessment")
+    assert "利多卡因" in dialog.findChild(type(dialog.error), "contraindications").text()
+    type_text(qtbot, dialog.complaint, "面部松弛")
+    dialog.diagnosis.setCurrentIndex(dialog.diagnosis.findText("皮肤松弛"))
+    qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)  # not confirmed yet
+    assert dialog.isVisible() and "Confirm" in dialog.error.text() + "".join(
+        e.text() for e in dialog.form.errors.values()
+    )
+    dialog.confirmed.setChecked(True)
+    qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible() and dialog.result_value.signed_at is not None
+    assessments = [e for e in page.model.entries if e.kind == EntryKind.ASSESSMENT]
+    assert [e.state for e in assessments] == ["signed"]  # the refused try left no extra draft
+
+    signed_row = next(
+        i
+        for i, e in enumerate(page.model.entries)
+        if e.kind == EntryKind.ASSESSMENT and e.state == "signed"
+    )
+    page.list.setCurrentIndex(page.model.index(signed_row))
+    assert page.addendum_button.isEnabled()
+    qtbot.mouseClick(page.addendum_button, Qt.MouseButton.LeftButton)
+    addendum = page.form
+    qtbot.waitUntil(addendum.isVisible)
+    type_text(qtbot, addendum.text, "一周后复诊：恢复良好")
+    qtbot.mouseClick(addendum.save_button, Qt.MouseButton.LeftButton)
+    assert not addendum.isVisible()
+    signed_row = next(
+        i
+        for i, e in enumerate(page.model.entries)
+        if e.kind == EntryKind.ASSESSMENT and e.state == "signed"
+    )
+    page.list.setCurrentIndex(page.model.index(signed_row))
+    assert "一周后复诊：恢复良好" in page.detail.toPlainText()
+    assert "王医生" in page.detail.toPlainText()
+
+
+def test_nurse_records_a_treatment_with_two_lots_and_the_timeline_orders_it(qtbot, clinic):
+    database, people, patient = clinic
+    page = page_for(qtbot, database, people[Role.NURSE], patient)
+    dialog = form_of(qtbot, page, "treatment")
+    dialog.item.setCurrentIndex(dialog.item.findText("玻尿酸填充"))
+    dialog.areas["lips"].setChecked(True)
+    soon = (dt.date.today() + dt.timedelta(days=10)).isoformat()
+    far = (dt.date.today() + dt.timedelta(days=400)).isoformat()
+    dialog.add_product("乔雅登", "艾尔建", "JVD123A", far, "1", "ml")
+    dialog.add_product("乔雅登", "艾尔建", "JVD777B", soon, "0.5", "ml")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    assert "JVD777B" in page.notice.text()  # expiring within 30 days: warned
+    assert kinds(page) == [EntryKind.TREATMENT, EntryKind.VISIT]  # newest first
+    page.list.setCurrentIndex(page.model.index(0))
+    text = page.detail.toPlainText()
+    assert "JVD123A" in text and "JVD777B" in text and "小护士" in text
+
+    dialog = form_of(qtbot, page, "treatment")  # an expired lot is refused, form kept
+    dialog.add_product("乔雅登", "艾尔建", "OLD1", "2020-01-01", "1", "ml")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and "expired" in dialog.form.errors["products"].text()
+
+
+def test_a_receptionist_sees_visits_only(qtbot, clinic):
+    database, people, patient = clinic
+    page = page_for(qtbot, database, people[Role.RECEPTIONIST], patient)
+    assert "利多卡因" not in page.flags.text()
+    assert not any(button.isVisible() for button in page.buttons.values())
+    assert set(kinds(page)) == {EntryKind.VISIT}
+    assert QApplication.instance() is not None
