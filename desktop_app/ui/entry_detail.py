@@ -9,11 +9,45 @@ from PySide6.QtCore import QCoreApplication
 
 from desktop_app.services import assessments, consultations, treatments
 from desktop_app.services.timeline import Entry, EntryKind
-from desktop_app.ui.clinical_names import AREA_NAMES, OUTCOME_NAMES, REASON_NAMES, word
+from desktop_app.ui.clinical_names import (
+    AREA_NAMES,
+    KIND_NAMES,
+    OUTCOME_NAMES,
+    REASON_NAMES,
+    STATE_NAMES,
+    word,
+)
+from desktop_app.ui.queue_cards import STATUS_NAMES, TYPE_NAMES, queue_text
 
 if TYPE_CHECKING:
     from desktop_app.db import Database
     from desktop_app.services.context import Actor
+
+
+def entry_text(entry: Entry) -> str:
+    """One line: date and time, what it was, the gist, who."""
+    when = entry.at.astimezone().strftime("%Y-%m-%d %H:%M")
+    kind = word(KIND_NAMES, entry.kind)
+    if entry.kind == EntryKind.VISIT:
+        gist = " · ".join(
+            filter(
+                None,
+                (
+                    queue_text(TYPE_NAMES.get(entry.label, entry.label)) if entry.label else "",
+                    queue_text(STATUS_NAMES.get(entry.state, entry.state)),
+                ),
+            )
+        )
+    elif entry.kind == EntryKind.CONSULTATION:
+        outcome = word(OUTCOME_NAMES, entry.label) if entry.label else ""
+        gist = " · ".join(filter(None, (outcome, entry.state)))
+    elif entry.kind == EntryKind.ASSESSMENT:
+        gist = " · ".join(filter(None, (entry.label, word(STATE_NAMES, entry.state))))
+    elif entry.kind == EntryKind.COURSE:
+        gist = f"{entry.label} · {entry.state}"
+    else:
+        gist = entry.label
+    return "  ".join(filter(None, (when, kind, gist, entry.person)))
 
 
 def load(database: Database, actor: Actor, entry: Entry) -> object | None:
@@ -119,5 +153,6 @@ def html(entry: Entry, record: object | None) -> str:
         for k, v in rows
         if v
     )
-    when = entry.at.astimezone().strftime("%Y-%m-%d %H:%M")
-    return f"<p><b>{html_lib.escape(when)}</b></p><table cellspacing='4'>{cells}</table>"
+    return (
+        f"<p><b>{html_lib.escape(entry_text(entry))}</b></p><table cellspacing='4'>{cells}</table>"
+    )

@@ -40,12 +40,10 @@ from desktop_app.ui import entry_detail
 from desktop_app.ui.clinical_names import (
     FLAG_NAMES,
     KIND_NAMES,
-    OUTCOME_NAMES,
-    STATE_NAMES,
     word,
 )
+from desktop_app.ui.entry_detail import entry_text
 from desktop_app.ui.messages import describe
-from desktop_app.ui.queue_cards import STATUS_NAMES, TYPE_NAMES, queue_text
 from desktop_app.ui.tasks import Runner
 
 if TYPE_CHECKING:
@@ -54,32 +52,6 @@ if TYPE_CHECKING:
 
 _Index = QModelIndex | QPersistentModelIndex
 PAGE = 100
-
-
-def entry_text(entry: Entry) -> str:
-    """One line: date and time, what it was, the gist, who."""
-    when = entry.at.astimezone().strftime("%Y-%m-%d %H:%M")
-    kind = word(KIND_NAMES, entry.kind)
-    if entry.kind == EntryKind.VISIT:
-        gist = " · ".join(
-            filter(
-                None,
-                (
-                    queue_text(TYPE_NAMES.get(entry.label, entry.label)) if entry.label else "",
-                    queue_text(STATUS_NAMES.get(entry.state, entry.state)),
-                ),
-            )
-        )
-    elif entry.kind == EntryKind.CONSULTATION:
-        outcome = word(OUTCOME_NAMES, entry.label) if entry.label else ""
-        gist = " · ".join(filter(None, (outcome, entry.state)))
-    elif entry.kind == EntryKind.ASSESSMENT:
-        gist = " · ".join(filter(None, (entry.label, word(STATE_NAMES, entry.state))))
-    elif entry.kind == EntryKind.COURSE:
-        gist = f"{entry.label} · {entry.state}"
-    else:
-        gist = entry.label
-    return "  ".join(filter(None, (when, kind, gist, entry.person)))
 
 
 class TimelineModel(QAbstractListModel):
