@@ -7,6 +7,7 @@ non-zero exit, never a traceback. Qt is imported only when the window is wanted.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -54,7 +55,22 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument(
         "--force", action="store_true", help="add them even if the database has patients"
     )
+    recall = commands.add_parser(
+        "lot-recall", help="which patients received a product lot (or a product between dates)"
+    )
+    recall.add_argument("lot", metavar="LOT", nargs="?", help="the lot/batch number")
+    recall.add_argument("--product", metavar="NAME", help="a product, instead of or with LOT")
+    recall.add_argument("--from", dest="date_from", type=_date, metavar="YYYY-MM-DD")
+    recall.add_argument("--to", dest="date_to", type=_date, metavar="YYYY-MM-DD")
+    recall.add_argument("--json", action="store_true", help="print a JSON list for scripts")
     return parser
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from exc
 
 
 def _positive(text: str) -> int:
@@ -86,6 +102,8 @@ def _run_command(args: argparse.Namespace) -> int:
         return _search(args)
     if args.command == "demo-data":
         return _demo_data(args)
+    if args.command == "lot-recall":
+        return _lot_recall(args)
     raise AssertionError(args.command)  # argparse only lets known commands through
 
 
@@ -178,6 +196,46 @@ def _demo_data(args: argparse.Namespace) -> int:
         f"and {result.visits:,} visits in {time.monotonic() - started:.0f} s — "
         f"{database.describe()}"
     )
+    return 0
+
+
+def _lot_recall(args: argparse.Namespace) -> int:
+    import json
+
+    from desktop_app.services.context import Actor
+    from desktop_app.services.treatments import lot_recall
+
+    between = None
+    if args.date_from or args.date_to:
+        between = (
+            args.date_from or dt.date.min,
+            args.date_to or dt.date.max - dt.timedelta(days=1),
+        )
+    with _open(args.database_url) as database:
+        hits = lot_recall(
+            database, Actor.command_line(), args.lot, product=args.product, between=between
+        )
+    rows = [
+        {
+            "record_no": hit.record_no,
+            "name": hit.name,
+            "mobile_masked": hit.mobile_masked,
+            "treated_at": hit.treated_at.isoformat(),
+            "item": hit.item,
+            "product": hit.product,
+            "brand": hit.brand,
+            "lot_number": hit.lot_number,
+            "quantity": str(hit.quantity),
+            "unit": hit.unit,
+        }
+        for hit in hits
+    ]
+    if args.json:
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        for row in rows:
+            print("\t".join(str(value) for value in row.values()))
     return 0
 
 

@@ -410,3 +410,47 @@ def test_timeline_is_newest_first_per_role_and_pages_without_gaps(database, team
         database, team["nurse"], visit.patient_id, kinds={timeline.EntryKind.TREATMENT}
     )
     assert len(only) == 12 and only[0].label == "光子嫩肤"
+
+
+def test_command_line_lot_recall_prints_json(database, team, visit):
+    import json
+
+    from tests.test_cli import clinic_desk
+
+    treatments.record_treatment(
+        database,
+        team["nurse"],
+        visit.patient_id,
+        treatments.TreatmentDraft(
+            "玻尿酸填充", utcnow(), products=(lot("A1"), lot("B2", quantity="0.5"))
+        ),
+    )
+    url = database.url.render_as_string(hide_password=False)
+    result = clinic_desk("--database-url", url, "lot-recall", "B2", "--json")
+    assert result.returncode == 0, result.stderr
+    [row] = json.loads(result.stdout)
+    assert (row["record_no"], row["name"], row["mobile_masked"]) == (
+        visit.record_no,
+        "张三丰",
+        "138****1234",
+    )
+    assert (row["lot_number"], row["product"], row["quantity"], row["unit"]) == (
+        "B2",
+        "乔雅登",
+        "0.50",
+        "ml",
+    )
+    by_product = clinic_desk(
+        "--database-url",
+        url,
+        "lot-recall",
+        "--product",
+        "乔雅登",
+        "--from",
+        TODAY.isoformat(),
+        "--json",
+    )
+    assert len(json.loads(by_product.stdout)) == 2
+    nothing = clinic_desk("--database-url", url, "lot-recall", "--json")
+    assert nothing.returncode == 1 and "lot number or a product" in nothing.stderr
+    assert "Traceback" not in nothing.stderr

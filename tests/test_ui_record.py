@@ -158,3 +158,35 @@ def test_a_receptionist_sees_visits_only(qtbot, clinic):
     assert not any(button.isVisible() for button in page.buttons.values())
     assert set(kinds(page)) == {EntryKind.VISIT}
     assert QApplication.instance() is not None
+
+
+def test_lot_recall_dialog_finds_the_patients(qtbot, clinic):
+    from desktop_app.services import treatments
+    from desktop_app.ui.lot_recall import LotRecallDialog
+
+    database, people, patient = clinic
+    far = dt.date.today() + dt.timedelta(days=400)
+    treatments.record_treatment(
+        database,
+        people[Role.NURSE],
+        patient.id,
+        treatments.TreatmentDraft(
+            "肉毒素",
+            dt.datetime.now(dt.UTC),
+            products=(treatments.ProductUse("保妥适", "艾尔建", "BTX42", far, "50", "U"),),
+        ),
+    )
+    dialog = LotRecallDialog(SyncRunner(), database, people[Role.DOCTOR])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.lot.setFocus()
+    type_text(qtbot, dialog.lot, "btx42")
+    qtbot.keyClick(dialog.lot, Qt.Key.Key_Return)
+    assert [hit.name for hit in dialog.model.hits] == ["张三丰"]
+    assert dialog.model.data(dialog.model.index(0, 7)) == "50.00 U"
+    assert dialog.status.text() == "1 patient(s) received it."
+
+    dialog.lot.clear()
+    type_text(qtbot, dialog.date_from, "2026-13-01")
+    qtbot.keyClick(dialog.date_from, Qt.Key.Key_Return)
+    assert "YYYY-MM-DD" in dialog.status.text()

@@ -102,6 +102,9 @@ class MainWindow(QMainWindow):
         self.open_record_action = QAction(self)
         self.open_record_action.setObjectName("openRecordAction")
         self.open_record_action.triggered.connect(self.open_record)
+        self.lot_recall_action = QAction(self)
+        self.lot_recall_action.setObjectName("lotRecallAction")
+        self.lot_recall_action.triggered.connect(self.lot_recall)
         self.check_in_action = QAction(self)
         self.check_in_action.setObjectName("checkInAction")
         self.check_in_action.triggered.connect(self.check_in)
@@ -111,6 +114,7 @@ class MainWindow(QMainWindow):
                 self.find_patient_action,
                 self.check_in_action,
                 self.open_record_action,
+                self.lot_recall_action,
             ]
         )
 
@@ -148,6 +152,7 @@ class MainWindow(QMainWindow):
         self.find_patient_action.setText(self.tr("&Find patient"))
         self.check_in_action.setText(self.tr("&Check in"))
         self.open_record_action.setText(self.tr("&Open record"))
+        self.lot_recall_action.setText(self.tr("&Lot recall…"))
         self.view_menu.setTitle(self.tr("&View"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.help_menu.setTitle(self.tr("&Help"))
@@ -238,6 +243,18 @@ class MainWindow(QMainWindow):
     def open_record(self) -> None:
         if self.actor is not None and self.workspace is not None:
             self.workspace.front_desk.open_chosen_record()
+
+    def lot_recall(self) -> None:
+        from desktop_app.services.permissions import Permission, allowed
+        from desktop_app.ui.lot_recall import LotRecallDialog
+
+        if self.actor is None or self.database is None:
+            return
+        if not allowed(self.actor, Permission.LOT_RECALL):
+            self.statusBar().showMessage(self.tr("Your role does not allow lot recall."), 5000)
+            return
+        self.recall_dialog = LotRecallDialog(self.runner, self.database, self.actor, self)
+        self.recall_dialog.open()
 
     def find_patient(self) -> None:
         if self.actor is not None and self.workspace is not None:

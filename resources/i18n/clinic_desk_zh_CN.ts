@@ -442,138 +442,138 @@
 <context>
     <name>EntryDetail</name>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="35"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="69"/>
         <source>Consultant</source>
         <translation>咨询师</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="36"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="70"/>
         <source>Wishes</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="37"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="71"/>
         <source>Concerns</source>
         <translation>顾虑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="39"/>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="98"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="73"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="132"/>
         <source>Areas</source>
         <translation>部位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="42"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="76"/>
         <source>Items</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="44"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="78"/>
         <source>Budget</source>
         <translation>预算</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="47"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="81"/>
         <source>Quote</source>
         <translation>报价</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="49"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="83"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="53"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="87"/>
         <source>Why not</source>
         <translation>未成交原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="60"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="94"/>
         <source>Doctor</source>
         <translation>医生</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="61"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="95"/>
         <source>Chief complaint</source>
         <translation>主诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="62"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="96"/>
         <source>Skin type</source>
         <translation>皮肤类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="63"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="97"/>
         <source>Skin condition</source>
         <translation>皮肤状况</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="65"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="99"/>
         <source>Areas examined</source>
         <translation>检查部位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="70"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="104"/>
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="73"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="107"/>
         <source>Recommendation</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="75"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="109"/>
         <source>Signed</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="78"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="112"/>
         <source>not yet</source>
         <translation>尚未签名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="82"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="116"/>
         <source>Addendum {when}</source>
         <translation>补充记录 {when}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="92"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="126"/>
         <source>lot</source>
         <translation>批号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="93"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="127"/>
         <source>expires</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="96"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="130"/>
         <source>Operator</source>
         <translation>操作者</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="102"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="136"/>
         <source>Device and settings</source>
         <translation>设备与参数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="105"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="139"/>
         <source>Anaesthesia</source>
         <translation>麻醉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="108"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="142"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="113"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="147"/>
         <source>Reaction</source>
         <translation>即刻反应</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="114"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="148"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -968,6 +968,56 @@
     </message>
 </context>
 <context>
+    <name>LotRecallDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/lot_recall.py" line="97"/>
+        <source>Lot recall</source>
+        <translation>批号追溯</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/lot_recall.py" line="108"/>
+        <source>YYYY-MM-DD</source>
+        <translation>年-月-日</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/lot_recall.py" line="112"/>
+        <source>&amp;Lot number</source>
+        <translation>批号(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/lot_recall.py" line="113"/>
+        <source>or &amp;product</source>
+        <translation>或产品(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/lot_recall.py" line="114"/>
+        <source>&amp;From</source>
+        <translation>从(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/lot_recall.py" line="115"/>
+        <source>&amp;To</source>
+        <translation>到(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/lot_recall.py" line="116"/>
+        <source>Find patients</source>
+        <translation>查找患者</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/lot_recall.py" line="144"/>
+        <source>Searching…</source>
+        <translation>正在查找…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_app/ui/lot_recall.py" line="154"/>
+        <source>%n patient(s) received it.</source>
+        <translation>
+            <numerusform>共 %n 位患者使用过。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop_app/ui/main_window.py" line="30"/>
@@ -995,102 +1045,112 @@
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="142"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="146"/>
         <source>Clinic Desk</source>
         <translation>Clinic Desk 诊所前台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="143"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="147"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="144"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="148"/>
         <source>&amp;Sign out</source>
         <translation>退出登录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="145"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="149"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="146"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="150"/>
         <source>&amp;Patient</source>
         <translation>患者(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="147"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="151"/>
         <source>&amp;New patient…</source>
         <translation>新客登记(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="148"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="152"/>
         <source>&amp;Find patient</source>
         <translation>查找患者(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="149"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="153"/>
         <source>&amp;Check in</source>
         <translation>到院签到(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="150"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="154"/>
         <source>&amp;Open record</source>
         <translation>打开病历(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="151"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="155"/>
+        <source>&amp;Lot recall…</source>
+        <translation>批号追溯(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="156"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="152"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="157"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="153"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="158"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="154"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="159"/>
         <source>&amp;About Clinic Desk</source>
         <translation>关于 Clinic Desk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="268"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="254"/>
+        <source>Your role does not allow lot recall.</source>
+        <translation>您的角色无权进行批号追溯。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="285"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="273"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="290"/>
         <source>Connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="273"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="290"/>
         <source>Not connected — retrying</source>
         <translation>未连接 — 正在重试</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="276"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="293"/>
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="280"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="297"/>
         <source>Signed in: {name} ({role})</source>
         <translation>已登录：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="297"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="314"/>
         <source>About Clinic Desk</source>
         <translation>关于 Clinic Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="299"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="316"/>
         <source>Clinic Desk {version}
 Front desk and clinical record for aesthetics clinics.</source>
         <translation>Clinic Desk {version}
@@ -1248,72 +1308,72 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>PatientPage</name>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="237"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="209"/>
         <source>Consultation…</source>
         <translation>咨询…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="238"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="210"/>
         <source>Assessment…</source>
         <translation>面诊…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="239"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="211"/>
         <source>Plan…</source>
         <translation>方案…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="240"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="212"/>
         <source>Treatment…</source>
         <translation>治疗…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="244"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="216"/>
         <source>Addendum…</source>
         <translation>补充记录…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="248"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="220"/>
         <source>Everything</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="308"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="280"/>
         <source>Choose a patient at the front desk (Ctrl+F).</source>
         <translation>请在前台选择患者 (Ctrl+F)。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="314"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="286"/>
         <source>Allergies: {text}</source>
         <translation>过敏：{text}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="317"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="289"/>
         <source>Minor: a guardian must be present</source>
         <translation>未成年：须有监护人在场</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="319"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="291"/>
         <source>Consent to process personal or health information is missing</source>
         <translation>缺少个人信息或健康信息处理同意</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="321"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="293"/>
         <source>ID unverified</source>
         <translation>证件未核验</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="372"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="344"/>
         <source>Check the patient in first: notes belong to a visit.</source>
         <translation>请先为患者签到：记录须属于一次到院。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="426"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="398"/>
         <source>Saved. Lots expiring within 30 days: {lots}</source>
         <translation>已保存。30天内到期的批号：{lots}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="428"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="400"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -1562,6 +1622,49 @@ Front desk and clinical record for aesthetics clinics.</source>
         <location filename="../../desktop_app/ui/queue_settings.py" line="91"/>
         <source>Saved. Every station&apos;s board uses the new limits.</source>
         <translation>已保存。所有工作站的看板都将使用新的时限。</translation>
+    </message>
+</context>
+<context>
+    <name>RecallModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/lot_recall.py" line="80"/>
+        <source>Record no.</source>
+        <translation>病历号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/lot_recall.py" line="81"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/lot_recall.py" line="82"/>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/lot_recall.py" line="83"/>
+        <source>Treated</source>
+        <translation>治疗时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/lot_recall.py" line="84"/>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/lot_recall.py" line="85"/>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/lot_recall.py" line="86"/>
+        <source>Lot</source>
+        <translation>批号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/lot_recall.py" line="87"/>
+        <source>Quantity</source>
+        <translation>用量</translation>
     </message>
 </context>
 <context>
