@@ -454,3 +454,15 @@ def test_command_line_lot_recall_prints_json(database, team, visit):
     nothing = clinic_desk("--database-url", url, "lot-recall", "--json")
     assert nothing.returncode == 1 and "lot number or a product" in nothing.stderr
     assert "Traceback" not in nothing.stderr
+
+
+def test_diagnosis_pick_list_is_edited_by_managers(database, team):
+    assert len(assessments.diagnosis_options(database, team["doctor"])) == 10
+    assessments.add_diagnosis(database, team["manager"], "黄褐斑")
+    assessments.set_diagnosis_active(database, team["manager"], "毛孔粗大", False)
+    offered = assessments.diagnosis_options(database, team["doctor"])
+    assert "黄褐斑" in offered and "毛孔粗大" not in offered
+    with pytest.raises(ValidationError):
+        assessments.add_diagnosis(database, team["manager"], "黄褐斑")
+    with pytest.raises(PermissionDeniedError):
+        assessments.add_diagnosis(database, team["doctor"], "玫瑰痤疮")

@@ -233,3 +233,27 @@ def test_server_gone_while_moving_says_so_and_changes_nothing(qtbot, desk, monke
     assert column(board, VisitStatus.WAITING) == ["郑十"]
     [card] = queue.todays_board(desk.database, desk.actor).cards
     assert card.status == VisitStatus.WAITING
+
+
+def test_settings_page_edits_the_catalogue_and_diagnoses(qtbot, desk):  # noqa: F811
+    from desktop_app.services import assessments, catalogue
+
+    page = desk.workspace.settings_page
+    box = page.catalogue
+    assert box.isVisibleTo(page)
+    qtbot.waitUntil(lambda: box.model.rowCount() == 10)
+    box.table.setCurrentIndex(box.model.index(0, 0))  # 水光针 fills the form
+    assert box.inputs["name"].text() == "水光针" and box.inputs["default_price"].text() == "1280.00"
+    box.inputs["default_price"].setText("1380")
+    qtbot.keyClick(box.inputs["default_price"], Qt.Key.Key_Return)
+    prices = {i.name: i.default_price for i in catalogue.items(desk.database, desk.actor)}
+    assert str(prices["水光针"]) == "1380.00"
+    box.inputs["default_price"].setText("12.345")
+    qtbot.mouseClick(box.save_button, Qt.MouseButton.LeftButton)
+    assert box.form.errors["item_default_price"].isVisibleTo(box)
+
+    lists = page.pick_lists
+    qtbot.waitUntil(lambda: lists.diagnoses.count() == 10)
+    type_text(qtbot, lists.new_diagnosis, "黄褐斑")
+    qtbot.keyClick(lists.new_diagnosis, Qt.Key.Key_Return)
+    assert "黄褐斑" in assessments.diagnosis_options(desk.database, desk.actor)

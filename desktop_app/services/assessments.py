@@ -30,6 +30,7 @@ from desktop_app.services import audit
 from desktop_app.services.consultations import AREAS, MAX_TEXT
 from desktop_app.services.context import Actor, conflict_with, unit_of_work
 from desktop_app.services.errors import NotFoundError, ServiceError, ValidationError
+from desktop_app.services.lookups import ListEntry, list_name
 from desktop_app.services.permissions import Permission, require
 
 
@@ -278,3 +279,44 @@ def _record(session: Session, row: Assessment) -> AssessmentRecord:
         ),
         tuple(Addendum(a.text, names.get(a.signed_by_id, ""), a.signed_at) for a in addenda),
     )
+
+
+def diagnosis_entries(database: Database, actor: Actor) -> list[ListEntry]:
+    """The whole pick list, retired entries included (for the Settings editor)."""
+    require(actor, Permission.VIEW_PATIENT, database)
+    with unit_of_work(database, write=False) as session:
+        rows = session.execute(
+            sa.select(DiagnosisOption.name, DiagnosisOption.active).order_by(
+                DiagnosisOption.sort_order, DiagnosisOption.name
+            )
+        )
+        return [ListEntry(name, active) for name, active in rows]
+
+
+def add_diagnosis(database: Database, actor: Actor, text: str) -> str:
+    """Add a diagnosis to the pick list (or offer a retired one again); managers only."""
+    require(actor, Permission.EDIT_CATALOGUE, database)
+    name = list_name("diagnosis", text, 60)
+    with unit_of_work(database) as session:
+        row = session.scalar(sa.select(DiagnosisOption).where(DiagnosisOption.name == name))
+        if row is not None and row.active:
+            raise ValidationError("diagnosis", "exists", f"{name} is already on the list.")
+        if row is None:
+            last = session.scalar(sa.select(sa.func.max(DiagnosisOption.sort_order))) or 0
+            session.add(DiagnosisOption(name=name, active=True, sort_order=last + 1))
+        else:
+            row.active = True
+        audit.record(session, actor, "create", "diagnosis_option", name)
+        return name
+
+
+def set_diagnosis_active(database: Database, actor: Actor, name: str, active: bool) -> None:
+    """Retire a diagnosis (assessments that used it keep it) or offer it again."""
+    require(actor, Permission.EDIT_CATALOGUE, database)
+    with unit_of_work(database) as session:
+        row = session.scalar(sa.select(DiagnosisOption).where(DiagnosisOption.name == name))
+        if row is None:
+            raise NotFoundError(f"No diagnosis {name!r}.")
+        if row.active != active:
+            row.active = active
+            audit.record(session, actor, "change", "diagnosis_option", name, active=active)

@@ -1,4 +1,4 @@
-"""Settings › the clinic's lists: source channels and tags by group (managers only).
+"""Settings › the clinic's lists: source channels, tags by group, diagnoses (managers only).
 
 A tick means "offered at intake"; untick to retire an entry (patients who have it keep
 it). Names are added at the end; the intake form reads the lists each time it opens.
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QPushButton,
 )
 
-from desktop_app.services import lookups, tags
+from desktop_app.services import assessments, lookups, tags
 from desktop_app.services.errors import ValidationError
 from desktop_app.services.permissions import Permission, allowed
 from desktop_app.ui.forms import ERROR_STYLE
@@ -55,6 +55,13 @@ class PickListsBox(QGroupBox):
         self.new_tag.setObjectName("newTag")
         self.add_tag_button = QPushButton()
         self.add_tag_button.setObjectName("addTagButton")
+        self.diagnosis_label = QLabel()
+        self.diagnoses = QListWidget()
+        self.diagnoses.setObjectName("diagnosisList")
+        self.new_diagnosis = QLineEdit()
+        self.new_diagnosis.setObjectName("newDiagnosis")
+        self.add_diagnosis_button = QPushButton()
+        self.add_diagnosis_button.setObjectName("addDiagnosisButton")
         self.status = QLabel()
         self.status.setObjectName("pickListsStatus")
         self.status.setWordWrap(True)
@@ -68,8 +75,17 @@ class PickListsBox(QGroupBox):
         grid.addWidget(self.tags, 1, 2, 1, 2)
         grid.addWidget(self.new_tag, 2, 2)
         grid.addWidget(self.add_tag_button, 2, 3)
-        grid.addWidget(self.status, 3, 0, 1, 4)
-        self.setMaximumWidth(720)
+        grid.addWidget(self.diagnosis_label, 0, 4, 1, 2)
+        grid.addWidget(self.diagnoses, 1, 4, 1, 2)
+        grid.addWidget(self.new_diagnosis, 2, 4)
+        grid.addWidget(self.add_diagnosis_button, 2, 5)
+        grid.addWidget(self.status, 3, 0, 1, 6)
+        self.setMaximumWidth(1080)
+        self.add_diagnosis_button.clicked.connect(self.add_diagnosis)
+        self.new_diagnosis.returnPressed.connect(self.add_diagnosis)
+        self.diagnoses.itemChanged.connect(
+            lambda item: self._toggle(assessments.set_diagnosis_active, item)
+        )
         self.add_channel_button.clicked.connect(self.add_channel)
         self.new_channel.returnPressed.connect(self.add_channel)
         self.add_tag_button.clicked.connect(self.add_tag)
@@ -87,6 +103,8 @@ class PickListsBox(QGroupBox):
         self.tag_label.setText(self.tr("Tags in group"))
         self.add_channel_button.setText(self.tr("Add channel"))
         self.add_tag_button.setText(self.tr("Add tag"))
+        self.diagnosis_label.setText(self.tr("Diagnoses offered to doctors"))
+        self.add_diagnosis_button.setText(self.tr("Add diagnosis"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -105,6 +123,7 @@ class PickListsBox(QGroupBox):
                 self._failed,
             )
             self._load_channels()
+            self._load_diagnoses()
 
     # --- loading -------------------------------------------------------------------------
 
@@ -114,6 +133,15 @@ class PickListsBox(QGroupBox):
             self.runner.run(
                 lambda: lookups.channel_entries(database, actor),
                 lambda entries: self._fill(self.channels, entries),
+                self._failed,
+            )
+
+    def _load_diagnoses(self) -> None:
+        database, actor = self.database, self.actor
+        if database is not None and actor is not None:
+            self.runner.run(
+                lambda: assessments.diagnosis_entries(database, actor),
+                lambda entries: self._fill(self.diagnoses, entries),
                 self._failed,
             )
 
@@ -166,6 +194,16 @@ class PickListsBox(QGroupBox):
             self._failed,
         )
 
+    def add_diagnosis(self) -> None:
+        database, actor, text = self.database, self.actor, self.new_diagnosis.text()
+        if database is None or actor is None:
+            return
+        self.runner.run(
+            lambda: assessments.add_diagnosis(database, actor, text),
+            lambda _name: self._added(self.new_diagnosis, self._load_diagnoses),
+            self._failed,
+        )
+
     def _toggle(self, change: Callable[..., None], item: QListWidgetItem) -> None:
         database, actor = self.database, self.actor
         if database is None or actor is None:
@@ -190,3 +228,4 @@ class PickListsBox(QGroupBox):
             self.status.setText(" ".join(describe(exc)))
         self._load_channels()  # show what is really saved
         self._load_tags()
+        self._load_diagnoses()

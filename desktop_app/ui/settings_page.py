@@ -8,15 +8,18 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QLabel,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.station import StationSettings
+from desktop_app.ui.catalogue_settings import CatalogueBox
 from desktop_app.ui.i18n import LANGUAGES
 from desktop_app.ui.pick_lists import PickListsBox
 from desktop_app.ui.queue_settings import QueueLimitsBox
@@ -53,14 +56,25 @@ class SettingsPage(QWidget):
         form.addRow(self.database_label, self.database_value)
         form.addRow("", self.change_database)
         self.station_box.setMaximumWidth(720)
-        layout = QVBoxLayout(self)
+        content = QWidget()
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(32, 28, 32, 28)
         layout.addWidget(self.station_box)
         self.queue_limits = QueueLimitsBox(runner)
         layout.addWidget(self.queue_limits)
         self.pick_lists = PickListsBox(runner)
         layout.addWidget(self.pick_lists)
+        self.catalogue = CatalogueBox(runner)
+        layout.addWidget(self.catalogue)
         layout.addStretch(1)
+        scroll = QScrollArea()  # the clinic-wide parts make the page taller than a screen
+        scroll.setObjectName("settingsScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
         self.language.currentIndexChanged.connect(
             lambda _i: self.language_chosen.emit(self.language.currentData())
         )
@@ -70,6 +84,7 @@ class SettingsPage(QWidget):
         """The clinic-wide parts follow who is signed in (managers edit them)."""
         self.queue_limits.bind(database, actor)
         self.pick_lists.bind(database, actor)
+        self.catalogue.bind(database, actor)
 
     def show_state(self, language: str, database: str) -> None:
         self.language.blockSignals(True)

@@ -83,6 +83,107 @@
     </message>
 </context>
 <context>
+    <name>CatalogueBox</name>
+    <message>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="138"/>
+        <source>Treatment catalogue</source>
+        <translation>治疗项目目录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="140"/>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="141"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="142"/>
+        <source>Default price</source>
+        <translation>标准价格</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="143"/>
+        <source>Consent form</source>
+        <translation>知情同意书</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="144"/>
+        <source>Aftercare sheet</source>
+        <translation>术后护理单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="145"/>
+        <source>Reminder rule</source>
+        <translation>提醒规则</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="149"/>
+        <source>Offered (untick to retire)</source>
+        <translation>可选（取消勾选即停用）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="150"/>
+        <source>Save item</source>
+        <translation>保存项目</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="208"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogueModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="72"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="72"/>
+        <source>retired</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="82"/>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="83"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="84"/>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="85"/>
+        <source>Consent form</source>
+        <translation>知情同意书</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="86"/>
+        <source>Aftercare sheet</source>
+        <translation>术后护理单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="87"/>
+        <source>Reminder rule</source>
+        <translation>提醒规则</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="88"/>
+        <source>Offered</source>
+        <translation>可选</translation>
+    </message>
+</context>
+<context>
     <name>Clinical</name>
     <message>
         <location filename="../../desktop_app/ui/clinical_names.py" line="8"/>
@@ -1447,29 +1548,39 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>PickListsBox</name>
     <message>
-        <location filename="../../desktop_app/ui/pick_lists.py" line="85"/>
+        <location filename="../../desktop_app/ui/pick_lists.py" line="101"/>
         <source>The clinic&apos;s lists (ticked ones are offered at intake)</source>
         <translation>诊所列表（勾选的项目在登记时可选）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/pick_lists.py" line="86"/>
+        <location filename="../../desktop_app/ui/pick_lists.py" line="102"/>
         <source>Source channels</source>
         <translation>来源渠道</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/pick_lists.py" line="87"/>
+        <location filename="../../desktop_app/ui/pick_lists.py" line="103"/>
         <source>Tags in group</source>
         <translation>标签分组</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/pick_lists.py" line="88"/>
+        <location filename="../../desktop_app/ui/pick_lists.py" line="104"/>
         <source>Add channel</source>
         <translation>添加渠道</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/pick_lists.py" line="89"/>
+        <location filename="../../desktop_app/ui/pick_lists.py" line="105"/>
         <source>Add tag</source>
         <translation>添加标签</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/pick_lists.py" line="106"/>
+        <source>Diagnoses offered to doctors</source>
+        <translation>医生可选的诊断</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/pick_lists.py" line="107"/>
+        <source>Add diagnosis</source>
+        <translation>添加诊断</translation>
     </message>
 </context>
 <context>
@@ -1759,32 +1870,32 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="81"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="96"/>
         <source>This computer</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="82"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="97"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="83"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="98"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="84"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="99"/>
         <source>Change database connection…</source>
         <translation>更改数据库连接…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="98"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="113"/>
         <source>Clinic Desk will use the new database the next time it starts.</source>
         <translation>Clinic Desk 下次启动时将使用新的数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="101"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="116"/>
         <source>Database connection</source>
         <translation>数据库连接</translation>
     </message>

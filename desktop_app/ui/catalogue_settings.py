@@ -1,0 +1,221 @@
+"""Settings › treatment catalogue (managers): items, categories, prices, and the consent,
+aftercare and reminder keys each item carries for the documents and reminders features."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+)
+
+from desktop_app.services import catalogue
+from desktop_app.services.catalogue import CatalogueItem
+from desktop_app.services.errors import ValidationError
+from desktop_app.services.permissions import Permission, allowed
+from desktop_app.ui.forms import ERROR_STYLE, FieldForm
+from desktop_app.ui.messages import describe, validation_text
+from desktop_app.ui.tasks import Runner
+
+if TYPE_CHECKING:
+    from desktop_app.db import Database
+    from desktop_app.services.context import Actor
+
+_Index = QModelIndex | QPersistentModelIndex
+FIELDS = (
+    "name",
+    "category",
+    "default_price",
+    "consent_template",
+    "aftercare_template",
+    "reminder_rule",
+)
+
+
+class CatalogueModel(QAbstractTableModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.items: list[CatalogueItem] = []
+
+    def set_items(self, items: list[CatalogueItem]) -> None:
+        self.beginResetModel()
+        self.items = items
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(FIELDS) + 1
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        item = self.items[index.row()]
+        if index.column() == len(FIELDS):
+            return self.tr("yes") if item.active else self.tr("retired")
+        value = getattr(item, FIELDS[index.column()])
+        return "" if value is None else str(value)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (
+            self.tr("Item"),
+            self.tr("Category"),
+            self.tr("Price"),
+            self.tr("Consent form"),
+            self.tr("Aftercare sheet"),
+            self.tr("Reminder rule"),
+            self.tr("Offered"),
+        )[section]
+
+
+class CatalogueBox(QGroupBox):
+    def __init__(self, runner: Runner) -> None:
+        super().__init__()
+        self.setObjectName("catalogueBox")
+        self.runner = runner
+        self.database: Database | None = None
+        self.actor: Actor | None = None
+        self.model = CatalogueModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("catalogueTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setMinimumHeight(220)
+        self.form = FieldForm()
+        self.inputs: dict[str, QLineEdit] = {}
+        self.captions: dict[str, QLabel] = {}
+        for name in FIELDS:
+            edit = QLineEdit()
+            edit.returnPressed.connect(self.save)
+            self.captions[name] = self.form.add_field(f"item_{name}", edit)
+            self.inputs[name] = edit
+        self.active = QCheckBox()
+        self.active.setObjectName("itemActive")
+        self.active.setChecked(True)
+        self.form.addRow("", self.active)
+        self.save_button = QPushButton()
+        self.save_button.setObjectName("saveItemButton")
+        self.save_button.clicked.connect(self.save)
+        self.status = QLabel()
+        self.status.setObjectName("catalogueStatus")
+        self.status.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addLayout(self.form)
+        layout.addWidget(self.save_button)
+        layout.addWidget(self.status)
+        self.setMaximumWidth(1080)
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda current, _p: self._pick(current)
+        )
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Treatment catalogue"))
+        captions = (
+            self.tr("Item"),
+            self.tr("Category"),
+            self.tr("Default price"),
+            self.tr("Consent form"),
+            self.tr("Aftercare sheet"),
+            self.tr("Reminder rule"),
+        )
+        for name, caption in zip(FIELDS, captions, strict=True):
+            self.captions[name].setText(caption)
+        self.active.setText(self.tr("Offered (untick to retire)"))
+        self.save_button.setText(self.tr("Save item"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def bind(self, database: Database | None, actor: Actor | None) -> None:
+        self.database, self.actor = database, actor
+        editable = actor is not None and allowed(actor, Permission.EDIT_CATALOGUE)
+        self.setVisible(editable)
+        self.status.clear()
+        if editable:
+            self.reload()
+
+    def reload(self) -> None:
+        database, actor = self.database, self.actor
+        if database is not None and actor is not None:
+            self.runner.run(
+                lambda: catalogue.items(database, actor, include_retired=True),
+                self.model.set_items,
+                self._failed,
+            )
+
+    def _pick(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            return
+        item = self.model.items[index.row()]
+        for name, edit in self.inputs.items():
+            value = getattr(item, name)
+            edit.setText("" if value is None else str(value))
+        self.active.setChecked(item.active)
+
+    def save(self) -> None:
+        database, actor = self.database, self.actor
+        if database is None or actor is None:
+            return
+        self.form.clear_errors()
+        values = {name: edit.text() for name, edit in self.inputs.items()}
+        active = self.active.isChecked()
+        self.runner.run(
+            lambda: catalogue.save_item(
+                database,
+                actor,
+                values["name"],
+                values["category"],
+                values["default_price"],
+                consent_template=values["consent_template"],
+                aftercare_template=values["aftercare_template"],
+                reminder_rule=values["reminder_rule"],
+                active=active,
+            ),
+            self._saved,
+            self._failed,
+        )
+
+    def _saved(self, _item_id: object) -> None:
+        self.status.setStyleSheet("")
+        self.status.setText(self.tr("Saved."))
+        self.reload()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.status.setStyleSheet(ERROR_STYLE)
+        if isinstance(exc, ValidationError):
+            message = validation_text(exc.code, exc.params, exc.message)
+            if f"item_{exc.field}" in self.form.errors:
+                self.form.show_error(f"item_{exc.field}", message)
+                self.status.clear()
+                return
+            self.status.setText(message)
+        else:
+            self.status.setText(" ".join(describe(exc)))
