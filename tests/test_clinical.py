@@ -466,3 +466,34 @@ def test_diagnosis_pick_list_is_edited_by_managers(database, team):
         assessments.add_diagnosis(database, team["manager"], "黄褐斑")
     with pytest.raises(PermissionDeniedError):
         assessments.add_diagnosis(database, team["doctor"], "玫瑰痤疮")
+
+
+def test_two_doctors_editing_one_draft_conflict_instead_of_overwriting(database, team, visit):
+    other = create_staff(
+        database, team["manager"], NewStaff("drli", "李医生", Role.DOCTOR, "correct horse battery")
+    )
+    doctor = team["doctor"]
+    seen = assessments.save_assessment(
+        database, doctor, visit.visit_id, assessments.AssessmentDraft()
+    )
+    assessments.save_assessment(
+        database,
+        other,
+        visit.visit_id,
+        assessments.AssessmentDraft(chief_complaint="李医生写的"),
+        assessment_id=seen.id,
+        expected_version=seen.version,
+    )
+    with pytest.raises(ConflictError) as conflict:
+        assessments.save_assessment(
+            database,
+            doctor,
+            visit.visit_id,
+            assessments.AssessmentDraft(chief_complaint="覆盖"),
+            assessment_id=seen.id,
+            expected_version=seen.version,
+        )
+    assert conflict.value.changed_by == "李医生"
+    assert (
+        assessments.get_assessment(database, doctor, seen.id).draft.chief_complaint == "李医生写的"
+    )

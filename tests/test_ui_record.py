@@ -43,6 +43,7 @@ def clinic(sqlite_database):
         ),
     )
     queue.check_in(database, manager, patient.id)
+    people["manager"] = manager
     return database, people, patient
 
 
@@ -190,3 +191,35 @@ def test_lot_recall_dialog_finds_the_patients(qtbot, clinic):
     type_text(qtbot, dialog.date_from, "2026-13-01")
     qtbot.keyClick(dialog.date_from, Qt.Key.Key_Return)
     assert "YYYY-MM-DD" in dialog.status.text()
+
+
+def test_consultant_edits_her_consultation_and_another_one_is_refused(qtbot, clinic):
+    from desktop_app.services.consultations import ConsultationDraft, record_consultation
+
+    database, people, patient = clinic
+    lily = people[Role.CONSULTANT]
+    visit = queue.latest_visit(database, lily, patient.id)
+    record_consultation(database, lily, visit.visit_id, ConsultationDraft(wishes="原话"))
+    page = page_for(qtbot, database, lily, patient)
+    page.list.setCurrentIndex(page.model.index(0))
+    assert page.edit_button.isEnabled()
+    qtbot.mouseClick(page.edit_button, Qt.MouseButton.LeftButton)
+    dialog = page.form
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.wishes.toPlainText() == "原话"
+    dialog.wishes.setPlainText("原话，补充：想要自然一点")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    page.list.setCurrentIndex(page.model.index(0))
+    assert "想要自然一点" in page.detail.toPlainText()
+
+    other = create_staff(
+        database, people["manager"], NewStaff("anna", "安娜", Role.CONSULTANT, PASSWORD)
+    )
+    page2 = page_for(qtbot, database, other, patient)
+    page2.list.setCurrentIndex(page2.model.index(0))
+    qtbot.mouseClick(page2.edit_button, Qt.MouseButton.LeftButton)
+    dialog2 = page2.form
+    qtbot.waitUntil(dialog2.isVisible)
+    qtbot.mouseClick(dialog2.save_button, Qt.MouseButton.LeftButton)
+    assert dialog2.isVisible() and "does not allow" in dialog2.error.text()

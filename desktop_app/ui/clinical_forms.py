@@ -32,7 +32,13 @@ from PySide6.QtWidgets import (
 
 from desktop_app.models import SKIN_TYPES, NoDealReason, Outcome, utcnow
 from desktop_app.services import assessments, plans, treatments
-from desktop_app.services.consultations import AREAS, ConsultationDraft, record_consultation
+from desktop_app.services.consultations import (
+    AREAS,
+    ConsultationDraft,
+    ConsultationRecord,
+    record_consultation,
+    update_consultation,
+)
 from desktop_app.services.errors import ValidationError
 from desktop_app.services.intake import parse_date
 from desktop_app.ui.clinical_names import AREA_NAMES, OUTCOME_NAMES, REASON_NAMES, word
@@ -157,11 +163,13 @@ class ConsultationDialog(ClinicalDialog):
         visit_id: uuid.UUID,
         items: list[str],
         parent: QWidget | None = None,
+        existing: ConsultationRecord | None = None,
     ) -> None:
         super().__init__(runner, database, actor, parent)
         self.setObjectName("consultationDialog")
         self.setWindowTitle(self.tr("Consultation"))
         self.visit_id = visit_id
+        self.existing = existing  # editing one's own: in place, or a new version once closed
         self.wishes = self.text_box("wishes", self.tr("&Wishes (their words)"))
         self.concerns = self.text_box("concerns", self.tr("&Concerns"))
         self.areas = self.area_boxes("areas", self.tr("Areas"))
@@ -188,6 +196,27 @@ class ConsultationDialog(ClinicalDialog):
         self.form.add_field("no_deal_reason", self.reason).setText(self.tr("&Why not a deal"))
         self.reason_note = self.line("reason_note", self.tr("Reason in their words"))
         self.finish_layout()
+        if existing is not None:
+            self._fill(existing.draft)
+
+    def _fill(self, draft: ConsultationDraft) -> None:
+        self.wishes.setPlainText(draft.wishes)
+        self.concerns.setPlainText(draft.concerns)
+        for area, box in self.areas.items():
+            box.setChecked(area in draft.areas)
+        for row in range(self.items.count()):
+            entry = self.items.item(row)
+            wanted = entry.text() in draft.items
+            entry.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
+        for edit, value in (
+            (self.budget_min, draft.budget_min),
+            (self.budget_max, draft.budget_max),
+            (self.quote, draft.quote),
+        ):
+            edit.setText("" if value is None else str(value))
+        self.outcome.setCurrentIndex(max(0, self.outcome.findData(draft.outcome)))
+        self.reason.setCurrentIndex(max(0, self.reason.findData(draft.no_deal_reason)))
+        self.reason_note.setText(draft.reason_note)
 
     def work(self) -> Callable[[], Any]:
         draft = ConsultationDraft(
@@ -206,7 +235,16 @@ class ConsultationDialog(ClinicalDialog):
             no_deal_reason=self.reason.currentData(),
             reason_note=self.reason_note.text(),
         )
-        database, actor, visit_id = self.database, self.actor, self.visit_id
+        database, actor, visit_id, existing = (
+            self.database,
+            self.actor,
+            self.visit_id,
+            self.existing,
+        )
+        if existing is not None:
+            return lambda: update_consultation(
+                database, actor, existing.id, existing.version, draft
+            )
         return lambda: record_consultation(database, actor, visit_id, draft)
 
 

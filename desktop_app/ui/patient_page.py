@@ -178,6 +178,10 @@ class PatientPage(QWidget):
             button.clicked.connect(lambda _=False, n=name: self.open_form(n))
             bar.addWidget(button)
             self.buttons[name] = button
+        self.edit_button = QPushButton()
+        self.edit_button.setObjectName("editConsultationButton")
+        self.edit_button.clicked.connect(self.edit_consultation)
+        bar.addWidget(self.edit_button)
         self.addendum_button = QPushButton()
         self.addendum_button.setObjectName("addendumButton")
         self.addendum_button.clicked.connect(self.open_addendum)
@@ -214,6 +218,7 @@ class PatientPage(QWidget):
         for name, button in self.buttons.items():
             button.setText(texts[name])
         self.addendum_button.setText(self.tr("Addendum…"))
+        self.edit_button.setText(self.tr("Edit consultation…"))
         current = self.kind_filter.currentData()
         self.kind_filter.blockSignals(True)
         self.kind_filter.clear()
@@ -248,6 +253,10 @@ class PatientPage(QWidget):
             actor is not None and allowed(actor, Permission.WRITE_ASSESSMENT)
         )
         self.addendum_button.setEnabled(False)
+        self.edit_button.setVisible(
+            actor is not None and allowed(actor, Permission.WRITE_CONSULTATION)
+        )
+        self.edit_button.setEnabled(False)
         self.notice.clear()
         self.retranslate()
 
@@ -299,6 +308,7 @@ class PatientPage(QWidget):
         self.addendum_button.setEnabled(
             entry is not None and entry.kind == EntryKind.ASSESSMENT and entry.state == "signed"
         )
+        self.edit_button.setEnabled(entry is not None and entry.kind == EntryKind.CONSULTATION)
         if entry is None or self.database is None or self.actor is None:
             return
         database, actor = self.database, self.actor
@@ -377,6 +387,30 @@ class PatientPage(QWidget):
             self._open(dialog)
 
         self.runner.run(lists, show, self._show_error)
+
+    def edit_consultation(self) -> None:
+        """One's own consultation; the service refuses (and audits) anyone else's."""
+        from desktop_app.services import catalogue, consultations
+        from desktop_app.ui.clinical_forms import ConsultationDialog
+
+        entry = self.list.currentIndex().data(Qt.ItemDataRole.UserRole)
+        database, actor = self.database, self.actor
+        if entry is None or database is None or actor is None:
+            return
+
+        def load() -> tuple[consultations.ConsultationRecord, list[str]]:
+            record = consultations.get_consultation(database, actor, entry.id)
+            return record, [item.name for item in catalogue.items(database, actor)]
+
+        def show(found: tuple[consultations.ConsultationRecord, list[str]]) -> None:
+            record, items = found
+            self._open(
+                ConsultationDialog(
+                    self.runner, database, actor, record.visit_id, items, self, existing=record
+                )
+            )
+
+        self.runner.run(load, show, self._show_error)
 
     def open_addendum(self) -> None:
         from desktop_app.ui.clinical_forms import AddendumDialog

@@ -4,17 +4,17 @@
 <context>
     <name>AddendumDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="309"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="347"/>
         <source>Addendum to a signed assessment</source>
         <translation>已签名面诊的补充记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="311"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="349"/>
         <source>&amp;Addendum</source>
         <translation>补充记录(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="312"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="350"/>
         <source>Sign &amp;addendum</source>
         <translation>签署补充记录(&amp;A)</translation>
     </message>
@@ -22,62 +22,62 @@
 <context>
     <name>AssessmentDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="228"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="266"/>
         <source>Doctor&apos;s assessment</source>
         <translation>医生面诊</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="230"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="268"/>
         <source>None recorded.</source>
         <translation>无记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="233"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="271"/>
         <source>Allergies and history</source>
         <translation>过敏史与病史</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="234"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="272"/>
         <source>I have checked these with the patient</source>
         <translation>已与患者核实以上情况</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="236"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="274"/>
         <source>Chief &amp;complaint</source>
         <translation>主诉(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="241"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="279"/>
         <source>Skin type (Fitzpatrick)</source>
         <translation>皮肤类型（Fitzpatrick）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="242"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="280"/>
         <source>Skin condition</source>
         <translation>皮肤状况</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="243"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="281"/>
         <source>Areas examined</source>
         <translation>检查部位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="248"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="286"/>
         <source>&amp;Diagnosis</source>
         <translation>诊断(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="249"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="287"/>
         <source>Diagnosis notes</source>
         <translation>诊断说明</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="250"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="288"/>
         <source>&amp;Recommendation</source>
         <translation>建议(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="251"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="289"/>
         <source>Save and si&amp;gn</source>
         <translation>保存并签名(&amp;G)</translation>
     </message>
@@ -384,12 +384,12 @@
 <context>
     <name>ClinicalDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="68"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="74"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="71"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="77"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -397,57 +397,57 @@
 <context>
     <name>ConsultationDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="163"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="170"/>
         <source>Consultation</source>
         <translation>咨询</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="165"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="173"/>
         <source>&amp;Wishes (their words)</source>
         <translation>诉求（患者原话）(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="166"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="174"/>
         <source>&amp;Concerns</source>
         <translation>顾虑(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="167"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="175"/>
         <source>Areas</source>
         <translation>部位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="175"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="183"/>
         <source>&amp;Items of interest</source>
         <translation>意向项目(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="176"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="184"/>
         <source>Budget &amp;from</source>
         <translation>预算下限(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="177"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="185"/>
         <source>Budget &amp;to</source>
         <translation>预算上限(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="178"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="186"/>
         <source>&amp;Quote given</source>
         <translation>报价(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="183"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="191"/>
         <source>&amp;Outcome</source>
         <translation>结果(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="188"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="196"/>
         <source>&amp;Why not a deal</source>
         <translation>未成交原因(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="189"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="197"/>
         <source>Reason in their words</source>
         <translation>原因（患者原话）</translation>
     </message>
@@ -1409,72 +1409,77 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>PatientPage</name>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="209"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="213"/>
         <source>Consultation…</source>
         <translation>咨询…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="210"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="214"/>
         <source>Assessment…</source>
         <translation>面诊…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="211"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="215"/>
         <source>Plan…</source>
         <translation>方案…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="212"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="216"/>
         <source>Treatment…</source>
         <translation>治疗…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="216"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="220"/>
         <source>Addendum…</source>
         <translation>补充记录…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="220"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="221"/>
+        <source>Edit consultation…</source>
+        <translation>修改咨询…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/patient_page.py" line="225"/>
         <source>Everything</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="280"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="289"/>
         <source>Choose a patient at the front desk (Ctrl+F).</source>
         <translation>请在前台选择患者 (Ctrl+F)。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="286"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="295"/>
         <source>Allergies: {text}</source>
         <translation>过敏：{text}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="289"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="298"/>
         <source>Minor: a guardian must be present</source>
         <translation>未成年：须有监护人在场</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="291"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="300"/>
         <source>Consent to process personal or health information is missing</source>
         <translation>缺少个人信息或健康信息处理同意</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="293"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="302"/>
         <source>ID unverified</source>
         <translation>证件未核验</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="344"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="354"/>
         <source>Check the patient in first: notes belong to a visit.</source>
         <translation>请先为患者签到：记录须属于一次到院。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="398"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="432"/>
         <source>Saved. Lots expiring within 30 days: {lots}</source>
         <translation>已保存。30天内到期的批号：{lots}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="400"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="434"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -1586,32 +1591,32 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>PlanDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="336"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="374"/>
         <source>Treatment plan</source>
         <translation>治疗方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="340"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="378"/>
         <source>&amp;Item</source>
         <translation>项目(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="341"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="379"/>
         <source>Agreed &amp;price</source>
         <translation>成交价(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="344"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="382"/>
         <source>&amp;Sessions</source>
         <translation>次数(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="345"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="383"/>
         <source>Course &amp;expires</source>
         <translation>疗程有效期至(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="346"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="384"/>
         <source>YYYY-MM-DD (optional)</source>
         <translation>年-月-日（可不填）</translation>
     </message>
@@ -1936,97 +1941,97 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>TreatmentDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="382"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="420"/>
         <source>Treatment</source>
         <translation>治疗</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="387"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="425"/>
         <source>&amp;Item</source>
         <translation>项目(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="389"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="427"/>
         <source>Not on a course</source>
         <translation>不使用疗程</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="393"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="431"/>
         <source>{item}: {left} of {total} left</source>
         <translation>{item}：剩余 {left}/{total} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="398"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="436"/>
         <source>&amp;Course</source>
         <translation>疗程(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="399"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="437"/>
         <source>Areas</source>
         <translation>部位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="400"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="438"/>
         <source>&amp;Device</source>
         <translation>设备(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="401"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="439"/>
         <source>&amp;Settings (energy, shots)</source>
         <translation>参数（能量、发数）(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="402"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="440"/>
         <source>&amp;Anaesthesia</source>
         <translation>麻醉(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="407"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="445"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="408"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="446"/>
         <source>Brand</source>
         <translation>品牌</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="409"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="447"/>
         <source>Lot</source>
         <translation>批号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="410"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="448"/>
         <source>Expires</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="411"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="449"/>
         <source>Quantity</source>
         <translation>用量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="412"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="450"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="416"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="454"/>
         <source>Products used</source>
         <translation>使用产品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="417"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="455"/>
         <source>Add a product</source>
         <translation>添加产品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="422"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="460"/>
         <source>Immediate &amp;reaction</source>
         <translation>即刻反应(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="423"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="461"/>
         <source>&amp;Notes</source>
         <translation>备注(&amp;N)</translation>
     </message>
