@@ -127,3 +127,20 @@ def test_command_line_search_rejects_a_bad_limit_without_a_traceback(tmp_path):
     )
     assert result.returncode != 0
     assert "1 or more" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_name_contains_ignores_latin_case_on_both_backends(database, manager, clinic):
+    hits = search_patients(database, manager, "LI")
+    assert [(h.name, h.rank) for h in hits] == [("李张华", PINYIN), ("Anna Li", OTHER)]
+
+
+def test_prefix_ranges_cover_exactly_the_names_that_start_with_the_text():
+    from desktop_app.services.search import _successor
+
+    assert _successor("张") == "弡"
+    assert _successor("zh") == "zi"
+    assert _successor("a\U0010ffff") == "b"  # nothing sorts between a\U0010ffff… and b
+    assert _successor("\ud7ff") == "\ue000"  # surrogates are skipped, never stored
+    for name in ("张三", "张", "张\U0010ffff"):
+        assert "张" <= name < _successor("张")
+    assert not ("张" <= "弡" < _successor("张"))
