@@ -223,3 +223,28 @@ def test_consultant_edits_her_consultation_and_another_one_is_refused(qtbot, cli
     qtbot.waitUntil(dialog2.isVisible)
     qtbot.mouseClick(dialog2.save_button, Qt.MouseButton.LeftButton)
     assert dialog2.isVisible() and "does not allow" in dialog2.error.text()
+
+
+def test_a_long_history_loads_a_page_at_a_time_as_it_scrolls(qtbot, clinic):
+    from desktop_app.services import treatments
+
+    database, people, patient = clinic
+    start = dt.datetime.now(dt.UTC) - dt.timedelta(days=400)
+    for day in range(230):
+        treatments.record_treatment(
+            database,
+            people[Role.NURSE],
+            patient.id,
+            treatments.TreatmentDraft("光子嫩肤", start + dt.timedelta(days=day)),
+        )
+    page = page_for(qtbot, database, people[Role.NURSE], patient)
+    page.resize(900, 600)
+    assert page.model.rowCount() == 100  # the first page only
+    for _ in range(20):  # the view asks for more when it reaches the end
+        page.list.scrollToBottom()
+        qtbot.wait(10)
+    assert page.model.rowCount() == 231  # 230 treatments and today's visit
+    times = [entry.at for entry in page.model.entries]
+    assert (
+        times == sorted(times, reverse=True) and len(set(e.id for e in page.model.entries)) == 231
+    )
