@@ -193,7 +193,9 @@ def _demo_data(args: argparse.Namespace) -> int:
             raise
     print(
         f"Added {result.patients:,} patients ({result.first_record_no}–{result.last_record_no}) "
-        f"and {result.visits:,} visits in {time.monotonic() - started:.0f} s — "
+        f"and {result.visits:,} visits, with {sum(result.clinical.values()):,} clinical records "
+        f"(consultations, assessments, plans, courses, treatments), "
+        f"in {time.monotonic() - started:.0f} s — "
         f"{database.describe()}"
     )
     return 0

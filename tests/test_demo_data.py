@@ -11,7 +11,25 @@ import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
 
 from desktop_app.db import Database
-from desktop_app.models import AuditEvent, Patient, Visit, VisitStatus
+from desktop_app.models import (
+    Assessment,
+    AssessmentAddendum,
+    AuditEvent,
+    Consultation,
+    Course,
+    Outcome,
+    Patient,
+    PlanItem,
+    ProductLot,
+    Role,
+    Staff,
+    Treatment,
+    TreatmentPlan,
+    TreatmentProduct,
+    Visit,
+    VisitStatus,
+    VisitType,
+)
 from desktop_app.models.patient import PatientNameSuffix, name_suffixes
 from desktop_app.services import demo_data, identity
 from desktop_app.services.context import Actor, unit_of_work
@@ -19,6 +37,8 @@ from desktop_app.services.demo_data import DemoDataRefusedError, load_demo_data
 from desktop_app.services.intake import PatientDraft, age_on
 from desktop_app.services.patients import register_patient
 from desktop_app.services.search import EXACT, search_patients
+from desktop_app.services.timeline import EntryKind, patient_timeline
+from desktop_app.services.treatments import SHORT_EXPIRY_DAYS, lot_recall
 from tests.support.databases import sqlite_url
 from tests.test_cli import clinic_desk
 
@@ -32,7 +52,7 @@ def patients(database: Database) -> list[Patient]:
         return list(session.scalars(query.order_by(Patient.record_no)))
 
 
-def snapshot(database: Database) -> tuple[list[tuple], list[tuple]]:
+def snapshot(database: Database) -> tuple[list[tuple], list[tuple], list[tuple]]:
     """Everything demo data decides, in a comparable form."""
     with unit_of_work(database, write=False) as session:
         people = session.execute(
@@ -49,9 +69,32 @@ def snapshot(database: Database) -> tuple[list[tuple], list[tuple]]:
             ).order_by(Patient.record_no)
         ).all()
         visits = session.execute(
-            sa.select(Visit.patient_id, Visit.checked_in_at, Visit.status).order_by(Visit.id)
+            sa.select(
+                Visit.patient_id, Visit.checked_in_at, Visit.status, Visit.visit_type
+            ).order_by(Visit.id)
         ).all()
-    return [tuple(p) for p in people], [tuple(v) for v in visits]
+        clinical = session.execute(
+            sa.select(
+                Treatment.id,
+                Treatment.patient_id,
+                Treatment.started_at,
+                Treatment.course_id,
+                ProductLot.lot_number,
+                TreatmentProduct.quantity,
+            )
+            .outerjoin(TreatmentProduct, TreatmentProduct.treatment_id == Treatment.id)
+            .outerjoin(ProductLot, ProductLot.id == TreatmentProduct.lot_id)
+            .order_by(Treatment.id, ProductLot.lot_number)
+        ).all()
+        clinical += session.execute(
+            sa.select(Consultation.id, Consultation.visit_id, Consultation.outcome).order_by(
+                Consultation.id
+            )
+        ).all()
+        clinical += session.execute(
+            sa.select(Assessment.id, Assessment.signed_at).order_by(Assessment.id)
+        ).all()
+    return [tuple(p) for p in people], [tuple(v) for v in visits], [tuple(c) for c in clinical]
 
 
 @pytest.fixture
@@ -119,6 +162,7 @@ def test_same_seed_same_data_however_it_is_drawn(database, manager, tmp_path, mo
             load_demo_data(db, Actor.command_line(), 250, seed=seed, today=TODAY, workers=2)
         assert snapshot(other) == snapshot(database)
         assert snapshot(different)[0] != snapshot(database)[0]
+        assert snapshot(different)[2] != snapshot(database)[2]
     finally:
         other.dispose()
         different.dispose()
@@ -178,6 +222,8 @@ def test_one_audit_event_for_the_whole_load(database, manager, demo):
     assert summary["patients"] == 300 and summary["seed"] == 7
     assert summary["record_nos"] == ["000001", "000300"]
     assert summary["visits"] > 300
+    assert summary["clinical"]["treatments"] > 0 and summary["lots"] > 100
+    assert sorted(summary["demo_staff"])[0] == "demo-consultant-1"
     assert suffixes == sum(len(name_suffixes(p.name)) for p in demo)
 
 
@@ -207,3 +253,186 @@ def test_command_line_needs_a_positive_count(tmp_path):
         "--database-url", f"sqlite:///{tmp_path}/x.db", "demo-data", "--patients", "0"
     )
     assert result.returncode == 2 and "1 or more" in result.stderr
+
+
+def count(session, model, *where) -> int:
+    return session.scalar(sa.select(sa.func.count()).select_from(model).where(*where)) or 0
+
+
+def test_clinical_record_in_realistic_proportions(database, demo):
+    """Consultations at most visits, sales with a deal and a plan, treatments with products."""
+    with unit_of_work(database, write=False) as session:
+        visits = count(session, Visit)
+        sales = count(session, Visit, Visit.purchased)
+        consultations = count(session, Consultation)
+        deals = session.execute(
+            sa.select(Consultation.visit_id, Visit.purchased)
+            .join(Visit, Visit.id == Consultation.visit_id)
+            .where(Consultation.outcome == Outcome.DEAL)
+        ).all()
+        plans = session.scalars(sa.select(TreatmentPlan.visit_id)).all()
+        assessments = count(session, Assessment)
+        addenda = count(session, AssessmentAddendum)
+        treatments = count(session, Treatment)
+        with_products = session.scalar(
+            sa.select(sa.func.count(sa.distinct(TreatmentProduct.treatment_id)))
+        )
+        courses = count(session, Course)
+        visit_counts = sorted(
+            session.scalars(
+                sa.select(sa.func.count()).select_from(Visit).group_by(Visit.patient_id)
+            )
+        )
+    assert 0.5 * visits < consultations < visits
+    assert all(purchased for _visit, purchased in deals)  # a deal marks the visit a sale
+    assert len(deals) == sales == len(plans) and set(plans) == {v for v, _ in deals}
+    assert 0.3 * visits < assessments < visits and 0 < addenda < 0.2 * assessments
+    assert 0.5 * sales < treatments and 0.1 * treatments < with_products < treatments
+    assert 0.1 * sales < courses < sales
+    assert visit_counts[len(visit_counts) // 2] <= 3  # most patients come a few times
+
+
+def test_regulars_have_hundreds_of_entries(database, manager, monkeypatch):
+    monkeypatch.setattr(demo_data, "REGULAR_SHARE", 0.05)
+    load_demo_data(database, manager, 200, seed=11, today=TODAY)
+    entries = sa.union_all(
+        *(
+            sa.select(model.patient_id)
+            for model in (Visit, Consultation, Assessment, TreatmentPlan, Course, Treatment)
+        )
+    ).subquery()
+    with unit_of_work(database, write=False) as session:
+        sizes = session.scalars(
+            sa.select(sa.func.count()).select_from(entries).group_by(entries.c.patient_id)
+        ).all()
+    heavy = [n for n in sizes if n >= 200]
+    assert 0 < len(heavy) < 0.15 * len(sizes) and max(sizes) >= 500
+    assert sorted(sizes)[len(sizes) // 2] < 20
+
+
+def test_assessments_are_signed_by_doctors(database, demo):
+    with unit_of_work(database, write=False) as session:
+        rows = session.execute(
+            sa.select(Assessment, Staff.role).join(Staff, Staff.id == Assessment.signed_by_id)
+        ).all()
+        unsigned = count(session, Assessment, Assessment.signed_at.is_(None))
+        addenda = session.execute(
+            sa.select(AssessmentAddendum, Assessment.signed_at, Staff.role)
+            .join(Assessment, Assessment.id == AssessmentAddendum.assessment_id)
+            .join(Staff, Staff.id == AssessmentAddendum.signed_by_id)
+        ).all()
+    assert rows and unsigned == 0
+    for assessment, role in rows:
+        assert role is Role.DOCTOR and assessment.signed_by_id == assessment.doctor_id
+        assert assessment.signed_at.tzinfo == dt.UTC
+        assert assessment.created_at <= assessment.signed_at
+        assert assessment.contraindications_confirmed
+    assert addenda
+    for addendum, signed_at, role in addenda:
+        assert role is Role.DOCTOR and signed_at < addendum.signed_at
+        assert addendum.signed_at.date() < TODAY
+
+
+def test_no_treatment_used_a_lot_expired_or_about_to(database, demo):
+    with unit_of_work(database, write=False) as session:
+        uses = session.execute(
+            sa.select(Treatment.started_at, ProductLot.expires_on)
+            .join(TreatmentProduct, TreatmentProduct.treatment_id == Treatment.id)
+            .join(ProductLot, ProductLot.id == TreatmentProduct.lot_id)
+        ).all()
+        lots = count(session, ProductLot)
+    assert uses and 100 < lots < 1000
+    for started_at, expires_on in uses:
+        assert (expires_on - started_at.date()).days > SHORT_EXPIRY_DAYS
+
+
+def test_courses_are_used_within_their_limits(database, demo):
+    with unit_of_work(database, write=False) as session:
+        courses = session.execute(
+            sa.select(Course, PlanItem.sessions).join(PlanItem, PlanItem.id == Course.plan_item_id)
+        ).all()
+        used = dict(
+            session.execute(
+                sa.select(Treatment.course_id, sa.func.count())
+                .where(Treatment.course_id.is_not(None))
+                .group_by(Treatment.course_id)
+            ).all()
+        )
+        sessions = session.execute(
+            sa.select(
+                Treatment.started_at, Treatment.item_id, Course.item_id, Course.expires_on
+            ).join(Course, Course.id == Treatment.course_id)
+        ).all()
+    assert courses and sessions
+    assert any(c.sessions_used == c.sessions_total for c, _ in courses)
+    for course, bought in courses:
+        assert 0 <= course.sessions_used <= course.sessions_total == bought
+        assert bought > 1 and used.get(course.id, 0) == course.sessions_used
+    for started_at, item_id, course_item_id, expires_on in sessions:
+        assert item_id == course_item_id and started_at.date() <= expires_on
+
+
+def test_visit_types_follow_the_check_in_rules(database, demo):
+    with unit_of_work(database, write=False) as session:
+        visits = session.execute(
+            sa.select(Visit.patient_id, Visit.visit_type, Visit.purchased).order_by(
+                Visit.patient_id, Visit.checked_in_at
+            )
+        ).all()
+    previous = None
+    bought = False
+    for patient_id, kind, purchased in visits:
+        if patient_id != previous:
+            assert kind is VisitType.FIRST
+            previous, bought = patient_id, False
+        elif kind is not VisitType.COURSE:
+            assert kind is (VisitType.REPURCHASE if bought else VisitType.RETURN)
+        bought = bought or purchased
+    assert {kind for _, kind, _ in visits} == set(VisitType)
+
+
+def test_the_timeline_shows_every_kind(database, manager, demo):
+    with unit_of_work(database, write=False) as session:
+        patient_id = session.scalar(
+            sa.select(Course.patient_id)
+            .join(Treatment, Treatment.course_id == Course.id)
+            .order_by(Course.id)
+            .limit(1)
+        )
+    entries = patient_timeline(database, manager, patient_id, limit=1000)
+    assert {entry.kind for entry in entries} == set(EntryKind)
+    assert [e.at for e in entries] == sorted((e.at for e in entries), reverse=True)
+    assert all(e.person for e in entries if e.kind is not EntryKind.VISIT)
+
+
+def test_lot_recall_finds_who_received_a_generated_lot(database, manager, demo):
+    with unit_of_work(database, write=False) as session:
+        lot = session.scalar(
+            sa.select(ProductLot.lot_number)
+            .join(TreatmentProduct, TreatmentProduct.lot_id == ProductLot.id)
+            .group_by(ProductLot.lot_number)
+            .order_by(sa.func.count().desc(), ProductLot.lot_number)
+            .limit(1)
+        )
+        expected = session.scalars(
+            sa.select(Patient.record_no)
+            .join(Treatment, Treatment.patient_id == Patient.id)
+            .join(TreatmentProduct, TreatmentProduct.treatment_id == Treatment.id)
+            .join(ProductLot, ProductLot.id == TreatmentProduct.lot_id)
+            .where(ProductLot.lot_number == lot)
+        ).all()
+    hits = lot_recall(database, manager, lot.lower())
+    assert len(expected) > 1
+    assert sorted(h.record_no for h in hits) == sorted(expected)
+    assert {h.lot_number for h in hits} == {lot}
+
+
+def test_a_second_load_reuses_the_demo_staff_and_lot_register(database, manager):
+    def sizes() -> tuple[int, int, int]:
+        with unit_of_work(database, write=False) as session:
+            return count(session, Staff), count(session, ProductLot), count(session, Treatment)
+
+    load_demo_data(database, manager, 40, seed=5, today=TODAY)
+    staff, lots, treatments = sizes()
+    load_demo_data(database, manager, 40, seed=5, force=True, today=TODAY)
+    assert sizes()[:2] == (staff, lots) and sizes()[2] > treatments

@@ -209,10 +209,15 @@ def _contraindications(session: Session, patient_id: uuid.UUID) -> list[str]:
     patient = session.get(Patient, patient_id)
     if patient is None:
         raise NotFoundError(f"No patient {patient_id}.")
-    found = [f"allergy: {patient.allergies}"] if patient.allergies else []
-    found += [f"history: {flag}" for flag in filter(None, patient.history_flags.split(","))]
-    if patient.history_notes:
-        found.append(f"notes: {patient.history_notes}")
+    return contraindication_lines(patient.allergies, patient.history_flags, patient.history_notes)
+
+
+def contraindication_lines(allergies: str, history_flags: str, history_notes: str) -> list[str]:
+    """What signing shows the doctor, from the patient's columns (also used by demo data)."""
+    found = [f"allergy: {allergies}"] if allergies else []
+    found += [f"history: {flag}" for flag in filter(None, history_flags.split(","))]
+    if history_notes:
+        found.append(f"notes: {history_notes}")
     return found
 
 

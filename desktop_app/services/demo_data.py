@@ -6,9 +6,10 @@ minors), gets its name suffixes (``models.patient.name_suffixes``) and a record 
 from the same series, so the data is indistinguishable from registered patients and
 later registrations continue the numbering.
 
-Speed: 200,000 patients must load in well under two minutes. Those intake rules cost
-~0.2 ms a patient, so chunks of patients are drawn in worker processes while this one
-writes (Core executemany on SQLite, COPY on PostgreSQL), all in one transaction. Each
+Speed: 200,000 patients, with ~3 million rows of visits and clinical record
+(``demo_clinical``), load in two to three minutes on two cores. The intake rules and the
+record cost ~0.4 ms a patient, so chunks of patients are drawn in worker processes while
+this one writes (executemany on SQLite, COPY on PostgreSQL), all in one transaction. Each
 chunk has its own seeded random stream, so the same seed on the same day gives the same
 data however many processes drew it.
 """
@@ -31,7 +32,7 @@ from sqlalchemy.orm import Session
 from desktop_app.db import Database
 from desktop_app.models import Patient, SourceChannel, Visit, VisitStatus, VisitType
 from desktop_app.models.patient import PatientNameSuffix, name_suffixes
-from desktop_app.services import audit
+from desktop_app.services import audit, demo_clinical
 from desktop_app.services.context import Actor, unit_of_work
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.intake import ADULT_AGE, PatientDraft, age_on, clean
@@ -42,6 +43,7 @@ CHUNK = 5_000  # patients drawn, and written, at a time
 MAX_PATIENTS = 5_000_000
 MAX_WORKERS = 4
 YEARS_OF_VISITS = 6
+REGULAR_SHARE = 0.005  # patients who come every couple of weeks, for years
 SQLITE_CACHE_KIB = 256 * 1024  # index pages of a large load stay in memory
 
 # (surname, relative frequency): the commonest surnames, the polyphonic ones search reads
@@ -125,6 +127,7 @@ class DemoDataResult:
     visits: int
     first_record_no: str
     last_record_no: str
+    clinical: dict[str, int]  # rows per table: consultations, assessments, treatments …
 
 
 Progress = Callable[[int, int], None]
@@ -141,7 +144,8 @@ def load_demo_data(
     progress: Progress | None = None,
     workers: int | None = None,
 ) -> DemoDataResult:
-    """Add ``patients`` made-up patients with their past visits, in one transaction.
+    """Add ``patients`` made-up patients with their past visits and clinical record
+    (``demo_clinical``), in one transaction.
 
     Refuses a database that already has patients unless ``force``; even then numbering
     and the unique mobiles and ID numbers stay intact. ``progress(done, total)`` is
@@ -155,7 +159,10 @@ def load_demo_data(
         existing = session.scalar(sa.select(sa.func.count()).select_from(Patient)) or 0
         if existing and not force:
             raise DemoDataRefusedError(existing)
-        plan = _Plan(seed, today or dt.date.today(), tuple(_channels(session)), actor.staff_id)
+        today = today or dt.date.today()
+        since = today - dt.timedelta(days=365 * YEARS_OF_VISITS + 1)
+        clinic = demo_clinical.prepare(session, seed, today, since, actor.staff_id)
+        plan = _Plan(seed, today, tuple(_channels(session)), actor.staff_id, clinic)
         taken = _Taken.of(session) if existing else _Taken()
         record_nos = iter(allocate_record_nos(session, patients))
         if database.is_sqlite:
@@ -164,13 +171,15 @@ def load_demo_data(
         if workers is None:
             workers = min(os.cpu_count() or 1, MAX_WORKERS) if len(sizes) > 1 else 0
         done = visits = 0
+        clinical = dict.fromkeys((table.name for table in demo_clinical.TABLES), 0)
         first_record_no = last_record_no = ""
         for chunk, drawn in enumerate(_drawn_chunks(plan, sizes, workers)):
             patient_rows: list[dict[str, object]] = []
             suffix_rows: list[dict[str, object]] = []
             visit_rows: list[dict[str, object]] = []
+            record: demo_clinical.Rows = {name: [] for name in clinical}
             for index, patient in enumerate(drawn):
-                values, seen = taken.unique(plan, chunk, index, patient)
+                values, seen, chart = taken.unique(plan, chunk, index, patient)
                 values["record_no"] = last_record_no = next(record_nos)
                 first_record_no = first_record_no or last_record_no
                 patient_rows.append(values)
@@ -179,9 +188,14 @@ def load_demo_data(
                     for suffix in name_suffixes(str(values["name"]))
                 ]
                 visit_rows += seen
+                for name, rows in chart.items():
+                    record[name] += rows
             _insert(session, Patient.__table__, patient_rows)
             _insert(session, PatientNameSuffix.__table__, suffix_rows)
             _insert(session, Visit.__table__, visit_rows)
+            for table in demo_clinical.TABLES:
+                _insert(session, table, record[table.name])
+                clinical[table.name] += len(record[table.name])
             done += len(patient_rows)
             visits += len(visit_rows)
             if progress:
@@ -192,7 +206,8 @@ def load_demo_data(
             # Statistics for tables that just grew a thousandfold: without them PostgreSQL
             # may plan the search's last-visit lookup as a scan (seconds, not milliseconds)
             # until autovacuum, if it is on at all, gets round to it.
-            session.connection().exec_driver_sql("ANALYZE patients, patient_name_suffixes, visits")
+            tables = ["patients", "patient_name_suffixes", "visits", *clinical]
+            session.connection().exec_driver_sql(f"ANALYZE {', '.join(tables)}")
         audit.record(
             session,
             actor,
@@ -203,8 +218,11 @@ def load_demo_data(
             visits=visits,
             seed=seed,
             record_nos=[first_record_no, last_record_no],
+            clinical=clinical,
+            demo_staff=list(clinic.new_staff),
+            lots=clinic.new_lots,
         )
-    return DemoDataResult(patients, visits, first_record_no, last_record_no)
+    return DemoDataResult(patients, visits, first_record_no, last_record_no, clinical)
 
 
 def _channels(session: Session) -> list[str]:
@@ -218,15 +236,29 @@ def _channels(session: Session) -> list[str]:
 
 
 def _insert(session: Session, table: sa.Table, rows: list[dict[str, object]]) -> None:
-    """Core executemany; on PostgreSQL COPY, as psycopg's executemany sends a statement
-    per row and the server's per-statement work then makes it about 5× slower."""
+    """executemany on SQLite; on PostgreSQL COPY, as psycopg's executemany sends a statement
+    per row and the server's per-statement work then makes it about 5× slower.
+
+    On SQLite the statement is compiled once and each value goes through its column type's
+    own bind processor, without Core's per-row parameter building, which cost more than
+    SQLite's own work (two thirds of a large load's time)."""
     if not rows:
         return
     connection = session.connection()
-    if connection.dialect.name != "postgresql":
-        connection.execute(table.insert(), rows)
-        return
     columns = list(rows[0])
+    if connection.dialect.name != "postgresql":
+        dialect = connection.dialect
+        compiled = table.insert().compile(dialect=dialect, column_keys=columns)
+        order = compiled.positiontup or []
+        process = [
+            table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in order
+        ]
+        steps = list(zip(order, process, strict=True))
+        connection.exec_driver_sql(
+            str(compiled),
+            [tuple(p(row[c]) if p else row[c] for c, p in steps) for row in rows],
+        )
+        return
     driver = connection.connection.driver_connection
     assert driver is not None
     with (
@@ -245,9 +277,10 @@ class _Plan:
     today: dt.date
     channels: tuple[str, ...]
     staff_id: uuid.UUID | None
+    clinic: demo_clinical.Clinic | None = None  # None: patients and visits only
 
 
-_Drawn = tuple[dict[str, object], list[dict[str, object]]]  # patient values, visits
+_Drawn = tuple[dict[str, object], list[dict[str, object]], demo_clinical.Rows]
 
 
 class _Taken:
@@ -307,7 +340,8 @@ def _draw_chunk(plan: _Plan, chunk: int, size: int) -> list[_Drawn]:
 
 
 def _draw(plan: _Plan, rng: random.Random) -> _Drawn:
-    """One patient, through the intake rules, and their visits (without a record number)."""
+    """One patient, through the intake rules, their visits and clinical record (without a
+    record number)."""
     sex = "F" if rng.random() < 0.8 else "M"  # aesthetics clinics see mostly women
     birth = _years_before(plan.today, _age(rng)) - dt.timedelta(days=rng.randrange(365))
     code, region = rng.choice(REGIONS)
@@ -338,7 +372,8 @@ def _draw(plan: _Plan, rng: random.Random) -> _Drawn:
         version=1,
         updated_by_id=plan.staff_id,
     )
-    return values, visits
+    record = demo_clinical.draw(plan.clinic, plan.seed, values, visits) if plan.clinic else {}
+    return values, visits, record
 
 
 def _age(rng: random.Random) -> int:
@@ -372,8 +407,12 @@ def _id_number(rng: random.Random, code: str, birth: dt.date, sex: str) -> str:
 
 
 def _visits(rng: random.Random, plan: _Plan, patient_id: uuid.UUID) -> list[dict[str, object]]:
-    """A first visit in the last few years (recent ones likelier), then returns, some buying."""
+    """A first visit in the last few years (recent ones likelier), then returns, some buying;
+    a regular's first visit is years back, and they keep coming every couple of weeks."""
+    regular = rng.random() < REGULAR_SHARE
     days_back = int((1 - rng.random() ** 0.6) * 365 * YEARS_OF_VISITS) + 1
+    if regular:
+        days_back = rng.randint(365 * (YEARS_OF_VISITS - 2), 365 * YEARS_OF_VISITS)
     day = plan.today - dt.timedelta(days=days_back)
     visits: list[dict[str, object]] = []
     bought = False
@@ -394,6 +433,8 @@ def _visits(rng: random.Random, plan: _Plan, patient_id: uuid.UUID) -> list[dict
                 "visit_type": kind.value,
                 "status_since": finished,
                 "purchased": purchased,
+                "consultant_id": None,  # demo_clinical names who saw the patient
+                "doctor_id": None,
                 "created_at": at,
                 "updated_at": finished,
                 "version": 1,
@@ -401,9 +442,10 @@ def _visits(rng: random.Random, plan: _Plan, patient_id: uuid.UUID) -> list[dict
             }
         )
         bought = bought or purchased
-        if rng.random() < 0.35:  # does not come back
+        if not regular and rng.random() < 0.35:  # does not come back
             break
-        day += dt.timedelta(days=int(rng.expovariate(1 / 90)) + 7)
+        gap = rng.expovariate(1 / 7) + 5 if regular else rng.expovariate(1 / 90) + 7
+        day += dt.timedelta(days=int(gap))
     return visits
 
 
