@@ -25,6 +25,7 @@ URL_ENV = "CLINIC_DESK_DATABASE_URL"
 SQLITE_BUSY_TIMEOUT_MS = 15_000
 PG_CONNECT_TIMEOUT_S = 5
 _IMMEDIATE = "clinic_desk_sqlite_immediate"
+_NO_BEGIN = "clinic_desk_sqlite_no_begin"
 
 
 class DatabaseError(RuntimeError):
@@ -99,15 +100,22 @@ class Database:
             self.url.database or ""
         )
 
-    def session(self, *, write: bool) -> Session:
+    def session(self, *, write: bool, autocommit: bool = False) -> Session:
         """A session whose transaction, on SQLite, takes the write lock up front if asked.
 
         Taking it at BEGIN (BEGIN IMMEDIATE) rather than at the first write means two
         stations never both read and then deadlock upgrading to a write.
+
+        ``autocommit`` (reads only): no transaction, each statement sees the latest
+        committed data by itself. On PostgreSQL that saves the BEGIN and ROLLBACK round
+        trips and changes nothing else (READ COMMITTED takes a snapshot per statement).
         """
         session = self.sessions()
         if write and self.is_sqlite:
             session.connection(execution_options={_IMMEDIATE: True})
+        elif autocommit and not write:
+            options = {_NO_BEGIN: True} if self.is_sqlite else {"isolation_level": "AUTOCOMMIT"}
+            session.connection(execution_options=options)
         return session
 
     @contextmanager
@@ -175,5 +183,7 @@ def _sqlite_on_connect(dbapi_connection: Any, _record: object) -> None:
 
 
 def _sqlite_on_begin(connection: Connection) -> None:
-    immediate = connection.get_execution_options().get(_IMMEDIATE, False)
-    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+    options = connection.get_execution_options()
+    if options.get(_NO_BEGIN):  # pysqlite then runs each statement as its own transaction
+        return
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if options.get(_IMMEDIATE) else "BEGIN")

@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from desktop_app.db import Database
 from desktop_app.models import AuditEvent, Patient, Role, Staff
 from desktop_app.services import clinic_settings, patients, setup, staff
-from desktop_app.services.context import Actor, unit_of_work
+from desktop_app.services.context import Actor, reading, unit_of_work
 from desktop_app.services.errors import (
     AuthenticationError,
     ConflictError,
@@ -244,3 +244,24 @@ def test_record_numbers_are_unique_under_concurrent_registration_on_sqlite(
     )
     numbers = _register_concurrently(sqlite_database, manager, threads=4, each=25)
     assert sorted(numbers) == [f"{n:06d}" for n in range(1, 101)]
+
+
+def test_reading_runs_each_statement_outside_a_transaction(database: Database, manager: Actor):
+    """Opening a record reads without BEGIN/ROLLBACK; it sees what others committed meanwhile."""
+    with reading(database) as session:
+        connection = session.connection()
+        if database.kind == "postgresql":
+            started = [connection.exec_driver_sql("SELECT now()").scalar() for _ in range(2)]
+            assert started[0] != started[1]  # now() is per transaction: one per statement here
+        else:
+            connection.exec_driver_sql("SELECT count(*) FROM staff").scalar()
+            assert not connection.connection.driver_connection.in_transaction
+        with unit_of_work(database) as other:
+            other.add(Staff(username="new", display_name="New", role=Role.NURSE, password_hash="!"))
+        assert connection.exec_driver_sql("SELECT count(*) FROM staff").scalar() == 2
+    with unit_of_work(database, write=False) as session:  # other reads keep their transaction
+        connection = session.connection()
+        connection.exec_driver_sql("SELECT 1")
+        assert connection.in_transaction()
+        if database.kind == "sqlite":
+            assert connection.connection.driver_connection.in_transaction

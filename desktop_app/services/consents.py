@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -74,15 +75,28 @@ def current_consents(
     """The latest decision per kind; kinds never asked about are absent."""
     require(actor, Permission.VIEW_PATIENT, database)
     with unit_of_work(database, write=False) as session:
-        rows = session.execute(
-            sa.select(PatientConsent, Staff.display_name)
-            .join(Staff, Staff.id == PatientConsent.recorded_by_id)
-            .where(PatientConsent.patient_id == patient_id)
-            .order_by(PatientConsent.recorded_at)
-        ).all()
-    latest: dict[ConsentKind, ConsentState] = {}
-    for consent, staff_name in rows:
-        latest[consent.kind] = ConsentState(
-            consent.kind, consent.granted, consent.given_by, consent.recorded_at, staff_name
+        return latest_consents(session, patient_id)
+
+
+def latest_consents(session: Session, patient_id: uuid.UUID) -> dict[ConsentKind, ConsentState]:
+    """``current_consents`` inside the caller's unit of work (the record header's)."""
+    rows = session.connection().execute(_decisions(), {"patient_id": patient_id})
+    return {row.kind: ConsentState(*row) for row in rows}  # later decisions win
+
+
+@functools.cache
+def _decisions() -> sa.Select:
+    """Built once, and read as plain rows: building the statement or loading entities each
+    time cost more than the query (opening a record reads it)."""
+    return (
+        sa.select(
+            PatientConsent.kind,
+            PatientConsent.granted,
+            PatientConsent.given_by,
+            PatientConsent.recorded_at,
+            Staff.display_name,
         )
-    return latest
+        .join(Staff, Staff.id == PatientConsent.recorded_by_id)
+        .where(PatientConsent.patient_id == sa.bindparam("patient_id"))
+        .order_by(PatientConsent.recorded_at)
+    )

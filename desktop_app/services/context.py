@@ -66,14 +66,16 @@ def _remember_versioned_writes(session: Session, _context: object, _instances: o
 
 
 @contextmanager
-def unit_of_work(database: Database, *, write: bool = True) -> Iterator[Session]:
+def unit_of_work(
+    database: Database, *, write: bool = True, autocommit: bool = False
+) -> Iterator[Session]:
     """One transaction: committed if the block succeeds, rolled back otherwise.
 
     Stale writes become ConflictError (naming who saved first and when); a database
     that went away becomes DatabaseUnavailableError. Either way nothing is half-written.
     """
     try:
-        session = database.session(write=write)
+        session = database.session(write=write, autocommit=autocommit)
     except DBAPIError as exc:
         raise DatabaseUnavailableError(database.unavailable_message(exc)) from exc
     try:
@@ -94,6 +96,15 @@ def unit_of_work(database: Database, *, write: bool = True) -> Iterator[Session]
         raise
     finally:
         session.close()
+
+
+@contextmanager
+def reading(database: Database) -> Iterator[Session]:
+    """A unit of work that only reads, outside any transaction: each statement sees the
+    latest committed data (``Database.session(autocommit=True)``). For reads whose
+    statements need no common snapshot, such as opening a record."""
+    with unit_of_work(database, write=False, autocommit=True) as session:
+        yield session
 
 
 def _conflict(database: Database, stale: object | None) -> ConflictError:

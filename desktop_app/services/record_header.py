@@ -7,13 +7,16 @@ flag and missing consents for everyone, since the desk must act on them.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import uuid
 from dataclasses import dataclass
 
+import sqlalchemy as sa
+
 from desktop_app.db import Database
 from desktop_app.models import ConsentKind, Patient
-from desktop_app.services.consents import current_consents
-from desktop_app.services.context import Actor, unit_of_work
+from desktop_app.services.consents import latest_consents
+from desktop_app.services.context import Actor, reading
 from desktop_app.services.errors import NotFoundError
 from desktop_app.services.identity import mask_mobile
 from desktop_app.services.intake import ADULT_AGE, age_on
@@ -40,11 +43,11 @@ class RecordHeader:
 
 def record_header(database: Database, actor: Actor, patient_id: uuid.UUID) -> RecordHeader:
     require(actor, Permission.VIEW_PATIENT, database)
-    with unit_of_work(database, write=False) as session:
-        patient = session.get(Patient, patient_id)
+    with reading(database) as session:
+        patient = session.connection().execute(_patient(), {"patient_id": patient_id}).one_or_none()
         if patient is None:
             raise NotFoundError(f"No patient with id {patient_id}.")
-    consents = current_consents(database, actor, patient_id)
+        consents = latest_consents(session, patient_id)
     clinical = allowed(actor, Permission.VIEW_CONSULTATION)
     birth = patient.birth_date
     return RecordHeader(
@@ -60,3 +63,20 @@ def record_header(database: Database, actor: Actor, patient_id: uuid.UUID) -> Re
         tuple(k for k in ESSENTIAL_CONSENTS if not (k in consents and consents[k].granted)),
         patient.id_unverified_reason,
     )
+
+
+@functools.cache
+def _patient() -> sa.Select:
+    """Built once, and read as a plain row: building the statement or loading the entity
+    each time cost more than the query."""
+    return sa.select(
+        Patient.id,
+        Patient.record_no,
+        Patient.name,
+        Patient.sex,
+        Patient.birth_date,
+        Patient.mobile,
+        Patient.allergies,
+        Patient.history_flags,
+        Patient.id_unverified_reason,
+    ).where(Patient.id == sa.bindparam("patient_id"))

@@ -1,19 +1,21 @@
 """A patient's whole history as one reverse-chronological list, fetched a page at a time.
 
-Each kind is one indexed query on ``patient_id`` limited to the page size, merged newest
-first; the next page starts before the last entry shown (keyset, so page 20 costs what
-page 1 does). A role sees only the kinds it may see: a receptionist sees visits only.
+One statement: each kind's newest entries (an indexed range on ``patient_id`` limited to
+the page size), merged newest first in the database; the next page starts before the last
+entry shown (keyset, so page 20 costs what page 1 does). A role sees only the kinds it
+may see: a receptionist sees visits only.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import uuid
 from dataclasses import dataclass
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import aliased
 
 from desktop_app.db import Database
 from desktop_app.models import (
@@ -26,7 +28,7 @@ from desktop_app.models import (
     TreatmentPlan,
     Visit,
 )
-from desktop_app.services.context import Actor, unit_of_work
+from desktop_app.services.context import Actor, reading
 from desktop_app.services.permissions import Permission, allowed, require
 
 PAGE = 100
@@ -79,24 +81,40 @@ def patient_timeline(
 ) -> list[Entry]:
     """Up to ``limit`` entries older than ``before`` (the last one of the previous page)."""
     require(actor, Permission.VIEW_PATIENT, database)
-    wanted = [k for k in visible_kinds(actor) if kinds is None or k in kinds]
-    entries: list[Entry] = []
-    with unit_of_work(database, write=False) as session:
-        for kind in wanted:
-            entries += _fetch(session, kind, patient_id, before, limit)
-    entries.sort(key=lambda e: (e.at, str(e.id)), reverse=True)
-    return entries[:limit]
+    wanted = tuple(k for k in visible_kinds(actor) if kinds is None or k in kinds)
+    if not wanted:
+        return []
+    params: dict[str, object] = {"patient_id": patient_id, "limit": limit}
+    if before is not None:
+        params.update(before_at=before[0], before_id=before[1])
+    with reading(database) as session:  # plain rows, without the ORM's loading layer
+        rows = session.connection().execute(_statement(wanted, before is not None), params).all()
+    kind_of = {kind.value: kind for kind in wanted}
+    return [
+        Entry(kind_of[kind], at, entry_id, label or "", state or "", person or "")
+        for at, entry_id, kind, label, state, person in rows
+    ]
 
 
-def _fetch(
-    session: Session,
-    kind: EntryKind,
-    patient_id: uuid.UUID,
-    before: tuple[dt.datetime, uuid.UUID] | None,
-    limit: int,
-) -> list[Entry]:
+@functools.cache
+def _statement(kinds: tuple[EntryKind, ...], paged: bool) -> sa.Select:
+    """Each kind's newest ``limit`` entries (an index range on ``patient_id``), merged and
+    cut to ``limit`` by the database: one round trip and only the page's rows come back.
+    Built once per shape: building it cost more than running it."""
+    parts = [_kind(kind, paged).subquery(kind.value) for kind in kinds]
+    entries = sa.union_all(*(sa.select(part) for part in parts)).subquery("entries")
+    return (
+        sa.select(entries)
+        .order_by(entries.c.at.desc(), entries.c.id.desc())
+        .limit(sa.bindparam("limit", type_=sa.Integer))
+    )
+
+
+def _kind(kind: EntryKind, paged: bool) -> sa.Select:
+    """One kind's entries as (at, id, kind, label, state, person), all text but the first two."""
     person = aliased(Staff)
     item = aliased(TreatmentItem)
+    text = sa.String
     sources = {
         EntryKind.VISIT: (
             Visit,
@@ -116,21 +134,23 @@ def _fetch(
             Assessment,
             Assessment.created_at,
             Assessment.diagnosis,
-            Assessment.signed_at,
+            sa.case((Assessment.signed_at.is_(None), "draft"), else_="signed"),
             Assessment.doctor_id,
         ),
         EntryKind.PLAN: (
             TreatmentPlan,
             TreatmentPlan.created_at,
             TreatmentPlan.note,
-            sa.literal(""),
+            sa.literal_column("''", text),
             TreatmentPlan.created_by_id,
         ),
         EntryKind.COURSE: (
             Course,
             Course.created_at,
             Course.item_name,
-            Course.sessions_used,
+            sa.cast(Course.sessions_used, text)
+            + sa.literal_column("'/'", text)
+            + sa.cast(Course.sessions_total, text),
             Course.updated_by_id,
         ),
         EntryKind.TREATMENT: (
@@ -143,30 +163,27 @@ def _fetch(
     }
     model, at, label, state, who = sources[kind]
     query = (
-        sa.select(at, model.id, label, state, person.display_name)
+        sa.select(
+            at.label("at"),
+            model.id.label("id"),
+            sa.literal_column(f"'{kind.value}'", text).label("kind"),
+            sa.type_coerce(label, text).label("label"),  # enum codes as they are stored
+            sa.type_coerce(state, text).label("state"),
+            person.display_name.label("person"),
+        )
         .outerjoin(person, person.id == who)
-        .where(model.patient_id == patient_id)
+        .where(model.patient_id == sa.bindparam("patient_id", type_=sa.Uuid))
     )
     if kind == EntryKind.TREATMENT:
         query = query.join(item, item.id == Treatment.item_id)
     if kind == EntryKind.CONSULTATION:
         query = query.where(sa.not_(Consultation.replaced))
-    if kind == EntryKind.COURSE:
-        query = query.add_columns(Course.sessions_total)
-    if before is not None:
+    if paged:
         query = query.where(
-            sa.tuple_(at, model.id) < sa.tuple_(sa.literal(before[0]), sa.literal(before[1]))
+            sa.tuple_(at, model.id)
+            < sa.tuple_(
+                sa.bindparam("before_at", type_=at.type),
+                sa.bindparam("before_id", type_=sa.Uuid),
+            )
         )
-    rows = session.execute(query.order_by(at.desc(), model.id.desc()).limit(limit)).all()
-    return [_entry(kind, row) for row in rows]
-
-
-def _entry(kind: EntryKind, row: sa.Row) -> Entry:
-    at, entry_id, label, state, person = row[:5]
-    if isinstance(at, dt.datetime) and at.tzinfo is None:
-        at = at.replace(tzinfo=dt.UTC)
-    if kind == EntryKind.ASSESSMENT:
-        state = "signed" if state else "draft"
-    elif kind == EntryKind.COURSE:
-        state = f"{state}/{row[5]}"
-    return Entry(kind, at, entry_id, str(label or ""), str(state or ""), person or "")
+    return query.order_by(at.desc(), model.id.desc()).limit(sa.bindparam("limit", type_=sa.Integer))
