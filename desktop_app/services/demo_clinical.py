@@ -16,11 +16,13 @@ Most patients come a few times; regulars (``demo_data.REGULAR_SHARE``) come ever
 weeks for years and so have hundreds of timeline entries. Each patient's record is drawn
 from a random stream of its own (seed and patient id): it shifts no other patient's data,
 and the same seed gives the same record however many processes draw it.
+
+What the record refers to (catalogue, staff, lot register) is ``demo_clinic``; the words
+and habits it is written in are ``demo_practice``.
 """
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import json
 import random
@@ -30,24 +32,15 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Session
 
 from desktop_app.models import (
     Assessment,
     AssessmentAddendum,
     Consultation,
     Course,
-    DiagnosisOption,
-    NoDealReason,
     Outcome,
     PlanItem,
-    Product,
-    ProductLot,
-    Role,
-    Staff,
     Treatment,
-    TreatmentItem,
-    TreatmentItemProduct,
     TreatmentPlan,
     TreatmentProduct,
     VisitStatus,
@@ -55,7 +48,17 @@ from desktop_app.models import (
 )
 from desktop_app.services.assessments import contraindication_lines
 from desktop_app.services.consultations import AREAS
-from desktop_app.services.treatments import SHORT_EXPIRY_DAYS
+from desktop_app.services.demo_clinic import Clinic, Item, new_uuid
+from desktop_app.services.demo_practice import (
+    ADDENDA,
+    CONCERNS,
+    FINDINGS,
+    NO_DEAL_REASONS,
+    QUANTITIES,
+    REACTIONS,
+    SKIN_CONDITIONS,
+    SKIN_TYPES,
+)
 
 # In the order they are written (each refers only to rows written before it).
 TABLES: tuple[sa.Table, ...] = tuple(
@@ -72,334 +75,6 @@ TABLES: tuple[sa.Table, ...] = tuple(
     )
 )
 Rows = dict[str, list[dict[str, object]]]  # table name → rows
-
-# Who does the clinical work, when the database has nobody in a role yet. "!" matches no
-# argon2 hash, so these accounts cannot sign in.
-DEMO_STAFF = {
-    Role.CONSULTANT: ("周雨晴", "林思琪", "孙佳怡", "何梦洁"),
-    Role.DOCTOR: ("张明远", "刘建华", "陈静"),
-    Role.NURSE: ("黄丽", "吴婷婷", "郑小燕", "赵敏", "徐欣"),
-}
-UNUSABLE_PASSWORD_HASH = "!"
-
-LOT_EVERY_DAYS = 20  # a new lot of each product arrives about this often …
-LOT_IN_USE_DAYS = 60  # … and is used up within this many days
-LOT_SHELF_DAYS = (540, 720)  # expiry after arrival
-QUANTITIES = {"ml": ("1.0", "1.5", "2.0", "2.5"), "U": ("20", "30", "50", "64", "100")}
-
-
-@dataclass(frozen=True)
-class Practice:
-    """How the clinic sells and does an item, for the texts and choices drawn."""
-
-    weight: int  # how often patients ask for it
-    areas: tuple[str, ...]  # codes from consultations.AREAS
-    wishes: tuple[str, ...]
-    diagnoses: tuple[str, ...]  # from the seeded pick list (revision 0005)
-    settings: tuple[str, ...] = ("",)
-    packages: tuple[int, ...] = ()  # sessions it is sold in as a course
-    by_doctor: bool = False  # injections and surgery: a doctor operates, a nurse assists
-    device: str = ""
-    anaesthesia: str = ""
-    same_day: float = 0.85  # bought and done at the same visit (surgery is often booked)
-
-
-PRACTICE = {
-    "水光针": Practice(
-        25,
-        ("forehead", "cheeks", "neck"),
-        ("皮肤干、没有光泽", "想改善毛孔和肤色"),
-        ("毛孔粗大", "敏感性皮肤", "皮肤松弛"),
-        ("针深 0.8 mm，每点 0.02 ml", "针深 1.0 mm，每点 0.03 ml"),
-        (3, 5),
-        True,
-        "水光注射仪",
-        "表面麻醉膏",
-    ),
-    "热玛吉": Practice(
-        6,
-        ("eyes", "cheeks", "jawline", "neck"),
-        ("脸部松弛下垂", "想要轮廓更紧致"),
-        ("皮肤松弛",),
-        ("900 发，3.0 档", "600 发，2.5 档", "1200 发，3.5 档"),
-        device="Thermage FLX",
-        anaesthesia="表面麻醉膏",
-    ),
-    "超声刀": Practice(
-        5,
-        ("cheeks", "jawline", "neck"),
-        ("下颌线不清晰", "双下巴、脸部松弛"),
-        ("皮肤松弛",),
-        ("600 线，4.5 mm + 3.0 mm 探头", "400 线，3.0 mm 探头"),
-        device="Ultherapy",
-        anaesthesia="表面麻醉膏",
-    ),
-    "玻尿酸填充": Practice(
-        12,
-        ("temples", "nose", "cheeks", "lips", "chin"),
-        ("太阳穴凹陷", "想让下巴更立体", "法令纹明显"),
-        ("软组织容量缺失", "静态性皱纹"),
-        ("线性注射", "扇形注射", "点状注射"),
-        by_doctor=True,
-        anaesthesia="表面麻醉膏",
-    ),
-    "肉毒素": Practice(
-        15,
-        ("forehead", "glabella", "eyes", "jawline"),
-        ("抬头纹、川字纹明显", "想瘦脸（咬肌）", "鱼尾纹"),
-        ("动态性皱纹",),
-        ("多点注射",),
-        by_doctor=True,
-    ),
-    "光子嫩肤": Practice(
-        15,
-        ("forehead", "nose", "cheeks", "chin"),
-        ("脸上有斑、肤色不均", "泛红、痘印"),
-        ("色素沉着", "痤疮及痤疮瘢痕", "敏感性皮肤"),
-        ("560 nm，15 J/cm²", "590 nm，16 J/cm²", "640 nm，14 J/cm²"),
-        (3, 5, 10),
-        device="M22 IPL",
-    ),
-    "皮秒": Practice(
-        10,
-        ("forehead", "cheeks"),
-        ("雀斑、晒斑", "痘印、肤色暗沉"),
-        ("色素沉着",),
-        ("光斑 6 mm，0.71 J/cm²", "光斑 8 mm，0.40 J/cm²"),
-        (3, 5),
-        device="PicoSure 755 nm",
-        anaesthesia="表面麻醉膏",
-    ),
-    "线雕": Practice(
-        4,
-        ("cheeks", "jawline"),
-        ("脸部下垂、想提升",),
-        ("皮肤松弛",),
-        ("PPDO 线 10 根", "锯齿线 6 根"),
-        by_doctor=True,
-        anaesthesia="局部麻醉",
-        same_day=0.5,
-    ),
-    "双眼皮": Practice(
-        4,
-        ("eyes",),
-        ("单眼皮，想做双眼皮", "眼皮松弛"),
-        ("上睑皮肤松弛",),
-        ("全切", "埋线"),
-        by_doctor=True,
-        anaesthesia="局部麻醉",
-        same_day=0.5,
-    ),
-    "隆鼻": Practice(
-        4,
-        ("nose",),
-        ("鼻梁低", "鼻头大、想要更精致"),
-        ("鼻部形态不满意",),
-        ("膨体假体", "硅胶假体＋耳软骨"),
-        by_doctor=True,
-        anaesthesia="局部麻醉",
-        same_day=0.5,
-    ),
-}
-OTHER_PRACTICE = Practice(3, ("cheeks",), ("想改善面部状态",), ())  # items a clinic added
-
-CONCERNS = ("怕疼", "担心恢复期影响上班", "担心效果不自然", "担心安全性", "", "")
-NO_DEAL_REASONS = {
-    NoDealReason.PRICE: 35,
-    NoDealReason.FEAR: 20,
-    NoDealReason.COMPARE: 20,
-    NoDealReason.FAMILY: 12,
-    NoDealReason.NOT_SUITABLE: 5,
-    NoDealReason.OTHER: 8,
-}
-SKIN_TYPES = {"I": 2, "II": 20, "III": 40, "IV": 30, "V": 7, "VI": 1}
-SKIN_CONDITIONS = ("中性，轻度干燥", "混合性，T 区偏油", "干性，屏障轻度受损", "油性，毛孔粗大")
-FINDINGS = ("轻度松弛", "细纹", "色斑散在", "容量不足", "未见异常")
-REACTIONS = ("无明显不适",) * 16 + ("轻度红肿",) * 3 + ("轻度红斑",)
-ADDENDA = (
-    "术后电话回访：恢复良好，无不适。",
-    "复诊：轻度肿胀已消退，效果满意。",
-    "患者反馈局部淤青，已嘱冷敷，一周后复查。",
-    "补充：再次确认无药物过敏史。",
-)
-
-
-@dataclass(frozen=True)
-class Lot:
-    id: uuid.UUID
-    arrived: int  # date ordinals: cheap to pickle and compare
-    expires: int
-
-
-@dataclass(frozen=True)
-class Item:
-    id: uuid.UUID
-    name: str
-    price: Decimal
-    practice: Practice
-    products: tuple[tuple[uuid.UUID, str], ...]  # (product id, unit) it uses
-
-
-@dataclass(frozen=True)
-class Clinic:
-    """What drawing records refers to; built once per load, sent to the worker processes."""
-
-    today: dt.date
-    items: tuple[Item, ...]
-    consultants: tuple[uuid.UUID, ...]
-    doctors: tuple[uuid.UUID, ...]
-    nurses: tuple[uuid.UUID, ...]
-    diagnoses: frozenset[str]
-    lots: dict[uuid.UUID, tuple[Lot, ...]]  # product id → its lots by arrival
-    new_staff: tuple[str, ...] = ()
-    new_lots: int = 0
-
-    def lots_on(self, product_id: uuid.UUID, day: dt.date) -> list[uuid.UUID]:
-        """Lots of a product on the shelf that day, none expiring within the warning time."""
-        lots = self.lots.get(product_id, ())
-        today = day.toordinal()
-        last = bisect.bisect_right(lots, today, key=lambda lot: lot.arrived)
-        return [
-            lot.id
-            for lot in lots[max(0, last - 4) : last]
-            if today - lot.arrived < LOT_IN_USE_DAYS and lot.expires - today > SHORT_EXPIRY_DAYS
-        ]
-
-
-def prepare(
-    session: Session, seed: int, today: dt.date, since: dt.date, by: uuid.UUID | None
-) -> Clinic:
-    """The catalogue as seeded or edited, staff per role (demo ones if none), and a lot
-    register covering ``since`` to ``today``, added to the database in ``session``."""
-    joined = dt.datetime.combine(since - dt.timedelta(days=LOT_IN_USE_DAYS), dt.time(), dt.UTC)
-    staff, new_staff = _staff(session, random.Random(f"{seed}:staff"), by, joined)
-    uses: dict[uuid.UUID, list[tuple[uuid.UUID, str]]] = {}
-    for item_id, product_id, unit in session.execute(
-        sa.select(TreatmentItemProduct.item_id, Product.id, Product.unit)
-        .join(Product, Product.id == TreatmentItemProduct.product_id)
-        .order_by(Product.name, Product.brand)
-    ):
-        uses.setdefault(item_id, []).append((product_id, unit))
-    items = tuple(
-        Item(
-            row.id,
-            row.name,
-            row.default_price or Decimal(1000),
-            PRACTICE.get(row.name, OTHER_PRACTICE),
-            tuple(uses.get(row.id, ())),
-        )
-        for row in session.execute(
-            sa.select(TreatmentItem.id, TreatmentItem.name, TreatmentItem.default_price)
-            .where(TreatmentItem.active)
-            .order_by(TreatmentItem.sort_order, TreatmentItem.name)
-        )
-    )
-    diagnoses = frozenset(
-        session.scalars(sa.select(DiagnosisOption.name).where(DiagnosisOption.active))
-    )
-    products = dict.fromkeys(p for item in items for p, _unit in item.products)  # same order always
-    lots, new_lots = _lot_register(
-        session, random.Random(f"{seed}:lots"), list(products), since, today
-    )
-    return Clinic(
-        today,
-        items,
-        staff[Role.CONSULTANT],
-        staff[Role.DOCTOR],
-        staff[Role.NURSE],
-        diagnoses,
-        lots,
-        tuple(new_staff),
-        new_lots,
-    )
-
-
-def _staff(
-    session: Session, rng: random.Random, by: uuid.UUID | None, joined: dt.datetime
-) -> tuple[dict[Role, tuple[uuid.UUID, ...]], list[str]]:
-    taken = set(session.scalars(sa.select(Staff.username)))
-    found: dict[Role, tuple[uuid.UUID, ...]] = {}
-    created: list[str] = []
-    for role, names in DEMO_STAFF.items():
-        found[role] = tuple(
-            session.scalars(
-                sa.select(Staff.id).where(Staff.role == role, Staff.active).order_by(Staff.username)
-            )
-        )
-        if found[role]:
-            continue
-        ids = []
-        for number, name in enumerate(names, 1):
-            username = f"demo-{role.value}-{number}"
-            while username in taken:
-                username += "-demo"
-            taken.add(username)
-            staff_id = _uuid(rng)
-            session.add(
-                Staff(
-                    id=staff_id,
-                    username=username,
-                    display_name=name,
-                    role=role,
-                    password_hash=UNUSABLE_PASSWORD_HASH,
-                    active=True,
-                    created_at=joined,  # before the first demo visit they worked on
-                    updated_at=joined,
-                    updated_by_id=by,
-                )
-            )
-            ids.append(staff_id)
-            created.append(username)
-        found[role] = tuple(ids)
-    session.flush()
-    return found, created
-
-
-def _lot_register(
-    session: Session,
-    rng: random.Random,
-    product_ids: Sequence[uuid.UUID],
-    since: dt.date,
-    today: dt.date,
-) -> tuple[dict[uuid.UUID, tuple[Lot, ...]], int]:
-    """Deliveries of every product every few weeks; a lot number already registered (a
-    second load) is reused with its own expiry, which ``lots_on`` then respects."""
-    from desktop_app.services.identity import name_keys
-
-    known = {
-        (product_id, number): (lot_id, expires)
-        for product_id, number, lot_id, expires in session.execute(
-            sa.select(
-                ProductLot.product_id, ProductLot.lot_number, ProductLot.id, ProductLot.expires_on
-            )
-        )
-    }
-    names = {row.id: row.name for row in session.execute(sa.select(Product.id, Product.name))}
-    register: dict[uuid.UUID, tuple[Lot, ...]] = {}
-    new_rows: list[dict[str, object]] = []
-    for product_id in product_ids:
-        prefix = name_keys(names[product_id])[1].upper() or "LOT"
-        day = since - dt.timedelta(days=LOT_IN_USE_DAYS)
-        lots = []
-        while day <= today:
-            number = f"{prefix}{day:%y%m%d}{rng.randrange(10, 100)}"
-            expires = day + dt.timedelta(days=rng.randint(*LOT_SHELF_DAYS))
-            lot_id, expires = known.get((product_id, number), (_uuid(rng), expires))
-            if (product_id, number) not in known:
-                new_rows.append(
-                    {
-                        "id": lot_id,
-                        "product_id": product_id,
-                        "lot_number": number,
-                        "expires_on": expires,
-                    }
-                )
-            lots.append(Lot(lot_id, day.toordinal(), expires.toordinal()))
-            day += dt.timedelta(days=rng.randint(LOT_EVERY_DAYS - 5, LOT_EVERY_DAYS + 5))
-        register[product_id] = tuple(lots)
-    if new_rows:
-        session.execute(sa.insert(ProductLot), new_rows)
-    return register, len(new_rows)
 
 
 def draw(
@@ -594,7 +269,7 @@ class _Chart:
         if rng.random() < 0.08 and later.date() < self.clinic.today:
             self.rows[AssessmentAddendum.__tablename__].append(
                 {
-                    "id": _uuid(rng),
+                    "id": new_uuid(rng),
                     "assessment_id": row["id"],
                     "text": rng.choice(ADDENDA),
                     "signed_by_id": doctor,
@@ -629,7 +304,7 @@ class _Chart:
                 Decimal("0.85") if sessions > 1 else 1
             )
             line = {
-                "id": _uuid(rng),
+                "id": new_uuid(rng),
                 "plan_id": plan["id"],
                 "item_id": item.id,
                 "price": _money(item.price * sessions * discount, 10),
@@ -700,7 +375,7 @@ class _Chart:
             for lot_id in rng.sample(lots, 2 if len(lots) > 1 and rng.random() < 0.12 else 1):
                 self.rows[TreatmentProduct.__tablename__].append(
                     {
-                        "id": _uuid(rng),
+                        "id": new_uuid(rng),
                         "treatment_id": row["id"],
                         "lot_id": lot_id,
                         "quantity": Decimal(rng.choice(amounts)),
@@ -711,17 +386,13 @@ class _Chart:
     def _versioned(self, at: dt.datetime, by: uuid.UUID, **values: object) -> dict[str, object]:
         """A row of a ``Versioned`` model as first saved."""
         return {
-            "id": _uuid(self.rng),
+            "id": new_uuid(self.rng),
             **values,
             "created_at": at,
             "updated_at": at,
             "version": 1,
             "updated_by_id": by,
         }
-
-
-def _uuid(rng: random.Random) -> uuid.UUID:
-    return uuid.UUID(int=rng.getrandbits(128), version=4)
 
 
 def _money(amount: Decimal, step: int) -> Decimal:

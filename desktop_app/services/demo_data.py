@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session
 from desktop_app.db import Database
 from desktop_app.models import Patient, SourceChannel, Visit, VisitStatus, VisitType
 from desktop_app.models.patient import PatientNameSuffix, name_suffixes
-from desktop_app.services import audit, demo_clinical
+from desktop_app.services import audit, demo_clinic, demo_clinical
 from desktop_app.services.context import Actor, unit_of_work
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.intake import ADULT_AGE, PatientDraft, age_on, clean
@@ -161,7 +161,7 @@ def load_demo_data(
             raise DemoDataRefusedError(existing)
         today = today or dt.date.today()
         since = today - dt.timedelta(days=365 * YEARS_OF_VISITS + 1)
-        clinic = demo_clinical.prepare(session, seed, today, since, actor.staff_id)
+        clinic = demo_clinic.prepare(session, seed, today, since, actor.staff_id)
         plan = _Plan(seed, today, tuple(_channels(session)), actor.staff_id, clinic)
         taken = _Taken.of(session) if existing else _Taken()
         record_nos = iter(allocate_record_nos(session, patients))
@@ -277,7 +277,7 @@ class _Plan:
     today: dt.date
     channels: tuple[str, ...]
     staff_id: uuid.UUID | None
-    clinic: demo_clinical.Clinic | None = None  # None: patients and visits only
+    clinic: demo_clinic.Clinic | None = None  # None: patients and visits only
 
 
 _Drawn = tuple[dict[str, object], list[dict[str, object]], demo_clinical.Rows]
