@@ -100,23 +100,25 @@ class Database:
             self.url.database or ""
         )
 
-    def session(self, *, write: bool, autocommit: bool = False) -> Session:
+    def session(self, *, write: bool) -> Session:
         """A session whose transaction, on SQLite, takes the write lock up front if asked.
 
         Taking it at BEGIN (BEGIN IMMEDIATE) rather than at the first write means two
         stations never both read and then deadlock upgrading to a write.
-
-        ``autocommit`` (reads only): no transaction, each statement sees the latest
-        committed data by itself. On PostgreSQL that saves the BEGIN and ROLLBACK round
-        trips and changes nothing else (READ COMMITTED takes a snapshot per statement).
         """
         session = self.sessions()
         if write and self.is_sqlite:
             session.connection(execution_options={_IMMEDIATE: True})
-        elif autocommit and not write:
-            options = {_NO_BEGIN: True} if self.is_sqlite else {"isolation_level": "AUTOCOMMIT"}
-            session.connection(execution_options=options)
         return session
+
+    def reader(self) -> Connection:
+        """A plain connection outside any transaction, for reads: each statement sees the
+        latest committed data by itself. On PostgreSQL that saves the BEGIN and ROLLBACK
+        round trips and changes nothing else (READ COMMITTED snapshots each statement)."""
+        connection = self.engine.connect()
+        if self.is_sqlite:
+            return connection.execution_options(**{_NO_BEGIN: True})
+        return connection.execution_options(isolation_level="AUTOCOMMIT")
 
     @contextmanager
     def connect(self) -> Iterator[Connection]:

@@ -248,8 +248,7 @@ def test_record_numbers_are_unique_under_concurrent_registration_on_sqlite(
 
 def test_reading_runs_each_statement_outside_a_transaction(database: Database, manager: Actor):
     """Opening a record reads without BEGIN/ROLLBACK; it sees what others committed meanwhile."""
-    with reading(database) as session:
-        connection = session.connection()
+    with reading(database) as connection:
         if database.kind == "postgresql":
             started = [connection.exec_driver_sql("SELECT now()").scalar() for _ in range(2)]
             assert started[0] != started[1]  # now() is per transaction: one per statement here
@@ -262,6 +261,7 @@ def test_reading_runs_each_statement_outside_a_transaction(database: Database, m
     with unit_of_work(database, write=False) as session:  # other reads keep their transaction
         connection = session.connection()
         connection.exec_driver_sql("SELECT 1")
-        assert connection.in_transaction()
         if database.kind == "sqlite":
             assert connection.connection.driver_connection.in_transaction
+        else:
+            assert not connection.connection.driver_connection.autocommit

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import sqlalchemy as sa
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from desktop_app.db import Database
@@ -75,12 +76,14 @@ def current_consents(
     """The latest decision per kind; kinds never asked about are absent."""
     require(actor, Permission.VIEW_PATIENT, database)
     with unit_of_work(database, write=False) as session:
-        return latest_consents(session, patient_id)
+        return latest_consents(session.connection(), patient_id)
 
 
-def latest_consents(session: Session, patient_id: uuid.UUID) -> dict[ConsentKind, ConsentState]:
-    """``current_consents`` inside the caller's unit of work (the record header's)."""
-    rows = session.connection().execute(_decisions(), {"patient_id": patient_id})
+def latest_consents(
+    connection: Connection, patient_id: uuid.UUID
+) -> dict[ConsentKind, ConsentState]:
+    """``current_consents`` on the caller's connection (the record header's read)."""
+    rows = connection.execute(_decisions(), {"patient_id": patient_id})
     return {row.kind: ConsentState(*row) for row in rows}  # later decisions win
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import event
+from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -66,16 +67,14 @@ def _remember_versioned_writes(session: Session, _context: object, _instances: o
 
 
 @contextmanager
-def unit_of_work(
-    database: Database, *, write: bool = True, autocommit: bool = False
-) -> Iterator[Session]:
+def unit_of_work(database: Database, *, write: bool = True) -> Iterator[Session]:
     """One transaction: committed if the block succeeds, rolled back otherwise.
 
     Stale writes become ConflictError (naming who saved first and when); a database
     that went away becomes DatabaseUnavailableError. Either way nothing is half-written.
     """
     try:
-        session = database.session(write=write, autocommit=autocommit)
+        session = database.session(write=write)
     except DBAPIError as exc:
         raise DatabaseUnavailableError(database.unavailable_message(exc)) from exc
     try:
@@ -88,7 +87,7 @@ def unit_of_work(
         raise _conflict(database, stale[0] if stale else None) from exc
     except OperationalError as exc:
         session.rollback()
-        if exc.connection_invalidated or database.kind == "postgresql":
+        if _lost(database, exc):
             raise DatabaseUnavailableError(database.unavailable_message(exc)) from exc
         raise
     except BaseException:
@@ -99,12 +98,27 @@ def unit_of_work(
 
 
 @contextmanager
-def reading(database: Database) -> Iterator[Session]:
-    """A unit of work that only reads, outside any transaction: each statement sees the
-    latest committed data (``Database.session(autocommit=True)``). For reads whose
-    statements need no common snapshot, such as opening a record."""
-    with unit_of_work(database, write=False, autocommit=True) as session:
-        yield session
+def reading(database: Database) -> Iterator[Connection]:
+    """Reads outside any transaction (``Database.reader``), for Core statements whose
+    results need no common snapshot, such as opening a record: no session, no BEGIN or
+    ROLLBACK. A lost server becomes DatabaseUnavailableError, as in ``unit_of_work``."""
+    try:
+        connection = database.reader()
+    except DBAPIError as exc:
+        raise DatabaseUnavailableError(database.unavailable_message(exc)) from exc
+    try:
+        yield connection
+    except OperationalError as exc:
+        if _lost(database, exc):
+            raise DatabaseUnavailableError(database.unavailable_message(exc)) from exc
+        raise
+    finally:
+        connection.close()
+
+
+def _lost(database: Database, exc: OperationalError) -> bool:
+    """An operational error that means the server is gone (on SQLite most are not)."""
+    return exc.connection_invalidated or database.kind == "postgresql"
 
 
 def _conflict(database: Database, stale: object | None) -> ConflictError:

@@ -43,11 +43,11 @@ class RecordHeader:
 
 def record_header(database: Database, actor: Actor, patient_id: uuid.UUID) -> RecordHeader:
     require(actor, Permission.VIEW_PATIENT, database)
-    with reading(database) as session:
-        patient = session.connection().execute(_patient(), {"patient_id": patient_id}).one_or_none()
+    with reading(database) as connection:
+        patient = connection.execute(_patient(), {"patient_id": patient_id}).one_or_none()
         if patient is None:
             raise NotFoundError(f"No patient with id {patient_id}.")
-        consents = latest_consents(session, patient_id)
+        consents = latest_consents(connection, patient_id)
     clinical = allowed(actor, Permission.VIEW_CONSULTATION)
     birth = patient.birth_date
     return RecordHeader(

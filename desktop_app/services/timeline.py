@@ -87,8 +87,8 @@ def patient_timeline(
     params: dict[str, object] = {"patient_id": patient_id, "limit": limit}
     if before is not None:
         params.update(before_at=before[0], before_id=before[1])
-    with reading(database) as session:  # plain rows, without the ORM's loading layer
-        rows = session.connection().execute(_statement(wanted, before is not None), params).all()
+    with reading(database) as connection:
+        rows = connection.execute(_statement(wanted, before is not None), params).all()
     kind_of = {kind.value: kind for kind in wanted}
     return [
         Entry(kind_of[kind], at, entry_id, label or "", state or "", person or "")
