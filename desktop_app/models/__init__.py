@@ -15,6 +15,7 @@ from desktop_app.models.consent import ConsentKind, PatientConsent
 from desktop_app.models.consultation import Consultation, NoDealReason, Outcome
 from desktop_app.models.course import Course
 from desktop_app.models.patient import RECORD_NO_SEQUENCE, Patient, RecordCounter
+from desktop_app.models.photo import BlobKind, Photo, PhotoAngle, PhotoBlob, PhotoStage
 from desktop_app.models.setting import ClinicSetting
 from desktop_app.models.staff import Role, Staff
 from desktop_app.models.tag import PatientTag, Tag, TagGroup, TagKind
@@ -28,6 +29,7 @@ __all__ = [
     "AssessmentAddendum",
     "AuditEvent",
     "Base",
+    "BlobKind",
     "ClinicSetting",
     "ConsentKind",
     "Consultation",
@@ -38,6 +40,10 @@ __all__ = [
     "Patient",
     "PatientConsent",
     "PatientTag",
+    "Photo",
+    "PhotoAngle",
+    "PhotoBlob",
+    "PhotoStage",
     "PlanItem",
     "Product",
     "ProductLot",

@@ -30,6 +30,8 @@ class Permission(enum.StrEnum):
     WRITE_TREATMENT = "write_treatment"
     EDIT_CATALOGUE = "edit_catalogue"
     LOT_RECALL = "lot_recall"
+    VIEW_PHOTOS = "view_photos"  # the gallery, comparison, export (marketing consent permitting)
+    ADD_PHOTOS = "add_photos"  # import, tag, link to a visit or treatment, hide one in error
 
 
 _QUEUE = {Permission.VIEW_QUEUE, Permission.MANAGE_QUEUE}
@@ -46,13 +48,14 @@ _CLINICAL_READ = {
     Permission.VIEW_ASSESSMENT,
     Permission.VIEW_TREATMENT,
     Permission.LOT_RECALL,
+    Permission.VIEW_PHOTOS,
 }
 _CARE = {Permission.VIEW_PATIENT, Permission.EDIT_PATIENT, *_QUEUE, *_CLINICAL_READ}
 
-# Receptionists see no clinical content; consultants see and write consultations and plans
-# (they sell courses) but not the doctor's assessment; only doctors write assessments;
-# nurses and doctors record treatments; managers hold every permission but writing an
-# assessment or a treatment, which are clinical acts.
+# Receptionists see no clinical content, photos included (DESIGN §5); consultants see and
+# write consultations and plans (they sell courses) but not the doctor's assessment; only
+# doctors write assessments; nurses and doctors record treatments; managers hold every
+# permission but writing an assessment or a treatment, which are clinical acts.
 MATRIX: dict[Role, frozenset[Permission]] = {
     Role.RECEPTIONIST: frozenset(_FRONT_DESK),
     Role.CONSULTANT: frozenset(
@@ -62,12 +65,20 @@ MATRIX: dict[Role, frozenset[Permission]] = {
             Permission.WRITE_CONSULTATION,
             Permission.VIEW_TREATMENT,
             Permission.WRITE_PLAN,
+            Permission.VIEW_PHOTOS,  # consultants take the "before" set at the consultation
+            Permission.ADD_PHOTOS,
         }
     ),
     Role.DOCTOR: frozenset(
-        {*_CARE, Permission.WRITE_ASSESSMENT, Permission.WRITE_TREATMENT, Permission.WRITE_PLAN}
+        {
+            *_CARE,
+            Permission.WRITE_ASSESSMENT,
+            Permission.WRITE_TREATMENT,
+            Permission.WRITE_PLAN,
+            Permission.ADD_PHOTOS,
+        }
     ),
-    Role.NURSE: frozenset({*_CARE, Permission.WRITE_TREATMENT}),
+    Role.NURSE: frozenset({*_CARE, Permission.WRITE_TREATMENT, Permission.ADD_PHOTOS}),
     Role.MANAGER: frozenset(
         set(Permission) - {Permission.WRITE_ASSESSMENT, Permission.WRITE_TREATMENT}
     ),
