@@ -14,6 +14,7 @@ from desktop_app.models.channel import SourceChannel
 from desktop_app.models.consent import ConsentKind, PatientConsent
 from desktop_app.models.consultation import Consultation, NoDealReason, Outcome
 from desktop_app.models.course import Course
+from desktop_app.models.face_chart import ChartView, FaceChartMark, InjectionDepth, MarkKind
 from desktop_app.models.patient import RECORD_NO_SEQUENCE, Patient, RecordCounter
 from desktop_app.models.photo import BlobKind, Photo, PhotoAngle, PhotoBlob, PhotoStage
 from desktop_app.models.setting import ClinicSetting
@@ -30,11 +31,15 @@ __all__ = [
     "AuditEvent",
     "Base",
     "BlobKind",
+    "ChartView",
     "ClinicSetting",
     "ConsentKind",
     "Consultation",
     "Course",
     "DiagnosisOption",
+    "FaceChartMark",
+    "InjectionDepth",
+    "MarkKind",
     "NoDealReason",
     "Outcome",
     "Patient",
