@@ -1,12 +1,14 @@
 """Run slow work (database, hashing, files) off the UI thread and get the result back on it.
 
 ``TaskRunner`` uses Qt's thread pool; ``SyncRunner`` runs inline so UI tests are
-deterministic. Widgets take either through their constructor.
+deterministic. Widgets take either through their constructor. Long work reports how far
+it got through a ``Progress`` it is given, and asks it whether the user cancelled.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from typing import Any, Protocol
 
@@ -80,3 +82,27 @@ class TaskRunner(QObject):
     def wait(self, msecs: int = 30_000) -> bool:
         """Block until running work finishes (used on shutdown and in tests)."""
         return QThreadPool.globalInstance().waitForDone(msecs)
+
+
+class Progress(QObject):
+    """How far long work got, from whichever thread does it, shown on the UI thread.
+
+    The work calls ``report`` (from a worker thread under ``TaskRunner``: the signal is
+    queued to the UI thread; inline under ``SyncRunner``) and polls ``cancelled``, which
+    the UI sets with ``cancel`` (a thread-safe flag, no signal needed that way round).
+    """
+
+    changed = Signal(int, int, str)  # done, total, what is being worked on
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._cancel = threading.Event()
+
+    def report(self, done: int, total: int, text: str = "") -> None:
+        self.changed.emit(done, total, text)
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
