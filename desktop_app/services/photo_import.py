@@ -1,0 +1,188 @@
+"""Importing photos: each file checked and rendered outside any transaction, then its row,
+its renditions and the audit row written together, so a bad file leaves nothing behind.
+
+Use it as ``photos.import_file`` / ``photos.import_files`` (re-exported there).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
+
+from desktop_app.db import Database
+from desktop_app.models import BlobKind, Photo, utcnow
+from desktop_app.services import audit, photo_files
+from desktop_app.services.context import Actor, reading, unit_of_work
+from desktop_app.services.permissions import Permission, require
+from desktop_app.services.photo_files import MAX_FILE_BYTES, PhotoFileError
+from desktop_app.services.photo_store import store_for
+
+
+def import_file(
+    database: Database,
+    actor: Actor,
+    patient_id: uuid.UUID,
+    name: str,
+    data: bytes,
+    tags: photos.PhotoTags,
+    *,
+    consent_confirmed: bool = False,
+) -> uuid.UUID:
+    """One photo from its bytes (``name``: the file's name, for messages and the record).
+
+    Raises PhotoConsentRequiredError (before looking at the bytes), PhotoFileError,
+    DuplicatePhotoError (the same bytes already among this patient's photos) or
+    ValidationError (tags)."""
+    require(actor, Permission.ADD_PHOTOS, database)
+    columns = photos.checked_tags(tags)
+    consent = _consent(database, patient_id, consent_confirmed)
+    return _import(database, actor, patient_id, name, data, columns, consent)
+
+
+def import_files(
+    database: Database,
+    actor: Actor,
+    patient_id: uuid.UUID,
+    paths: Sequence[Path],
+    tags: photos.PhotoTags,
+    *,
+    consent_confirmed: bool = False,
+    progress: Callable[[int, int, str], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> photos.ImportReport:
+    """A batch taken together (the same tags). A bad file or a duplicate is reported and
+    the rest continue; each imported file is its own transaction. ``progress(done, total,
+    file_name)`` is called after each file, on the calling (worker) thread; ``cancelled()``
+    is asked before each file. Missing consent raises before any file is read."""
+    require(actor, Permission.ADD_PHOTOS, database)
+    columns = photos.checked_tags(tags)
+    consent = _consent(database, patient_id, consent_confirmed)
+    report = photos.ImportReport([], [], [])
+    total = len(paths)
+    for done, path in enumerate(paths, start=1):
+        if cancelled is not None and cancelled():
+            report.cancelled = True
+            break
+        name = Path(path).name
+        try:
+            data = _read(Path(path))
+            photo_id = _import(database, actor, patient_id, name, data, columns, consent)
+        except PhotoFileError as exc:
+            report.refused.append(photos.Refused(name, exc.code, str(exc)))
+        except photos.DuplicatePhotoError as exc:
+            report.duplicates.append(photos.Duplicate(name, exc.existing_id))
+        else:
+            report.imported.append(photo_id)
+        if progress is not None:
+            progress(done, total, name)
+    return report
+
+
+def _consent(database: Database, patient_id: uuid.UUID, confirmed: bool) -> str:
+    """How the import stands with the patient's consent, for the audit row."""
+    with reading(database) as connection:
+        consent = photos.consent_of(connection, patient_id)
+    if consent.record:
+        return "granted"
+    if not confirmed:
+        raise photos.PhotoConsentRequiredError(patient_id)
+    return "confirmed_without_record_consent"
+
+
+def _read(path: Path) -> bytes:
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise PhotoFileError(
+                "too_large",
+                path.name,
+                f"{path.name} is larger than {MAX_FILE_BYTES // 2**20} MB; it is not a photo "
+                "Clinic Desk takes.",
+                megapixels=None,
+                limit=photo_files.MAX_PIXELS // 1_000_000,
+            )
+        return path.read_bytes()
+    except OSError as exc:
+        raise PhotoFileError(
+            "unreadable",
+            path.name,
+            f"{path.name} could not be read: {exc.strerror or exc}.",
+            reason=exc.strerror or str(exc),
+        ) from exc
+
+
+def _import(
+    database: Database,
+    actor: Actor,
+    patient_id: uuid.UUID,
+    name: str,
+    data: bytes,
+    columns: dict[str, object],
+    consent: str,
+) -> uuid.UUID:
+    digest = photo_files.content_hash(data)
+    existing = _existing(database, patient_id, digest)
+    if existing is not None:  # before the work of decoding it
+        raise photos.DuplicatePhotoError(name, existing)
+    rendered = photo_files.render(data, name, digest)
+    photo_id = uuid.uuid4()
+    try:
+        with unit_of_work(database) as session:
+            photos.check_links(session, patient_id, columns["visit_id"], columns["treatment_id"])
+            session.add(
+                Photo(
+                    id=photo_id,
+                    patient_id=patient_id,
+                    taken_at=rendered.taken_at or utcnow(),
+                    camera=rendered.camera,
+                    source_name=name[:255],
+                    content_hash=digest,
+                    width=rendered.width,
+                    height=rendered.height,
+                    imported_by_id=actor.staff_id,
+                    updated_by_id=actor.staff_id,
+                    **columns,
+                )
+            )
+            session.flush()  # a station importing the same file just now fails here
+            store_for(database).put(
+                session,
+                photo_id,
+                {
+                    BlobKind.ORIGINAL: rendered.original,
+                    BlobKind.DISPLAY: rendered.display,
+                    BlobKind.THUMB: rendered.thumb,
+                },
+            )
+            audit.record(
+                session,
+                actor,
+                "import_photo",
+                "photo",
+                photo_id,
+                patient=patient_id,
+                file=name,
+                stage=columns["stage"],
+                angle=columns["angle"],
+                consent=consent,
+            )
+    except IntegrityError:
+        existing = _existing(database, patient_id, digest)
+        if existing is None:
+            raise
+        raise photos.DuplicatePhotoError(name, existing) from None
+    return photo_id
+
+
+def _existing(database: Database, patient_id: uuid.UUID, digest: str) -> uuid.UUID | None:
+    with reading(database) as connection:
+        return connection.scalar(
+            sa.select(Photo.id).where(Photo.patient_id == patient_id, Photo.content_hash == digest)
+        )
+
+
+# At the end: photos re-exports this module's functions, whichever is imported first.
+from desktop_app.services import photos  # noqa: E402

@@ -1,0 +1,468 @@
+"""Clinical photos (照片): a patient's gallery, tags, before/after pairs, hiding one in error.
+
+Every call checks the role (``VIEW_PHOTOS`` to look, ``ADD_PHOTOS`` to import, tag or
+hide; never receptionists). Opening the gallery, importing, retagging and hiding are
+audited; thumbnails and single images, fetched as the gallery scrolls, are covered by the
+gallery's audit row. Image bytes come only through the ``PhotoStore``; no query here reads
+them. Importing is in ``photo_import`` and re-exported here: ``photos.import_file`` and
+``photos.import_files``.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Row
+from sqlalchemy.orm import Session
+
+from desktop_app.db import Database
+from desktop_app.models import (
+    BlobKind,
+    ConsentKind,
+    Patient,
+    Photo,
+    PhotoAngle,
+    PhotoStage,
+    Treatment,
+    TreatmentItem,
+    Visit,
+    utcnow,
+)
+from desktop_app.services import audit
+from desktop_app.services.consents import latest_consents
+from desktop_app.services.consultations import MAX_TEXT
+from desktop_app.services.context import Actor, conflict_with, reading, unit_of_work
+from desktop_app.services.errors import NotFoundError, ServiceError, ValidationError
+from desktop_app.services.permissions import Permission, require
+from desktop_app.services.photo_files import Rendition
+from desktop_app.services.photo_store import store_for
+
+MAX_AREA = 60
+MAX_REASON = 200
+MAX_FOLLOW_UP_DAY = 3650
+PAIRED_AFTER = (PhotoStage.AFTER, PhotoStage.FOLLOW_UP)
+
+
+@dataclass(frozen=True)
+class PhotoTags:
+    """What the person importing says about a set of photos taken together."""
+
+    stage: PhotoStage = PhotoStage.OTHER
+    follow_up_day: int | None = None  # required (1..3650) when stage is FOLLOW_UP
+    angle: PhotoAngle | None = None
+    area: str = ""  # free text, <= 60 characters (consultations.AREAS words where they fit)
+    notes: str = ""
+    visit_id: uuid.UUID | None = None
+    treatment_id: uuid.UUID | None = None  # must be this patient's
+
+
+@dataclass(frozen=True)
+class TagChanges:
+    """Bulk tagging: None leaves a field as it is."""
+
+    stage: PhotoStage | None = None
+    follow_up_day: int | None = None
+    angle: PhotoAngle | None = None
+    area: str | None = None
+    notes: str | None = None
+    visit_id: uuid.UUID | None = None
+    treatment_id: uuid.UUID | None = None
+
+
+@dataclass(frozen=True)
+class PhotoSummary:
+    """One gallery cell; never any image bytes."""
+
+    id: uuid.UUID
+    version: int
+    patient_id: uuid.UUID
+    stage: PhotoStage
+    follow_up_day: int | None
+    angle: PhotoAngle | None
+    area: str
+    notes: str
+    taken_at: datetime
+    camera: str
+    source_name: str
+    width: int
+    height: int
+    visit_id: uuid.UUID | None
+    treatment_id: uuid.UUID | None
+    treatment_item: str | None  # the linked treatment's catalogue item name
+    treated_at: datetime | None  # the linked treatment's start (days since treatment)
+    hidden: bool
+
+
+@dataclass(frozen=True)
+class PhotoConsent:
+    record: bool  # "photos for the medical record" granted (latest decision)
+    marketing: bool  # "photos for marketing" granted
+
+
+@dataclass(frozen=True)
+class Refused:
+    file_name: str
+    code: str  # a PhotoFileError code
+    message: str
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    file_name: str
+    existing_id: uuid.UUID
+
+
+@dataclass
+class ImportReport:
+    imported: list[uuid.UUID] = field(default_factory=list)
+    duplicates: list[Duplicate] = field(default_factory=list)
+    refused: list[Refused] = field(default_factory=list)
+    cancelled: bool = False
+
+
+class PhotoConsentRequiredError(ServiceError):
+    """No "photos for the medical record" consent, and the user did not confirm."""
+
+    def __init__(self, patient_id: uuid.UUID) -> None:
+        super().__init__(
+            "This patient has not consented to photos for the medical record. "
+            "Record their consent, or confirm that these photos are to be kept anyway."
+        )
+        self.patient_id = patient_id
+
+
+class DuplicatePhotoError(ServiceError):
+    """The same file is already among this patient's photos."""
+
+    def __init__(self, file_name: str, existing_id: uuid.UUID) -> None:
+        super().__init__(f"{file_name} is already among this patient's photos.")
+        self.file_name = file_name
+        self.existing_id = existing_id
+
+
+def photo_consent(database: Database, actor: Actor, patient_id: uuid.UUID) -> PhotoConsent:
+    require(actor, Permission.VIEW_PHOTOS, database)
+    with reading(database) as connection:
+        return consent_of(connection, patient_id)
+
+
+def consent_of(connection: Connection, patient_id: uuid.UUID) -> PhotoConsent:
+    """The patient's latest photo decisions (NotFoundError if there is no such patient)."""
+    if connection.scalar(sa.select(Patient.id).where(Patient.id == patient_id)) is None:
+        raise NotFoundError(f"No patient with id {patient_id}.")
+    decisions = latest_consents(connection, patient_id)
+
+    def granted(kind: ConsentKind) -> bool:
+        return kind in decisions and decisions[kind].granted
+
+    return PhotoConsent(granted(ConsentKind.PHOTOS_RECORD), granted(ConsentKind.PHOTOS_MARKETING))
+
+
+def retag(
+    database: Database, actor: Actor, versions: Mapping[uuid.UUID, int], changes: TagChanges
+) -> None:
+    """Apply ``changes`` to every photo in ``versions`` (id → version seen), all or none:
+    a photo changed meanwhile on another station → ConflictError, nothing written."""
+    require(actor, Permission.ADD_PHOTOS, database)
+    if changes.stage is not None or changes.follow_up_day is not None:
+        _follow_up_day(changes.stage or PhotoStage.FOLLOW_UP, changes.follow_up_day, strict=False)
+    area = None if changes.area is None else checked_text("area", changes.area, MAX_AREA)
+    notes = None if changes.notes is None else checked_text("notes", changes.notes, MAX_TEXT)
+    if not versions:
+        return
+    with unit_of_work(database) as session:
+        photos = {
+            p.id: p for p in session.scalars(sa.select(Photo).where(Photo.id.in_(list(versions))))
+        }
+        for photo_id, expected in versions.items():
+            photo = photos.get(photo_id)
+            if photo is None:
+                raise NotFoundError(f"No photo {photo_id}.")
+            if photo.version != expected:
+                raise conflict_with(session, photo)
+        for photo in photos.values():
+            check_links(session, photo.patient_id, changes.visit_id, changes.treatment_id)
+            if changes.stage is not None:
+                photo.stage = PhotoStage(changes.stage)
+            if changes.follow_up_day is not None:
+                photo.follow_up_day = changes.follow_up_day
+            photo.follow_up_day = _follow_up_day(photo.stage, photo.follow_up_day, strict=True)
+            if changes.angle is not None:
+                photo.angle = PhotoAngle(changes.angle)
+            if area is not None:
+                photo.area = area
+            if notes is not None:
+                photo.notes = notes
+            if changes.visit_id is not None:
+                photo.visit_id = changes.visit_id
+            if changes.treatment_id is not None:
+                photo.treatment_id = changes.treatment_id
+            photo.updated_by_id = actor.staff_id
+        audit.record(
+            session,
+            actor,
+            "retag_photos",
+            "photo",
+            None,
+            photos=sorted(str(i) for i in versions),
+            changes={k: v for k, v in vars(changes).items() if v is not None},
+        )
+
+
+def gallery(
+    database: Database,
+    actor: Actor,
+    patient_id: uuid.UUID,
+    *,
+    stage: PhotoStage | None = None,
+    angle: PhotoAngle | None = None,
+    area: str | None = None,
+    include_hidden: bool = False,
+) -> list[PhotoSummary]:
+    """The patient's photos, newest first. Opening it is audited (who looked at whose faces)."""
+    require(actor, Permission.VIEW_PHOTOS, database)
+    query = _summaries().where(Photo.patient_id == patient_id)
+    if stage is not None:
+        query = query.where(Photo.stage == PhotoStage(stage))
+    if angle is not None:
+        query = query.where(Photo.angle == PhotoAngle(angle))
+    if area:
+        query = query.where(Photo.area == area.strip())
+    if not include_hidden:
+        query = query.where(Photo.hidden_at.is_(None))
+    with unit_of_work(database) as session:
+        rows = session.execute(query.order_by(Photo.taken_at.desc(), Photo.id.desc())).all()
+        audit.record(
+            session,
+            actor,
+            "view_photos",
+            "patient",
+            patient_id,
+            shown=len(rows),
+            stage=stage,
+            angle=angle,
+            area=area,
+        )
+    return [_summary(row) for row in rows]
+
+
+def thumbnails(
+    database: Database, actor: Actor, photo_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, bytes]:
+    """JPEG thumbnails (long side <= 256) of these photos, in one statement."""
+    require(actor, Permission.VIEW_PHOTOS, database)
+    if not photo_ids:
+        return {}
+    with reading(database) as connection:
+        return store_for(database).thumbnails(connection, photo_ids)
+
+
+def image(
+    database: Database, actor: Actor, photo_id: uuid.UUID, kind: BlobKind = BlobKind.DISPLAY
+) -> Rendition:
+    require(actor, Permission.VIEW_PHOTOS, database)
+    with reading(database) as connection:
+        found = store_for(database).get(connection, photo_id, BlobKind(kind))
+    if found is None:
+        raise NotFoundError(f"No {BlobKind(kind).value} image of photo {photo_id}.")
+    return found
+
+
+def baseline(
+    database: Database, actor: Actor, patient_id: uuid.UUID, angle: PhotoAngle
+) -> PhotoSummary | None:
+    """The first BEFORE photo of this angle: the one a follow-up is lined up against."""
+    require(actor, Permission.VIEW_PHOTOS, database)
+    query = (
+        _summaries()
+        .where(
+            Photo.patient_id == patient_id,
+            Photo.stage == PhotoStage.BEFORE,
+            Photo.angle == PhotoAngle(angle),
+            Photo.hidden_at.is_(None),
+        )
+        .order_by(Photo.taken_at, Photo.id)
+        .limit(1)
+    )
+    with reading(database) as connection:
+        row = connection.execute(query).first()
+    return None if row is None else _summary(row)
+
+
+def auto_pair(
+    database: Database, actor: Actor, patient_id: uuid.UUID, angle: PhotoAngle | None = None
+) -> tuple[PhotoSummary, PhotoSummary] | None:
+    """The first BEFORE and the latest AFTER or FOLLOW_UP of one angle. With no angle given:
+    FRONT if it pairs, else the first angle (in ``PhotoAngle`` order) that does."""
+    require(actor, Permission.VIEW_PHOTOS, database)
+    query = _summaries().where(
+        Photo.patient_id == patient_id,
+        Photo.stage.in_((PhotoStage.BEFORE, *PAIRED_AFTER)),
+        Photo.hidden_at.is_(None),
+    )
+    query = query.where(
+        Photo.angle.is_not(None) if angle is None else Photo.angle == PhotoAngle(angle)
+    )
+    with reading(database) as connection:
+        photos = [_summary(row) for row in connection.execute(query.order_by(Photo.taken_at))]
+    firsts: dict[PhotoAngle, PhotoSummary] = {}
+    lasts: dict[PhotoAngle, PhotoSummary] = {}
+    for photo in photos:  # oldest first
+        assert photo.angle is not None
+        if photo.stage is PhotoStage.BEFORE:
+            firsts.setdefault(photo.angle, photo)
+        else:
+            lasts[photo.angle] = photo
+    for candidate in PhotoAngle:
+        if candidate in firsts and candidate in lasts:
+            return firsts[candidate], lasts[candidate]
+    return None
+
+
+def hide(
+    database: Database, actor: Actor, photo_id: uuid.UUID, expected_version: int, reason: str
+) -> None:
+    """Take a photo out of the gallery (never deleted: clinical records are kept)."""
+    require(actor, Permission.ADD_PHOTOS, database)
+    reason = checked_text("reason", reason, MAX_REASON)
+    if not reason:
+        raise ValidationError("reason", "required", "Say why this photo is hidden.")
+    with unit_of_work(database) as session:
+        photo = session.get(Photo, photo_id)
+        if photo is None:
+            raise NotFoundError(f"No photo {photo_id}.")
+        if photo.version != expected_version:
+            raise conflict_with(session, photo)
+        photo.hidden_at = photo.hidden_at or utcnow()
+        photo.hidden_reason = reason
+        photo.updated_by_id = actor.staff_id
+        audit.record(
+            session, actor, "hide_photo", "photo", photo.id, patient=photo.patient_id, reason=reason
+        )
+
+
+# --- shared with photo_import ---------------------------------------------------------------
+
+
+def checked_tags(tags: PhotoTags) -> dict[str, object]:
+    """The tags as column values, or a ValidationError naming the field."""
+    stage = PhotoStage(tags.stage)
+    return {
+        "stage": stage,
+        "follow_up_day": _follow_up_day(stage, tags.follow_up_day, strict=True),
+        "angle": None if tags.angle is None else PhotoAngle(tags.angle),
+        "area": checked_text("area", tags.area, MAX_AREA),
+        "notes": checked_text("notes", tags.notes, MAX_TEXT),
+        "visit_id": tags.visit_id,
+        "treatment_id": tags.treatment_id,
+    }
+
+
+def check_links(
+    session: Session,
+    patient_id: uuid.UUID,
+    visit_id: uuid.UUID | None,
+    treatment_id: uuid.UUID | None,
+) -> None:
+    """A photo links only to its own patient's visit and treatment."""
+    if visit_id is not None:
+        visit = session.get(Visit, visit_id)
+        if visit is None or visit.patient_id != patient_id:
+            raise ValidationError("visit_id", "invalid", "That visit is not this patient's.")
+    if treatment_id is not None:
+        treatment = session.get(Treatment, treatment_id)
+        if treatment is None or treatment.patient_id != patient_id:
+            raise ValidationError(
+                "treatment_id", "invalid", "That treatment is not this patient's."
+            )
+
+
+def checked_text(name: str, value: str, limit: int) -> str:
+    value = value.strip()
+    if len(value) > limit:
+        raise ValidationError(name, "too_long", "This text is too long.", max=limit)
+    return value
+
+
+def _follow_up_day(stage: PhotoStage, day: int | None, *, strict: bool) -> int | None:
+    """FOLLOW_UP needs its day (1..3650); other stages have none. ``strict=False`` only
+    checks the range of a day given (bulk changes whose stage comes from each photo)."""
+    if stage is not PhotoStage.FOLLOW_UP:
+        return None
+    if day is None:
+        if not strict:
+            return None
+        raise ValidationError(
+            "follow_up_day", "required", "Give the day after the treatment for a follow-up."
+        )
+    if isinstance(day, bool) or not isinstance(day, int) or not 1 <= day <= MAX_FOLLOW_UP_DAY:
+        raise ValidationError(
+            "follow_up_day",
+            "out_of_range",
+            f"The follow-up day is a number from 1 to {MAX_FOLLOW_UP_DAY}.",
+            min=1,
+            max=MAX_FOLLOW_UP_DAY,
+        )
+    return day
+
+
+def _summaries() -> sa.Select:
+    return (
+        sa.select(
+            Photo.id,
+            Photo.version,
+            Photo.patient_id,
+            Photo.stage,
+            Photo.follow_up_day,
+            Photo.angle,
+            Photo.area,
+            Photo.notes,
+            Photo.taken_at,
+            Photo.camera,
+            Photo.source_name,
+            Photo.width,
+            Photo.height,
+            Photo.visit_id,
+            Photo.treatment_id,
+            TreatmentItem.name,
+            Treatment.started_at,
+            Photo.hidden_at,
+        )
+        .select_from(Photo)
+        .outerjoin(Treatment, Treatment.id == Photo.treatment_id)
+        .outerjoin(TreatmentItem, TreatmentItem.id == Treatment.item_id)
+    )
+
+
+def _summary(row: Row) -> PhotoSummary:
+    *fields, hidden_at = row
+    return PhotoSummary(*fields, hidden=hidden_at is not None)
+
+
+from desktop_app.services.photo_import import import_file, import_files  # noqa: E402
+
+__all__ = [
+    "Duplicate",
+    "DuplicatePhotoError",
+    "ImportReport",
+    "PhotoConsent",
+    "PhotoConsentRequiredError",
+    "PhotoSummary",
+    "PhotoTags",
+    "Refused",
+    "TagChanges",
+    "auto_pair",
+    "baseline",
+    "gallery",
+    "hide",
+    "image",
+    "import_file",
+    "import_files",
+    "photo_consent",
+    "retag",
+    "thumbnails",
+]
