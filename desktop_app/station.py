@@ -1,4 +1,4 @@
-"""This workstation's own settings: which database, which language, window geometry.
+"""This workstation's own settings: database, language, window geometry, camera folder.
 
 Declared once, typed, with defaults; stored as JSON in the user's config folder. Never
 holds a password: the PostgreSQL password lives in the OS keyring (see secrets.py).
@@ -15,6 +15,10 @@ from typing import Literal
 from desktop_app import paths
 
 DatabaseKind = Literal["sqlite", "postgresql"]
+# After a photo from the camera folder is safely in the database: "remove" it from this
+# PC's disk (face photos must not pile up there, PIPL), or "keep" it (moved aside).
+AfterImport = Literal["remove", "keep"]
+AFTER_IMPORT: tuple[AfterImport, ...] = ("remove", "keep")
 
 
 @dataclass
@@ -37,9 +41,15 @@ class StationSettings:
     server: ServerSettings = field(default_factory=ServerSettings)
     language: str = ""  # empty: follow the system locale; otherwise "zh_CN" or "en"
     window_geometry: str = ""  # base64 of QWidget.saveGeometry(), written by the UI
+    # The folder a tethered camera or phone sync writes to on this PC; None: no inbox.
+    camera_folder: str | None = None
+    camera_after_import: AfterImport = "remove"
 
     def sqlite_file(self) -> Path:
         return Path(self.sqlite_path) if self.sqlite_path else paths.default_sqlite_path()
+
+    def camera_folder_path(self) -> Path | None:
+        return Path(self.camera_folder) if self.camera_folder else None
 
 
 def settings_file() -> Path:
@@ -57,6 +67,10 @@ def load(path: Path | None = None) -> StationSettings:
         return StationSettings()
     known = {f.name for f in fields(StationSettings)} - {"server"}
     settings = StationSettings(**{k: v for k, v in raw.items() if k in known})
+    if not isinstance(settings.camera_folder, str) or not settings.camera_folder:
+        settings.camera_folder = None
+    if settings.camera_after_import not in AFTER_IMPORT:
+        settings.camera_after_import = "remove"  # the safe default for face photos
     server = raw.get("server")
     if isinstance(server, dict):
         names = {f.name for f in fields(ServerSettings)}
