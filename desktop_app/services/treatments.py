@@ -23,7 +23,7 @@ from desktop_app.models import (
     TreatmentItem,
     TreatmentProduct,
 )
-from desktop_app.services import audit, catalogue, identity, plans
+from desktop_app.services import audit, catalogue, face_charts, identity, plans
 from desktop_app.services.consultations import AREAS, MAX_TEXT
 from desktop_app.services.context import Actor, unit_of_work
 from desktop_app.services.errors import NotFoundError, ValidationError
@@ -57,6 +57,7 @@ class TreatmentDraft:
     products: tuple[ProductUse, ...] = ()
     course_id: uuid.UUID | None = None
     visit_id: uuid.UUID | None = None
+    marks: tuple[face_charts.MarkDraft, ...] = ()  # the face chart, saved with the treatment
 
 
 @dataclass(frozen=True)
@@ -138,6 +139,8 @@ def record_treatment(
                     unit=use.unit.strip(),
                 )
             )
+        if draft.marks:
+            face_charts.write_marks(session, actor, treatment, draft.marks)
         audit.record(
             session,
             actor,
@@ -147,6 +150,7 @@ def record_treatment(
             item=item.name,
             lots=[u.lot_number for u in draft.products],
             course=draft.course_id,
+            marks=len(draft.marks),
         )
         return Recorded(treatment.id, tuple(warnings))
 
@@ -159,10 +163,19 @@ def lot_recall(
     product: str | None = None,
     between: tuple[dt.date, dt.date] | None = None,
 ) -> list[RecallHit]:
-    """Who received lot X, or product Y between two dates: one query, newest first."""
+    """Who received lot X, or product Y between two dates: one query, newest first.
+
+    A lot counts as received through the treatment's products or its face-chart marks,
+    once per treatment and lot either way (``face_charts.lot_uses``)."""
     require(actor, Permission.LOT_RECALL, database)
     if not lot_number and not product:
         raise ValidationError("lot_number", "required", "Give a lot number or a product.")
+    lots = sa.select(ProductLot.id).join(Product, Product.id == ProductLot.product_id)
+    if lot_number:
+        lots = lots.where(ProductLot.lot_number == identity.fold(lot_number).upper())
+    if product:
+        lots = lots.where(Product.name == product.strip())
+    used = face_charts.lot_uses(lots)
     query = (
         sa.select(
             Patient.record_no,
@@ -173,21 +186,17 @@ def lot_recall(
             Product.name,
             Product.brand,
             ProductLot.lot_number,
-            TreatmentProduct.quantity,
-            TreatmentProduct.unit,
+            used.c.quantity,
+            used.c.unit,
         )
-        .select_from(TreatmentProduct)
-        .join(ProductLot, ProductLot.id == TreatmentProduct.lot_id)
+        .select_from(used)
+        .join(ProductLot, ProductLot.id == used.c.lot_id)
         .join(Product, Product.id == ProductLot.product_id)
-        .join(Treatment, Treatment.id == TreatmentProduct.treatment_id)
+        .join(Treatment, Treatment.id == used.c.treatment_id)
         .join(TreatmentItem, TreatmentItem.id == Treatment.item_id)
         .join(Patient, Patient.id == Treatment.patient_id)
         .order_by(Treatment.started_at.desc(), Patient.record_no)
     )
-    if lot_number:
-        query = query.where(ProductLot.lot_number == identity.fold(lot_number).upper())
-    if product:
-        query = query.where(Product.name == product.strip())
     if between:
         start = dt.datetime.combine(between[0], dt.time(), dt.UTC)
         end = dt.datetime.combine(between[1] + dt.timedelta(days=1), dt.time(), dt.UTC)
@@ -248,6 +257,7 @@ class TreatmentRecord:
     reaction: str
     notes: str
     products: tuple[tuple[str, str, str, dt.date, Decimal, str], ...]  # product, brand, lot …
+    marks: tuple[face_charts.MarkDraft, ...] = ()  # the face chart
 
 
 def get_treatment(database: Database, actor: Actor, treatment_id: uuid.UUID) -> TreatmentRecord:
@@ -286,4 +296,5 @@ def get_treatment(database: Database, actor: Actor, treatment_id: uuid.UUID) -> 
             row.reaction,
             row.notes,
             tuple(tuple(r) for r in used),  # type: ignore[misc]
+            face_charts.marks_of(session, [row.id]).get(row.id, ()),
         )
