@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QListView,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -44,6 +45,7 @@ from desktop_app.ui.clinical_names import (
 )
 from desktop_app.ui.entry_detail import entry_text
 from desktop_app.ui.messages import describe
+from desktop_app.ui.photo_gallery import PhotoGallery
 from desktop_app.ui.tasks import Runner
 
 if TYPE_CHECKING:
@@ -196,13 +198,18 @@ class PatientPage(QWidget):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        self.gallery = PhotoGallery(runner)  # its compare_requested opens the comparison
+        self.tabs = QTabWidget()  # Alt+T timeline, Alt+P photos (mnemonics in the tab titles)
+        self.tabs.setObjectName("recordTabs")
+        self.tabs.addTab(splitter, "")
+        self.tabs.addTab(self.gallery, "")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(self.title)
         layout.addWidget(self.flags)
         layout.addLayout(bar)
         layout.addWidget(self.notice)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.tabs, 1)
         self.kind_filter.currentIndexChanged.connect(lambda _i: self.reload())
         self.list.selectionModel().currentChanged.connect(lambda current, _p: self._detail(current))
         self.list.activated.connect(self._detail)
@@ -219,6 +226,8 @@ class PatientPage(QWidget):
             button.setText(texts[name])
         self.addendum_button.setText(self.tr("Addendum…"))
         self.edit_button.setText(self.tr("Edit consultation…"))
+        self.tabs.setTabText(0, self.tr("&Timeline"))
+        self.tabs.setTabText(1, self.tr("&Photos"))
         current = self.kind_filter.currentData()
         self.kind_filter.blockSignals(True)
         self.kind_filter.clear()
@@ -240,6 +249,8 @@ class PatientPage(QWidget):
         self.header = None
         self.model.clear()
         self.detail.clear()
+        self.gallery.bind(database, actor)
+        self.tabs.setTabVisible(1, actor is not None and allowed(actor, Permission.VIEW_PHOTOS))
         can = {
             "consultation": Permission.WRITE_CONSULTATION,
             "assessment": Permission.WRITE_ASSESSMENT,
@@ -282,6 +293,7 @@ class PatientPage(QWidget):
             button.setEnabled(True)
         self._show_header()
         self.reload()
+        self.gallery.show_patient(header.id)
 
     def _show_header(self) -> None:
         header = self.header

@@ -1,0 +1,425 @@
+"""The gallery's grid: its list model, the cell painter, and the words for stages and angles.
+
+One list model over the gallery's summaries (no image bytes): filters and grouping are
+applied in memory, so changing them costs no round trip and no extra audit row. Group
+headers are rows of their own that the delegate makes as wide as the view, so the grid
+stays one QListView in icon mode, never a widget per photo. Thumbnails are fetched only
+for the cells being painted, a batch at a time on the Runner, decoded off the UI thread,
+and kept as small pixmaps; a grey placeholder shows until they arrive.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractListModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPalette, QPen, QPixmap
+from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from desktop_app.ui.clinical_names import word
+
+if TYPE_CHECKING:
+    from desktop_app.services.photos import PhotoSummary
+
+_Index = QModelIndex | QPersistentModelIndex
+HEADER_ROLE = Qt.ItemDataRole.UserRole + 1  # the group title, on header rows only
+THUMB = 150  # the square a thumbnail is fitted into
+CELL = QSize(THUMB + 18, THUMB + 50)
+BATCH = 48  # thumbnails per round trip
+CACHED = 600  # small pixmaps kept (≈40 MB at most)
+
+STAGE_NAMES = {
+    "before": QT_TRANSLATE_NOOP("Photos", "Before"),
+    "after": QT_TRANSLATE_NOOP("Photos", "After"),
+    "follow_up": QT_TRANSLATE_NOOP("Photos", "Follow-up"),
+    "other": QT_TRANSLATE_NOOP("Photos", "Other"),
+}
+ANGLE_NAMES = {
+    "front": QT_TRANSLATE_NOOP("Photos", "Front"),
+    "left_45": QT_TRANSLATE_NOOP("Photos", "Left 45°"),
+    "right_45": QT_TRANSLATE_NOOP("Photos", "Right 45°"),
+    "left_90": QT_TRANSLATE_NOOP("Photos", "Left 90°"),
+    "right_90": QT_TRANSLATE_NOOP("Photos", "Right 90°"),
+    "top": QT_TRANSLATE_NOOP("Photos", "Top"),
+    "bottom": QT_TRANSLATE_NOOP("Photos", "Bottom"),
+    "close_up": QT_TRANSLATE_NOOP("Photos", "Close-up"),
+}
+GROUPINGS = ("date", "treatment", "none")
+_ELIDE = Qt.TextElideMode.ElideRight
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Photos", text)
+
+
+def photo_word(names: dict[str, str], code: str) -> str:
+    text = names.get(code)
+    return _tr(text) if text else code
+
+
+def stage_text(photo: PhotoSummary) -> str:
+    """ "Before", "After", "Follow-up day 14" … in the user's language."""
+    if photo.stage == "follow_up" and photo.follow_up_day:
+        return _tr("Follow-up day {day}").format(day=photo.follow_up_day)
+    return photo_word(STAGE_NAMES, photo.stage)
+
+
+def caption(photo: PhotoSummary) -> tuple[str, str]:
+    """The two lines under a thumbnail: what (stage · angle) and when (local date · area)."""
+    what = stage_text(photo)
+    if photo.angle:
+        what += " · " + photo_word(ANGLE_NAMES, photo.angle)
+    when = f"{photo.taken_at.astimezone():%Y-%m-%d}"
+    if photo.area:
+        from desktop_app.ui.clinical_names import AREA_NAMES
+
+        when += " · " + word(AREA_NAMES, photo.area)
+    return what, when
+
+
+def group_key(photo: PhotoSummary, grouping: str) -> tuple[Any, str]:
+    """(sort key, title) of the group a photo falls in; groups come newest first."""
+    if grouping == "treatment":
+        if photo.treatment_id is None or photo.treated_at is None:
+            return ("", ""), _tr("Not linked to a treatment")
+        local = photo.treated_at.astimezone()
+        title = f"{photo.treatment_item or ''} · {local:%Y-%m-%d}".strip(" ·")
+        return (local.isoformat(), str(photo.treatment_id)), title
+    day = f"{photo.taken_at.astimezone():%Y-%m-%d}"
+    return (day, ""), day
+
+
+class PhotoGridModel(QAbstractListModel):
+    """The rows the grid shows: the loaded photos filtered, with a header row per group."""
+
+    def __init__(self, runner: Any, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.photos: list[PhotoSummary] = []
+        self.rows: list[PhotoSummary | str] = []  # a str is a group header
+        self.stage: str | None = None
+        self.angle: str | None = None
+        self.area: str | None = None
+        self.grouping = "date"
+        self.fetch: Callable[[Sequence[uuid.UUID]], dict[uuid.UUID, bytes]] | None = None
+        self.fetched = 0  # thumbnails asked for since the last patient (tests, benchmarks)
+        self._pixmaps: OrderedDict[uuid.UUID, QPixmap] = OrderedDict()
+        self._wanted: dict[uuid.UUID, None] = {}  # ordered set: most recently painted last
+        self._in_flight: set[uuid.UUID] = set()
+        self._row_of: dict[uuid.UUID, int] = {}
+        self._generation = 0
+        self._placeholder: QPixmap | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)  # after this paint: every cell it asked for in one batch
+        self._timer.timeout.connect(self._fetch_batch)
+
+    # --- what is shown --------------------------------------------------------------------
+
+    def set_source(
+        self, fetch: Callable[[Sequence[uuid.UUID]], dict[uuid.UUID, bytes]] | None
+    ) -> None:
+        """A new patient (or nobody): forget the old thumbnails and anything on its way."""
+        self._generation += 1
+        self.fetch = fetch
+        self.fetched = 0
+        self._pixmaps.clear()
+        self._wanted.clear()
+        self._in_flight.clear()
+        self.set_photos([])
+
+    def set_photos(self, photos: list[PhotoSummary]) -> None:
+        self.photos = photos
+        self._rebuild()
+
+    def set_filters(self, stage: str | None, angle: str | None, area: str | None) -> None:
+        self.stage, self.angle, self.area = stage, angle, area
+        self._rebuild()
+
+    def set_grouping(self, grouping: str) -> None:
+        self.grouping = grouping
+        self._rebuild()
+
+    def areas(self) -> list[str]:
+        return sorted({photo.area for photo in self.photos if photo.area})
+
+    def shown(self) -> list[PhotoSummary]:
+        return [row for row in self.rows if not isinstance(row, str)]
+
+    def _rebuild(self) -> None:
+        chosen = [
+            photo
+            for photo in self.photos
+            if (self.stage is None or photo.stage == self.stage)
+            and (self.angle is None or photo.angle == self.angle)
+            and (self.area is None or photo.area == self.area)
+        ]
+        rows: list[PhotoSummary | str] = []
+        if self.grouping == "none":
+            rows = list(chosen)
+        else:
+            groups: dict[tuple[Any, str], list[PhotoSummary]] = {}
+            for photo in chosen:  # newest first already: groups keep that order inside
+                groups.setdefault(group_key(photo, self.grouping), []).append(photo)
+            for (_key, title), members in sorted(groups.items(), reverse=True):
+                count = QCoreApplication.translate("Photos", "%n photo(s)", "", len(members))
+                rows.append(f"{title}  ·  {count}")
+                rows += members
+        self.beginResetModel()
+        self.rows = rows
+        self._row_of = {row.id: i for i, row in enumerate(rows) if not isinstance(row, str)}
+        self.endResetModel()
+
+    # --- the model ------------------------------------------------------------------------
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if index.isValid() and isinstance(self.rows[index.row()], str):
+            return Qt.ItemFlag.NoItemFlags  # headers: not selectable, skipped by the keys
+        return super().flags(index)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if isinstance(row, str):
+            return row if role in (HEADER_ROLE, Qt.ItemDataRole.DisplayRole) else None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return "\n".join(caption(row))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return "\n".join((*caption(row), row.source_name, row.notes)).strip()
+        if role == Qt.ItemDataRole.UserRole:
+            return row
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self.thumbnail(row.id)
+        return None
+
+    # --- thumbnails -----------------------------------------------------------------------
+
+    def has_thumbnail(self, photo_id: uuid.UUID) -> bool:
+        return photo_id in self._pixmaps
+
+    def placeholder(self) -> QPixmap:
+        if self._placeholder is None:
+            self._placeholder = QPixmap(THUMB, THUMB * 3 // 4)
+            self._placeholder.fill(QColor("#e4e6e8"))
+        return self._placeholder
+
+    def thumbnail(self, photo_id: uuid.UUID) -> QPixmap:
+        """The cached pixmap, or the placeholder and a request for it (painted → wanted)."""
+        pixmap = self._pixmaps.get(photo_id)
+        if pixmap is not None:
+            self._pixmaps.move_to_end(photo_id)
+            return pixmap
+        if photo_id not in self._in_flight and self.fetch is not None:
+            self._wanted.pop(photo_id, None)
+            self._wanted[photo_id] = None
+            while len(self._wanted) > 2 * BATCH:  # scrolled past: no longer about to show
+                del self._wanted[next(iter(self._wanted))]
+            if not self._timer.isActive():
+                self._timer.start()
+        return self.placeholder()
+
+    def _fetch_batch(self) -> None:
+        fetch = self.fetch
+        if self._in_flight or not self._wanted or fetch is None:
+            return  # one batch at a time; the next starts when this one arrives
+        ids = list(self._wanted)[-BATCH:]  # the latest painted: what is on screen now
+        for photo_id in ids:
+            del self._wanted[photo_id]
+        self._in_flight.update(ids)
+        self.fetched += len(ids)
+        generation = self._generation
+        self.runner.run(
+            lambda: _decode(fetch(ids)),
+            lambda images: self._arrived(generation, ids, images),
+            lambda _exc: self._arrived(generation, ids, {}),
+        )
+
+    def _arrived(
+        self, generation: int, ids: list[uuid.UUID], images: dict[uuid.UUID, QImage]
+    ) -> None:
+        if generation != self._generation:
+            return
+        self._in_flight.difference_update(ids)
+        for photo_id in ids:  # a photo without a thumbnail keeps a grey one, asked once
+            image = images.get(photo_id)
+            pixmap = QPixmap.fromImage(image) if image is not None else self.placeholder()
+            self._pixmaps[photo_id] = pixmap
+        while len(self._pixmaps) > CACHED:
+            self._pixmaps.popitem(last=False)
+        rows = sorted(self._row_of[i] for i in ids if i in self._row_of)
+        if rows:
+            roles = [Qt.ItemDataRole.DecorationRole]
+            self.dataChanged.emit(self.index(rows[0]), self.index(rows[-1]), roles)
+        if self._wanted:
+            self._timer.start()
+
+
+def _decode(blobs: dict[uuid.UUID, bytes]) -> dict[uuid.UUID, QImage]:
+    """JPEG bytes → images fitted to the cell, on the worker thread (QImage is safe there)."""
+    images: dict[uuid.UUID, QImage] = {}
+    for photo_id, data in blobs.items():
+        image = QImage.fromData(data)
+        if not image.isNull():
+            images[photo_id] = image.scaled(
+                THUMB,
+                THUMB,
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+    return images
+
+
+class PhotoDelegate(QStyledItemDelegate):
+    """A thumbnail with two caption lines; a header row as wide as the view."""
+
+    def __init__(self, view: QListView) -> None:
+        super().__init__(view)
+        self.view = view
+        # Built once: a QFont made bold inside paint() crashed PySide6 6.12 at exit.
+        self.plain = QFont(view.font())
+        self.bold = QFont(view.font())
+        self.bold.setBold(True)
+        self.line_height = QFontMetrics(self.bold).height()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
+        if index.data(HEADER_ROLE):
+            width = self.view.viewport().width() - 2 * self.view.spacing() - 2
+            return QSize(max(width, CELL.width()), 34)
+        return CELL
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        rect: QRect = option.rect  # type: ignore[attr-defined]
+        palette: QPalette = option.palette  # type: ignore[attr-defined]
+        state = option.state  # type: ignore[attr-defined]
+        text_colour = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Text)
+        painter.save()
+        header = index.data(HEADER_ROLE)
+        if header:  # drawn as enabled although the row is not selectable
+            painter.setFont(self.bold)
+            painter.setPen(text_colour)
+            painter.drawText(rect.adjusted(4, 8, -4, 0), Qt.AlignmentFlag.AlignVCenter, header)
+            painter.setPen(palette.color(QPalette.ColorRole.Mid))
+            painter.drawLine(rect.left() + 4, rect.bottom(), rect.right() - 4, rect.bottom())
+            painter.restore()
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        highlight = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Highlight)
+        if state & QStyle.StateFlag.State_Selected:
+            fill = QColor(highlight)
+            fill.setAlpha(60)
+            painter.setBrush(fill)
+            painter.setPen(highlight)
+            painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 6, 6)
+        box = QRect(rect.left() + (rect.width() - THUMB) // 2, rect.top() + 6, THUMB, THUMB)
+        pixmap = index.data(Qt.ItemDataRole.DecorationRole)
+        if isinstance(pixmap, QPixmap) and not pixmap.isNull():
+            size = pixmap.size().scaled(box.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            # Bottom-aligned: the caption stays next to its picture, portrait or landscape.
+            target = QRect(0, 0, size.width(), size.height())
+            target.moveBottom(box.bottom())
+            target.moveLeft(box.center().x() - size.width() // 2)
+            painter.drawPixmap(target, pixmap)
+        lines = str(index.data(Qt.ItemDataRole.DisplayRole) or "").split("\n")
+        top = box.bottom() + 5
+        for number, line in enumerate(lines[:2]):
+            painter.setFont(self.bold if number == 0 else self.plain)
+            colour = QColor(text_colour)
+            colour.setAlpha(255 if number == 0 else 170)
+            painter.setPen(colour)
+            area = QRect(rect.left() + 4, top, rect.width() - 8, self.line_height)
+            elided = painter.fontMetrics().elidedText(line, _ELIDE, area.width())
+            painter.drawText(area, Qt.AlignmentFlag.AlignHCenter, elided)
+            top += self.line_height + 1
+        if state & QStyle.StateFlag.State_HasFocus:
+            pen = QPen(highlight)
+            pen.setStyle(Qt.PenStyle.DotLine)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(rect.adjusted(3, 3, -3, -3), 6, 6)
+        painter.restore()
+
+
+class GalleryView(QListView):
+    """The grid: icon mode, cells laid out in batches, files dropped on it to import."""
+
+    files_dropped = Signal(list)  # [Path]
+
+    def __init__(self, model: PhotoGridModel) -> None:
+        super().__init__()
+        self.setObjectName("photoGrid")
+        self.setViewMode(QListView.ViewMode.IconMode)
+        self.setMovement(QListView.Movement.Static)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setLayoutMode(QListView.LayoutMode.Batched)
+        self.setBatchSize(120)
+        self.setSpacing(6)
+        self.setWrapping(True)
+        self.setSelectionMode(QListView.SelectionMode.ExtendedSelection)
+        self.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)  # no relayout
+        self.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.verticalScrollBar().setSingleStep(CELL.height() // 4)
+        self.setDragEnabled(False)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(False)
+        self.setModel(model)
+        self.setItemDelegate(PhotoDelegate(self))
+        model.modelReset.connect(self._uniform)
+
+    def _uniform(self) -> None:
+        """Uniform cells make layout cheapest; headers need their own width, so only then."""
+        model = self.model()
+        self.setUniformItemSizes(isinstance(model, PhotoGridModel) and model.grouping == "none")
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        if not self.uniformItemSizes():  # header rows follow the view's width
+            self.scheduleDelayedItemsLayout()
+
+    @staticmethod
+    def _files(event: Any) -> list[Path]:
+        mime = event.mimeData()
+        if not mime.hasUrls():
+            return []
+        paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+        return [path for path in paths if not path.is_dir()]
+
+    def dragEnterEvent(self, event: Any) -> None:
+        if self._files(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: Any) -> None:
+        if self._files(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: Any) -> None:
+        files = self._files(event)
+        if files:
+            event.acceptProposedAction()
+            self.files_dropped.emit(files)
+        else:
+            event.ignore()
