@@ -99,16 +99,18 @@ def render(data: bytes, file_name: str, digest: str) -> ProcessedPhoto:
         width, height = image.size
         if width * height > MAX_PIXELS:
             raise _too_large(file_name, width, height)
-        exif = image.getexif()
-        orientation = exif.get(_ORIENTATION, 1)
-        if orientation not in range(1, 9):
-            orientation = 1
-        kept = _minimal_exif(exif, orientation)
         if image.format in ("JPEG", "MPO"):
             # libjpeg decodes at 1/2, 1/4 or 1/8 scale while still reading every byte.
             scale = DISPLAY_LONG_SIDE / max(width, height)
             image.draft("RGB", (max(1, round(width * scale)), max(1, round(height * scale))))
         _decode(image, file_name)
+        # Read after decoding: Pillow turns TIFF (and libheif HEIC) upright as it decodes,
+        # and then drops their orientation tag.
+        exif = image.getexif()
+        orientation = exif.get(_ORIENTATION, 1)
+        if orientation not in range(1, 9):
+            orientation = 1
+        kept = _minimal_exif(exif, orientation)
         display = _fitted(image, DISPLAY_LONG_SIDE)
         if display is image:
             display = image.copy()
