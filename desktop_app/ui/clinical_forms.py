@@ -41,6 +41,7 @@ from desktop_app.services.consultations import (
 )
 from desktop_app.services.errors import ValidationError
 from desktop_app.services.intake import parse_date
+from desktop_app.ui import face_chart
 from desktop_app.ui.clinical_names import AREA_NAMES, OUTCOME_NAMES, REASON_NAMES, word
 from desktop_app.ui.forms import ERROR_STYLE, FieldForm
 from desktop_app.ui.messages import describe, validation_text
@@ -457,6 +458,12 @@ class TreatmentDialog(ClinicalDialog):
         self.add_row.setAutoDefault(False)
         self.add_row.clicked.connect(lambda: self.add_product())
         self.form.addRow("", self.add_row)
+        self.marks: tuple[Any, ...] = ()  # the face chart's marks, saved with the treatment
+        self.chart_button = QPushButton(face_chart.chart_button_text(0))
+        self.chart_button.setObjectName("faceChartButton")
+        self.chart_button.setAutoDefault(False)
+        self.chart_button.clicked.connect(lambda: face_chart.chart_for_draft(self))
+        self.form.addRow("", self.chart_button)
         self.reaction = self.line("reaction", self.tr("Immediate &reaction"))
         self.notes = self.text_box("notes", self.tr("&Notes"))
         self.finish_layout()
@@ -500,6 +507,7 @@ class TreatmentDialog(ClinicalDialog):
             products=tuple(uses),
             course_id=self.course.currentData(),
             visit_id=self.visit_id,
+            marks=self.marks,
         )
         database, actor, patient_id = self.database, self.actor, self.patient_id
         return lambda: treatments.record_treatment(database, actor, patient_id, draft)

@@ -17,6 +17,7 @@ from desktop_app.ui.clinical_names import (
     STATE_NAMES,
     word,
 )
+from desktop_app.ui.face_pictures import detail_html
 from desktop_app.ui.queue_cards import STATUS_NAMES, TYPE_NAMES, queue_text
 
 if TYPE_CHECKING:
@@ -153,6 +154,8 @@ def html(entry: Entry, record: object | None) -> str:
         for k, v in rows
         if v
     )
+    chart = detail_html(record.marks) if isinstance(record, treatments.TreatmentRecord) else ""
     return (
         f"<p><b>{html_lib.escape(entry_text(entry))}</b></p><table cellspacing='4'>{cells}</table>"
+        + chart
     )

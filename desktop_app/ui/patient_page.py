@@ -8,6 +8,7 @@ Choosing an entry shows its detail; the buttons open the forms the signed-in rol
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -44,6 +45,7 @@ from desktop_app.ui.clinical_names import (
     word,
 )
 from desktop_app.ui.entry_detail import entry_text
+from desktop_app.ui.face_pictures import ChartThumbnails
 from desktop_app.ui.messages import describe
 from desktop_app.ui.photo_gallery import PhotoGallery
 from desktop_app.ui.tasks import Runner
@@ -69,6 +71,7 @@ class TimelineModel(QAbstractListModel):
         self._more = False
         self._loading = False
         self._generation = 0
+        self.decorate: Callable[[Entry], Any] | None = None  # face charts (ChartThumbnails)
 
     def load(
         self,
@@ -137,6 +140,8 @@ class TimelineModel(QAbstractListModel):
             return entry_text(entry)
         if role == Qt.ItemDataRole.UserRole:
             return entry
+        if role == Qt.ItemDataRole.DecorationRole and self.decorate is not None:
+            return self.decorate(entry)
         return None
 
 
@@ -166,6 +171,7 @@ class PatientPage(QWidget):
         self.kind_filter.setObjectName("timelineFilter")
         self.model = TimelineModel(runner, self)
         self.model.failed.connect(self._show_error)
+        self.thumbnails = ChartThumbnails(self.model, runner)
         self.list = QListView()
         self.list.setObjectName("timeline")
         self.list.setModel(self.model)
@@ -188,6 +194,10 @@ class PatientPage(QWidget):
         self.addendum_button.setObjectName("addendumButton")
         self.addendum_button.clicked.connect(self.open_addendum)
         bar.addWidget(self.addendum_button)
+        self.chart_button = QPushButton()
+        self.chart_button.setObjectName("faceChartButton")
+        self.chart_button.clicked.connect(self.open_chart)
+        bar.addWidget(self.chart_button)
         bar.addStretch(1)
         bar.addWidget(self.kind_filter)
         self.notice = QLabel()
@@ -226,6 +236,7 @@ class PatientPage(QWidget):
             button.setText(texts[name])
         self.addendum_button.setText(self.tr("Addendum…"))
         self.edit_button.setText(self.tr("Edit consultation…"))
+        self.chart_button.setText(self.tr("Face c&hart…"))
         self.tabs.setTabText(0, self.tr("&Timeline"))
         self.tabs.setTabText(1, self.tr("&Photos"))
         current = self.kind_filter.currentData()
@@ -268,6 +279,10 @@ class PatientPage(QWidget):
             actor is not None and allowed(actor, Permission.WRITE_CONSULTATION)
         )
         self.edit_button.setEnabled(False)
+        self.chart_button.setVisible(
+            actor is not None and allowed(actor, Permission.VIEW_TREATMENT)
+        )
+        self.chart_button.setEnabled(False)
         self.notice.clear()
         self.retranslate()
 
@@ -321,6 +336,7 @@ class PatientPage(QWidget):
             entry is not None and entry.kind == EntryKind.ASSESSMENT and entry.state == "signed"
         )
         self.edit_button.setEnabled(entry is not None and entry.kind == EntryKind.CONSULTATION)
+        self.chart_button.setEnabled(entry is not None and entry.kind == EntryKind.TREATMENT)
         if entry is None or self.database is None or self.actor is None:
             return
         database, actor = self.database, self.actor
@@ -431,6 +447,17 @@ class PatientPage(QWidget):
         if entry is None or self.database is None or self.actor is None:
             return
         self._open(AddendumDialog(self.runner, self.database, self.actor, entry.id, self))
+
+    def open_chart(self) -> None:
+        """The chosen treatment's face chart (editable by the roles that record treatments)."""
+        from desktop_app.ui.face_chart import open_chart
+
+        entry = self.list.currentIndex().data(Qt.ItemDataRole.UserRole)
+        if entry is None or self.database is None or self.actor is None:
+            return
+        open_chart(
+            self, self.runner, self.database, self.actor, entry.id, self._open, self._show_error
+        )
 
     def _open(self, dialog: QDialog) -> None:
         self.form = dialog
