@@ -175,7 +175,7 @@ class PhotoGallery(QWidget):
         for name in ("import", "tag", "hide"):
             self.buttons[name].setVisible(can_add)
             self.actions_[name].setEnabled(can_add)
-        self.view.setAcceptDrops(can_add)
+        self.view.viewport().setAcceptDrops(can_add)
         self.show_patient(None)
 
     def show_patient(self, patient_id: uuid.UUID | None) -> None:

@@ -380,7 +380,7 @@ class GalleryView(QListView):
         self.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.verticalScrollBar().setSingleStep(CELL.height() // 4)
         self.setDragEnabled(False)
-        self.setAcceptDrops(True)
+        self.viewport().setAcceptDrops(True)  # drag events go to the viewport, not the view
         self.setDropIndicatorShown(False)
         self.setModel(model)
         self.setItemDelegate(PhotoDelegate(self))
