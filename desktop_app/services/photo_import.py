@@ -15,7 +15,7 @@ from sqlalchemy.exc import IntegrityError
 
 from desktop_app.db import Database
 from desktop_app.models import BlobKind, Photo, utcnow
-from desktop_app.services import audit, photo_files
+from desktop_app.services import audit, photo_files, photo_tags
 from desktop_app.services.context import Actor, reading, unit_of_work
 from desktop_app.services.permissions import Permission, require
 from desktop_app.services.photo_files import MAX_FILE_BYTES, PhotoFileError
@@ -38,7 +38,7 @@ def import_file(
     DuplicatePhotoError (the same bytes already among this patient's photos) or
     ValidationError (tags)."""
     require(actor, Permission.ADD_PHOTOS, database)
-    columns = photos.checked_tags(tags)
+    columns = photo_tags.checked_tags(tags)
     consent = _consent(database, patient_id, consent_confirmed)
     return _import(database, actor, patient_id, name, data, columns, consent)
 
@@ -59,7 +59,7 @@ def import_files(
     file_name)`` is called after each file, on the calling (worker) thread; ``cancelled()``
     is asked before each file. Missing consent raises before any file is read."""
     require(actor, Permission.ADD_PHOTOS, database)
-    columns = photos.checked_tags(tags)
+    columns = photo_tags.checked_tags(tags)
     consent = _consent(database, patient_id, consent_confirmed)
     report = photos.ImportReport([], [], [])
     total = len(paths)
@@ -131,7 +131,9 @@ def _import(
     photo_id = uuid.uuid4()
     try:
         with unit_of_work(database) as session:
-            photos.check_links(session, patient_id, columns["visit_id"], columns["treatment_id"])
+            photo_tags.check_links(
+                session, patient_id, columns["visit_id"], columns["treatment_id"]
+            )
             session.add(
                 Photo(
                     id=photo_id,
