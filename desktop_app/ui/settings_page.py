@@ -1,4 +1,5 @@
-"""Settings: this station's language and database; the clinic's queue limits and lists."""
+"""Settings: this station's language, database and camera folder; the clinic's queue limits
+and lists."""
 
 from __future__ import annotations
 
@@ -7,17 +8,22 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QFormLayout,
     QFrame,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
+    QRadioButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop_app import station
+from desktop_app.services.permissions import Permission, allowed
 from desktop_app.station import StationSettings
 from desktop_app.ui.catalogue_settings import CatalogueBox
 from desktop_app.ui.i18n import LANGUAGES
@@ -60,6 +66,8 @@ class SettingsPage(QWidget):
         layout = QVBoxLayout(content)
         layout.setContentsMargins(32, 28, 32, 28)
         layout.addWidget(self.station_box)
+        self.camera_folder = CameraFolderBox(settings)
+        layout.addWidget(self.camera_folder)
         self.queue_limits = QueueLimitsBox(runner)
         layout.addWidget(self.queue_limits)
         self.pick_lists = PickListsBox(runner)
@@ -82,6 +90,7 @@ class SettingsPage(QWidget):
 
     def bind(self, database: Database | None, actor: Actor | None) -> None:
         """The clinic-wide parts follow who is signed in (managers edit them)."""
+        self.camera_folder.setVisible(actor is not None and allowed(actor, Permission.ADD_PHOTOS))
         self.queue_limits.bind(database, actor)
         self.pick_lists.bind(database, actor)
         self.catalogue.bind(database, actor)
@@ -117,3 +126,100 @@ class SettingsPage(QWidget):
 
         dialog.accepted.connect(saved)
         dialog.open()
+
+
+class CameraFolderBox(QGroupBox):
+    """This computer's watched camera folder, for the roles that add photos.
+
+    Saved to station.json at once: the folder is where a camera or phone sync on this PC
+    writes, so another workstation has its own (or none).
+    """
+
+    def __init__(self, settings: StationSettings) -> None:
+        super().__init__()
+        self.setObjectName("cameraFolderBox")
+        self.settings = settings
+        self.folder_label = QLabel()
+        self.folder_value = QLabel()
+        self.folder_value.setObjectName("cameraFolderPath")
+        self.folder_value.setWordWrap(True)
+        self.choose = QPushButton()
+        self.choose.setObjectName("chooseCameraFolderButton")
+        self.choose.clicked.connect(self._choose)
+        self.clear = QPushButton()
+        self.clear.setObjectName("clearCameraFolderButton")
+        self.clear.clicked.connect(lambda: self.set_folder(None))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.choose)
+        buttons.addWidget(self.clear)
+        buttons.addStretch(1)
+        self.after_label = QLabel()
+        self.remove_after = QRadioButton()
+        self.remove_after.setObjectName("cameraRemoveAfterImport")
+        self.keep_after = QRadioButton()
+        self.keep_after.setObjectName("cameraKeepAfterImport")
+        (
+            self.keep_after if settings.camera_after_import == "keep" else self.remove_after
+        ).setChecked(True)
+        self.remove_after.toggled.connect(self._after_import_changed)
+        after = QVBoxLayout()
+        after.addWidget(self.remove_after)
+        after.addWidget(self.keep_after)
+        self.hint = QLabel()
+        self.hint.setObjectName("cameraFolderHint")
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #5f6368;")
+        form = QFormLayout(self)
+        form.addRow(self.folder_label, self.folder_value)
+        form.addRow("", buttons)
+        form.addRow(self.after_label, after)
+        form.addRow("", self.hint)
+        self.setMaximumWidth(720)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Camera folder on this computer"))
+        self.folder_label.setText(self.tr("Watched folder"))
+        self.choose.setText(self.tr("Choose folder…"))
+        self.clear.setText(self.tr("Stop watching"))
+        self.after_label.setText(self.tr("After import"))
+        self.remove_after.setText(
+            self.tr("Remove the file from this computer once it is safely in the record")
+        )
+        self.keep_after.setText(
+            self.tr("Keep the file (moved to the folder's 'imported' subfolder)")
+        )
+        self.hint.setText(
+            self.tr(
+                "New photos a tethered camera or phone sync writes to this folder wait in the "
+                "camera inbox of the patient's record. Face photos are sensitive personal "
+                "information: keep copies on this computer only if you must."
+            )
+        )
+        self._show_folder()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def set_folder(self, folder: str | None) -> None:
+        self.settings.camera_folder = folder or None
+        station.save(self.settings)
+        self._show_folder()
+
+    def _show_folder(self) -> None:
+        folder = self.settings.camera_folder
+        self.folder_value.setText(folder or self.tr("None: no camera inbox on this computer"))
+        self.clear.setEnabled(folder is not None)
+
+    def _choose(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(
+            self, self.tr("Camera folder"), self.settings.camera_folder or ""
+        )
+        if chosen:
+            self.set_folder(chosen)
+
+    def _after_import_changed(self) -> None:
+        self.settings.camera_after_import = "remove" if self.remove_after.isChecked() else "keep"
+        station.save(self.settings)
