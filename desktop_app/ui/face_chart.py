@@ -17,7 +17,7 @@ from desktop_app.services.errors import ValidationError
 from desktop_app.services.face_charts import ChartLot, FaceChart, MarkDraft
 from desktop_app.services.intake import parse_date
 from desktop_app.services.permissions import Permission, allowed
-from desktop_app.ui.face_editor import FaceChartEditor, number
+from desktop_app.ui.face_editor import FaceChartEditor, parse_amount
 from desktop_app.ui.face_marks import LotKey, lot_key
 from desktop_app.ui.face_pictures import error_text, t
 from desktop_app.ui.forms import ERROR_STYLE
@@ -136,7 +136,7 @@ def lots_of_rows(form: Any) -> list[ChartLot]:
             expires_on = parse_date(expires, "products")
         except ValidationError:
             continue
-        amount = number(quantity or "1")
+        amount = parse_amount(quantity or "1")
         if not product or not lot_number or expires_on is None or not amount:
             continue
         key = lot_key(product, brand, lot_number, expires_on)

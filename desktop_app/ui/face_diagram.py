@@ -243,7 +243,7 @@ def paint_marks(
     numbers: bool,
 ) -> None:
     """Marks of one view over its diagram in ``rect``; ``marks`` are (number, mark)."""
-    dot = max(1.6, rect.width() * 0.022)
+    dot = max(1.8, rect.width() * 0.022)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     font = QFont(painter.font())

@@ -47,7 +47,7 @@ from desktop_app.ui.face_marks import (
 from desktop_app.ui.face_pictures import depth_name, t, view_name
 
 
-def number(text: str) -> Decimal:
+def parse_amount(text: str) -> Decimal:
     """A typed quantity, or 0 when it is not a positive number."""
     try:
         value = Decimal(text.strip())
@@ -165,6 +165,9 @@ class FaceChartEditor(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.addLayout(left, 1)
         row.addWidget(side)
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.mark_list)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.remove_selected)
         for number, view in enumerate(ChartView, 1):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
             shortcut.activated.connect(lambda v=view: self.show_view(v))
@@ -261,7 +264,7 @@ class FaceChartEditor(QWidget):
         found: dict[LotKey, Decimal] = {}
         for mark in self.marks:
             if mark.lot is not None:
-                found[mark.lot] = found.get(mark.lot, Decimal(0)) + number(mark.quantity)
+                found[mark.lot] = found.get(mark.lot, Decimal(0)) + parse_amount(mark.quantity)
         return found
 
     # --- changing the marks ------------------------------------------------------------------
@@ -358,7 +361,7 @@ class FaceChartEditor(QWidget):
             return
         self._syncing = True
         chosen = self.selected()
-        for row, mark in enumerate(self.marks):
+        for row, mark in enumerate(self.marks[: self.mark_list.count()]):
             self.mark_list.item(row).setSelected(mark in chosen)
         self._syncing = False
         self._fields()
@@ -411,7 +414,7 @@ class FaceChartEditor(QWidget):
                     mark=number,
                     lot=mark.lot[2] if mark.lot else "?",
                 )
-            used[mark.lot] = used.get(mark.lot, Decimal(0)) + number(mark.quantity)
+            used[mark.lot] = used.get(mark.lot, Decimal(0)) + parse_amount(mark.quantity)
             chart_lot = self.lots[self.keys.index(mark.lot)]
             if used[mark.lot] > chart_lot.quantity:
                 raise ValidationError(
