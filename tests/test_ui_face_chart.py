@@ -198,11 +198,18 @@ def test_a_recorded_treatments_chart_is_saved_from_the_record_and_read_only_for_
         chart.editor.select_mark(number)
         chart.editor.quantity.setText("")
         type_text(qtbot, chart.editor.quantity, "4")
+    viewport = chart.editor.view.viewport()  # a mark is moved by dragging it
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=at(chart, 0.6, 0.23))
+    qtbot.mouseMove(viewport, at(chart, 0.63, 0.27))
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=at(chart, 0.63, 0.27))
+    assert len(chart.editor.marks) == 3
     qtbot.mouseClick(chart.save_button, Qt.MouseButton.LeftButton)
     assert not chart.isVisible() and page.notice.text() == "Saved."
     saved = face_charts.face_chart(database, nurse, recorded.treatment_id)
     assert [m.quantity for m in saved.marks] == [Decimal("4.00")] * 3
     assert all(m.depth is InjectionDepth.INTRAMUSCULAR for m in saved.marks)  # units: muscle
+    assert saved.marks[2].x == pytest.approx(0.63, abs=0.01)
+    assert saved.marks[2].y == pytest.approx(0.27, abs=0.01)
 
     other = page_for(qtbot, database, people[Role.CONSULTANT], patient)
     other.list.setCurrentIndex(other.model.index(row))

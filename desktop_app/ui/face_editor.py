@@ -8,6 +8,7 @@ their numbers and the selection in step across the three views, the list and the
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -149,8 +150,8 @@ class FaceChartEditor(QWidget):
         caption = QLabel(t("&Quantity"))
         caption.setBuddy(self.quantity)
         fields.addRow(caption, amount)
-        fields.addRow(t("&Depth"), self.depth)
-        fields.addRow(t("N&ote"), self.note)
+        fields.addRow(t("De&pth"), self.depth)
+        fields.addRow(t("&Note"), self.note)
         fields.addRow("", self.remove)
         panel = QVBoxLayout()
         panel.addWidget(QLabel(f"<b>{t('Lots used')}</b>"))
@@ -181,9 +182,9 @@ class FaceChartEditor(QWidget):
         return self._lot_colour(mark.lot)
 
     def _lot_colour(self, key: LotKey | None) -> QColor:
-        if key in self.keys:
+        if key is not None and key in self.keys:
             palette = face_diagram.PALETTE
-            return QColor(palette[self.keys.index(key) % len(palette)])  # type: ignore[arg-type]
+            return QColor(palette[self.keys.index(key) % len(palette)])
         return QColor(face_diagram.UNKNOWN)
 
     def _dot(self, mark: EditMark) -> QIcon:
@@ -255,7 +256,8 @@ class FaceChartEditor(QWidget):
             amount = f"{marked:.2f} / {chart_lot.quantity:.2f} {chart_lot.unit}"
             style = " style='color:#c92a2a'" if over else ""
             lines.append(
-                f"<span style='color:{colour}'>■</span> {chart_lot.product} {chart_lot.lot_number}"
+                f"<span style='color:{colour}'>■</span> "
+                f"{html.escape(chart_lot.product)} {html.escape(chart_lot.lot_number)}"
                 f" — <span{style}>{amount}</span>"
             )
         self.legend.setText("<br>".join(lines))

@@ -8,6 +8,7 @@ the diagram, so the scene's size is the editor's business only.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -215,7 +216,8 @@ class DiagramView(QGraphicsView):
     def _radius(self, event: Any) -> float:
         assert self._press is not None
         at = self.mapToScene(event.position().toPoint())
-        return min((at - self._press).manhattanLength() * 0.75, face_charts.MAX_RADIUS * W)
+        distance = math.hypot(at.x() - self._press.x(), at.y() - self._press.y())
+        return min(distance, face_charts.MAX_RADIUS * W)
 
     def mouseMoveEvent(self, event: Any) -> None:
         if self._press is None:
