@@ -52,7 +52,7 @@ def test_rows_are_newest_first_with_captions_under_date_headers(qtbot, clinic):
     assert sum(isinstance(r, str) for r in rows) == 6  # one day each
     follow_up = next(r for r in range(len(rows)) if getattr(rows[r], "id", None) == ids[2])
     text = gallery.model.data(gallery.model.index(follow_up))
-    assert text == "Follow-up day 7 · Right 45°\n2025-01-03"
+    assert text == "Follow-up day 7\nRight 45° · 2025-01-03"
     assert not gallery.model.flags(gallery.model.index(0)) & Qt.ItemFlag.ItemIsSelectable
     assert gallery.status.text() == "6 photo(s)"
 
@@ -204,7 +204,9 @@ def test_enter_opens_the_photo_large(qtbot, clinic):
     qtbot.keyClick(gallery.view, Qt.Key.Key_Return)
     viewer = gallery.viewer
     qtbot.waitUntil(viewer.isVisible)
-    assert not viewer.pixmap.isNull() and viewer.caption.text().startswith("Before · Front")
+    assert not viewer.pixmap.isNull() and viewer.caption.text().startswith(
+        "Before · Front · 2025-01-01"
+    )
 
 
 def test_receptionists_never_see_the_photos_tab(qtbot, clinic):

@@ -167,7 +167,7 @@ def test_a_follow_up_needs_its_day(qtbot, consenting, files):
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
     row = next(i for i, r in enumerate(gallery.model.rows) if not isinstance(r, str))
-    assert gallery.model.data(gallery.model.index(row)).startswith("Follow-up day 14 · Front")
+    assert gallery.model.data(gallery.model.index(row)).startswith("Follow-up day 14\nFront · ")
     dialog.stage.setCurrentIndex(dialog.stage.findData(PhotoStage.AFTER))
     assert not dialog.day.isEnabled()  # a day only means something for a follow-up
 

@@ -33,9 +33,10 @@ from desktop_app.services.photos import PhotoSummary, TagChanges
 from desktop_app.ui.clinical_names import AREA_NAMES, word
 from desktop_app.ui.forms import ERROR_STYLE
 from desktop_app.ui.messages import describe
-from desktop_app.ui.photo_grid import ANGLE_NAMES, STAGE_NAMES, GalleryView, PhotoGridModel
-from desktop_app.ui.photo_grid import photo_word as _word
+from desktop_app.ui.photo_grid import GalleryView, PhotoGridModel
 from desktop_app.ui.photo_import import ImportFlow, TagsDialog, load_links
+from desktop_app.ui.photo_words import ANGLE_NAMES, STAGE_NAMES
+from desktop_app.ui.photo_words import photo_word as _word
 from desktop_app.ui.tasks import Runner
 
 if TYPE_CHECKING:

@@ -1,4 +1,4 @@
-"""The gallery's grid: its list model, the cell painter, and the words for stages and angles.
+"""The gallery's grid: its list model, the cell painter and the list view.
 
 One list model over the gallery's summaries (no image bytes): filters and grouping are
 applied in memory, so changing them costs no round trip and no extra audit row. Group
@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractListModel,
     QCoreApplication,
     QModelIndex,
@@ -32,7 +31,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from desktop_app.ui.clinical_names import word
+from desktop_app.ui.photo_words import ANGLE_NAMES as ANGLE_NAMES  # re-exported: the inbox
+from desktop_app.ui.photo_words import STAGE_NAMES as STAGE_NAMES
+from desktop_app.ui.photo_words import caption, details, group_key
+from desktop_app.ui.photo_words import photo_word as photo_word
 
 if TYPE_CHECKING:
     from desktop_app.services.photos import PhotoSummary
@@ -40,69 +42,12 @@ if TYPE_CHECKING:
 _Index = QModelIndex | QPersistentModelIndex
 HEADER_ROLE = Qt.ItemDataRole.UserRole + 1  # the group title, on header rows only
 THUMB = 150  # the square a thumbnail is fitted into
-CELL = QSize(THUMB + 18, THUMB + 50)
+CELL = QSize(THUMB + 36, THUMB + 50)
 BATCH = 48  # thumbnails per round trip
 CACHED = 600  # small pixmaps kept (≈40 MB at most)
 
-STAGE_NAMES = {
-    "before": QT_TRANSLATE_NOOP("Photos", "Before"),
-    "after": QT_TRANSLATE_NOOP("Photos", "After"),
-    "follow_up": QT_TRANSLATE_NOOP("Photos", "Follow-up"),
-    "other": QT_TRANSLATE_NOOP("Photos", "Other"),
-}
-ANGLE_NAMES = {
-    "front": QT_TRANSLATE_NOOP("Photos", "Front"),
-    "left_45": QT_TRANSLATE_NOOP("Photos", "Left 45°"),
-    "right_45": QT_TRANSLATE_NOOP("Photos", "Right 45°"),
-    "left_90": QT_TRANSLATE_NOOP("Photos", "Left 90°"),
-    "right_90": QT_TRANSLATE_NOOP("Photos", "Right 90°"),
-    "top": QT_TRANSLATE_NOOP("Photos", "Top"),
-    "bottom": QT_TRANSLATE_NOOP("Photos", "Bottom"),
-    "close_up": QT_TRANSLATE_NOOP("Photos", "Close-up"),
-}
 GROUPINGS = ("date", "treatment", "none")
 _ELIDE = Qt.TextElideMode.ElideRight
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Photos", text)
-
-
-def photo_word(names: dict[str, str], code: str) -> str:
-    text = names.get(code)
-    return _tr(text) if text else code
-
-
-def stage_text(photo: PhotoSummary) -> str:
-    """ "Before", "After", "Follow-up day 14" … in the user's language."""
-    if photo.stage == "follow_up" and photo.follow_up_day:
-        return _tr("Follow-up day {day}").format(day=photo.follow_up_day)
-    return photo_word(STAGE_NAMES, photo.stage)
-
-
-def caption(photo: PhotoSummary) -> tuple[str, str]:
-    """The two lines under a thumbnail: what (stage · angle) and when (local date · area)."""
-    what = stage_text(photo)
-    if photo.angle:
-        what += " · " + photo_word(ANGLE_NAMES, photo.angle)
-    when = f"{photo.taken_at.astimezone():%Y-%m-%d}"
-    if photo.area:
-        from desktop_app.ui.clinical_names import AREA_NAMES
-
-        when += " · " + word(AREA_NAMES, photo.area)
-    return what, when
-
-
-def group_key(photo: PhotoSummary, grouping: str) -> tuple[Any, str]:
-    """(sort key, title) of the group a photo falls in; groups come newest first."""
-    if grouping == "treatment":
-        if photo.treatment_id is None or photo.treated_at is None:
-            return ("", ""), _tr("Not linked to a treatment")
-        local = photo.treated_at.astimezone()
-        title = f"{photo.treatment_item or ''} · {local:%Y-%m-%d}".strip(" ·")
-        return (local.isoformat(), str(photo.treatment_id)), title
-    day = f"{photo.taken_at.astimezone():%Y-%m-%d}"
-    return (day, ""), day
 
 
 class PhotoGridModel(QAbstractListModel):
@@ -178,6 +123,8 @@ class PhotoGridModel(QAbstractListModel):
             for photo in chosen:  # newest first already: groups keep that order inside
                 groups.setdefault(group_key(photo, self.grouping), []).append(photo)
             for (_key, title), members in sorted(groups.items(), reverse=True):
+                if self.grouping == "treatment":
+                    members.reverse()  # a treatment's story in order: before, after, follow-ups
                 count = QCoreApplication.translate("Photos", "%n photo(s)", "", len(members))
                 rows.append(f"{title}  ·  {count}")
                 rows += members
@@ -205,7 +152,7 @@ class PhotoGridModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return "\n".join(caption(row))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join((*caption(row), row.source_name, row.notes)).strip()
+            return "\n".join((*caption(row), *details(row)))
         if role == Qt.ItemDataRole.UserRole:
             return row
         if role == Qt.ItemDataRole.DecorationRole:
@@ -347,7 +294,10 @@ class PhotoDelegate(QStyledItemDelegate):
             colour.setAlpha(255 if number == 0 else 170)
             painter.setPen(colour)
             area = QRect(rect.left() + 4, top, rect.width() - 8, self.line_height)
-            elided = painter.fontMetrics().elidedText(line, _ELIDE, area.width())
+            metrics = painter.fontMetrics()
+            while " · " in line and metrics.horizontalAdvance(line) > area.width():
+                line = line.rsplit(" · ", 1)[0]  # the date rather than "Right 4…"
+            elided = metrics.elidedText(line, _ELIDE, area.width())
             painter.drawText(area, Qt.AlignmentFlag.AlignHCenter, elided)
             top += self.line_height + 1
         if state & QStyle.StateFlag.State_HasFocus:
@@ -396,30 +346,25 @@ class GalleryView(QListView):
         if not self.uniformItemSizes():  # header rows follow the view's width
             self.scheduleDelayedItemsLayout()
 
-    @staticmethod
-    def _files(event: Any) -> list[Path]:
+    def _answer(self, event: Any) -> list[Path]:
+        """Local files (not folders) accepted, anything else refused."""
         mime = event.mimeData()
-        if not mime.hasUrls():
-            return []
-        paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
-        return [path for path in paths if not path.is_dir()]
-
-    def dragEnterEvent(self, event: Any) -> None:
-        if self._files(event):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dragMoveEvent(self, event: Any) -> None:
-        if self._files(event):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dropEvent(self, event: Any) -> None:
-        files = self._files(event)
+        urls = mime.urls() if mime.hasUrls() else []
+        paths = [Path(url.toLocalFile()) for url in urls if url.isLocalFile()]
+        files = [path for path in paths if not path.is_dir()]
         if files:
             event.acceptProposedAction()
-            self.files_dropped.emit(files)
         else:
             event.ignore()
+        return files
+
+    def dragEnterEvent(self, event: Any) -> None:
+        self._answer(event)
+
+    def dragMoveEvent(self, event: Any) -> None:
+        self._answer(event)
+
+    def dropEvent(self, event: Any) -> None:
+        files = self._answer(event)
+        if files:
+            self.files_dropped.emit(files)

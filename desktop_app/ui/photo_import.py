@@ -40,7 +40,7 @@ from desktop_app.services.timeline import Entry, EntryKind
 from desktop_app.ui.clinical_names import AREA_NAMES, KIND_NAMES, word
 from desktop_app.ui.forms import ERROR_STYLE, FieldForm
 from desktop_app.ui.messages import describe, validation_text
-from desktop_app.ui.photo_grid import ANGLE_NAMES, STAGE_NAMES, photo_word
+from desktop_app.ui.photo_words import ANGLE_NAMES, STAGE_NAMES, photo_word
 from desktop_app.ui.tasks import Progress, Runner
 
 if TYPE_CHECKING:
@@ -67,19 +67,21 @@ def refusal_text(refused: Refused) -> str:
 
 def summary_text(report: ImportReport) -> str:
     """What happened to every file, in the user's words; refused ones each with a reason."""
-
-    def tr(text: str, count: int = -1) -> str:
-        return QCoreApplication.translate("PhotoImport", text, "", count)
-
-    parts = [tr("%n photo(s) imported.", len(report.imported))]
+    translate = QCoreApplication.translate
+    count = len(report.imported)
+    parts = [translate("PhotoImport", "%n photo(s) imported.", "", count)]
     if report.cancelled:
-        parts.append(tr("Import stopped: the remaining files were not imported."))
+        parts.append(
+            translate("PhotoImport", "Import stopped: the remaining files were not imported.")
+        )
     if report.duplicates:
         names = ", ".join(d.file_name for d in report.duplicates)
-        parts.append(tr("Already in this record, not imported again: {files}").format(files=names))
+        text = translate("PhotoImport", "Already in this record, not imported again: {files}")
+        parts.append(text.format(files=names))
     if report.refused:
         lines = [f"• {r.file_name}: {refusal_text(r)}" for r in report.refused]
-        parts.append(tr("Not imported:") + "\n" + "\n".join(lines))
+        heading = translate("PhotoImport", "Not imported:")
+        parts.append(heading + "\n" + "\n".join(lines))
     return "\n\n".join(parts)
 
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QSizePolicy, QVBoxLayout, QWidget
 from desktop_app.models import BlobKind
 from desktop_app.services import photos
 from desktop_app.ui.messages import describe
-from desktop_app.ui.photo_grid import caption
+from desktop_app.ui.photo_words import caption, details
 from desktop_app.ui.tasks import Runner
 
 if TYPE_CHECKING:
@@ -60,8 +60,7 @@ class PhotoViewer(QDialog):
         self.row = row
         photo = self.shown[row]
         what, when = caption(photo)
-        details = [what, when, photo.notes, photo.source_name, photo.camera]
-        self.caption.setText("  ·  ".join(part for part in details if part))
+        self.caption.setText(" · ".join([what, when, *details(photo)]))
         self.setWindowTitle(
             self.tr("Photo {number} of {total}").format(number=row + 1, total=len(self.shown))
         )
