@@ -219,3 +219,27 @@ def test_receptionists_never_see_the_photos_tab(qtbot, clinic):
     page.bind(clinic.database, clinic.people[Role.DOCTOR])
     assert page.tabs.isTabVisible(page.tabs.indexOf(page.gallery))
     assert page.tabs.tabText(1) == "&Photos"  # Alt+P
+
+
+def test_the_keyboard_reaches_the_photos_and_skips_headers(qtbot, clinic, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    add_photos(clinic, 3)
+    page = PatientPage(SyncRunner())
+    qtbot.addWidget(page)
+    page.bind(clinic.database, clinic.people[Role.NURSE])
+    page.show()
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    page.show_patient(clinic.patient_id)
+    page.list.setFocus()
+    qtbot.keyClick(page.list, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
+    gallery = page.gallery
+    assert page.tabs.currentWidget() is gallery and gallery.view.hasFocus()
+    qtbot.keyClick(gallery.view, Qt.Key.Key_End)
+    qtbot.keyClick(gallery.view, Qt.Key.Key_Home)
+    assert gallery.view.currentIndex().row() == 1  # row 0 is the first date's title
+    asked: list[object] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a: asked.append(a) or ([], ""))
+    qtbot.keyClick(gallery.view, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    assert len(asked) == 1

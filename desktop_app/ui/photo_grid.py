@@ -346,6 +346,19 @@ class GalleryView(QListView):
         if not self.uniformItemSizes():  # header rows follow the view's width
             self.scheduleDelayedItemsLayout()
 
+    def moveCursor(self, action: QListView.CursorAction, modifiers: Any) -> QModelIndex:
+        """The keys step over group headers (Home lands on the first photo, not a title)."""
+        index = super().moveCursor(action, modifiers)
+        rows = getattr(self.model(), "rows", [])
+        if not index.isValid() or not isinstance(rows[index.row()], str):
+            return index
+        back = QListView.CursorAction
+        step = -1 if action in (back.MoveUp, back.MoveLeft, back.MovePageUp) else 1
+        row = index.row() + step
+        while 0 <= row < len(rows) and isinstance(rows[row], str):
+            row += step
+        return self.model().index(row, 0) if 0 <= row < len(rows) else self.currentIndex()
+
     def _answer(self, event: Any) -> list[Path]:
         """Local files (not folders) accepted, anything else refused."""
         mime = event.mimeData()

@@ -349,6 +349,7 @@ class ImportFlow(QObject):
         window.setObjectName("importProgress")
         window.setWindowTitle(self.tr("Importing photos"))
         window.setMinimumDuration(500)
+        window.setMinimumWidth(420)  # room for a file name
         window.setAutoClose(False)
         window.setAutoReset(False)
         window.canceled.connect(progress.cancel)
