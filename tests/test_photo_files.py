@@ -293,3 +293,22 @@ def test_without_exif_there_is_no_taken_at_and_no_exif_block():
     assert photo.taken_at is None and photo.camera == ""
     assert dict(Image.open(io.BytesIO(photo.original.data)).getexif()) == {}
     assert ImageOps.exif_transpose(Image.open(io.BytesIO(photo.display.data))).size == (100, 80)
+
+
+def test_a_jpeg_header_gives_everything_but_the_renditions_without_decoding():
+    data = jpeg(
+        quadrants(300, 200).transpose(Image.Transpose.ROTATE_90), exif=exif_with(6).tobytes()
+    )
+    digest = content_hash(data)
+    header = photo_files.read_header(data, "h.jpg", digest)
+    whole = process(data, "h.jpg")
+    assert header == photo_files.Header(
+        digest, whole.original, whole.width, whole.height, whole.taken_at, whole.camera
+    )
+    assert photo_files.render(data, "h.jpg", digest, header=header) == whole
+    out = io.BytesIO()
+    quadrants(30, 20).save(out, "PNG")
+    assert photo_files.read_header(out.getvalue(), "x.png", "h") is None
+    with pytest.raises(PhotoFileError) as error:  # no end of image: known before decoding
+        photo_files.read_header(data[:-2], "cut.jpg", digest)
+    assert error.value.code == "truncated"

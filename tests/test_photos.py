@@ -492,3 +492,17 @@ def test_files_of_every_accepted_kind_import(database, team, zhang, tmp_path: Pa
         for i in report.imported
     }
     assert kinds == {"image/png", "image/webp"}
+
+
+def test_a_jpeg_damaged_past_its_header_leaves_nothing_behind(database, team, zhang):
+    """Its original is written from the header while the pixels are decoded; the decoding
+    fails (a bogus Huffman table), so the photo's row and original are rolled back."""
+    data = bytearray(shot(90, size=(200, 150)))
+    tables = data.index(b"\xff\xc4")
+    data[tables + 5 : tables + 21] = b"\xff" * 16  # counts adding up to far over 256
+    with pytest.raises(PhotoFileError) as error:
+        photos.import_file(database, team["nurse"], zhang, "bad.jpg", bytes(data), PhotoTags())
+    assert error.value.code == "truncated"
+    assert count(database, Photo) == 0 and count(database, PhotoBlob) == 0
+    assert audit_rows(database, "import_photo") == []
+    photos.import_file(database, team["nurse"], zhang, "good.jpg", shot(90), PhotoTags())

@@ -90,15 +90,54 @@ def process(data: bytes, file_name: str) -> ProcessedPhoto:
     return render(data, file_name, content_hash(data))
 
 
-def render(data: bytes, file_name: str, digest: str) -> ProcessedPhoto:
-    """``process`` for a caller that already hashed ``data`` (to look for a duplicate first)."""
-    if not data:
-        raise PhotoFileError("empty", file_name, f"{file_name} is empty (0 bytes).")
-    image = _open(data, file_name)
+@dataclass(frozen=True)
+class Header:
+    """What a JPEG's header alone gives: all of ``ProcessedPhoto`` but the display copy and
+    thumbnail (the stored original is the same compressed image with new metadata)."""
+
+    content_hash: str
+    original: Rendition
+    width: int
+    height: int
+    taken_at: datetime | None
+    camera: str
+
+
+def read_header(data: bytes, file_name: str, digest: str) -> Header | None:
+    """A JPEG's ``Header`` without decoding its pixels, so that a caller can store the
+    original while ``render(..., header=)`` decodes the rest; None for other formats.
+    Raises PhotoFileError for what the header already shows (empty, not an image, too
+    large, no end of image)."""
+    image = _opened(data, file_name)
+    try:
+        if image.format not in ("JPEG", "MPO"):
+            return None
+        exif = image.getexif()
+        orientation = _orientation(exif)
+        width, height = image.size
+        if orientation in (5, 6, 7, 8):
+            width, height = height, width
+        original = _clean_jpeg(data, _minimal_exif(exif, orientation), file_name)
+        return Header(
+            digest,
+            Rendition("image/jpeg", original),
+            width,
+            height,
+            _taken_at(exif),
+            _camera(exif),
+        )
+    finally:
+        image.close()
+
+
+def render(
+    data: bytes, file_name: str, digest: str, *, header: Header | None = None
+) -> ProcessedPhoto:
+    """``process`` for a caller that already hashed ``data`` (to look for a duplicate first),
+    and perhaps read its ``header`` (whose original is then not made again)."""
+    image = _opened(data, file_name)
     try:
         width, height = image.size
-        if width * height > MAX_PIXELS:
-            raise _too_large(file_name, width, height)
         if image.format in ("JPEG", "MPO"):
             # libjpeg decodes at 1/2, 1/4 or 1/8 scale while still reading every byte.
             scale = DISPLAY_LONG_SIDE / max(width, height)
@@ -107,9 +146,7 @@ def render(data: bytes, file_name: str, digest: str) -> ProcessedPhoto:
         # Read after decoding: Pillow turns TIFF (and libheif HEIC) upright as it decodes,
         # and then drops their orientation tag.
         exif = image.getexif()
-        orientation = exif.get(_ORIENTATION, 1)
-        if orientation not in range(1, 9):
-            orientation = 1
+        orientation = _orientation(exif)
         kept = _minimal_exif(exif, orientation)
         display = _fitted(image, DISPLAY_LONG_SIDE)
         if display is image:
@@ -118,7 +155,9 @@ def render(data: bytes, file_name: str, digest: str) -> ProcessedPhoto:
         ImageOps.exif_transpose(display, in_place=True)
         thumb = _fitted(display, THUMB_LONG_SIDE)
         icc = image.info.get("icc_profile")
-        if image.format in ("JPEG", "MPO"):
+        if header is not None:
+            original = header.original
+        elif image.format in ("JPEG", "MPO"):
             original = Rendition("image/jpeg", _clean_jpeg(data, kept, file_name))
         else:
             original = _lossless(image, kept, icc)
@@ -135,6 +174,23 @@ def render(data: bytes, file_name: str, digest: str) -> ProcessedPhoto:
         )
     finally:
         image.close()
+
+
+def _opened(data: bytes, file_name: str) -> Image.Image:
+    """Opened (header only) and within the size limit."""
+    if not data:
+        raise PhotoFileError("empty", file_name, f"{file_name} is empty (0 bytes).")
+    image = _open(data, file_name)
+    width, height = image.size
+    if width * height > MAX_PIXELS:
+        image.close()
+        raise _too_large(file_name, width, height)
+    return image
+
+
+def _orientation(exif: Image.Exif) -> int:
+    orientation = exif.get(_ORIENTATION, 1)
+    return orientation if orientation in range(1, 9) else 1
 
 
 def _open(data: bytes, file_name: str) -> Image.Image:

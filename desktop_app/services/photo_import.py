@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -18,8 +19,16 @@ from desktop_app.models import BlobKind, Photo, utcnow
 from desktop_app.services import audit, photo_files, photo_tags
 from desktop_app.services.context import Actor, reading, unit_of_work
 from desktop_app.services.permissions import Permission, require
-from desktop_app.services.photo_files import MAX_FILE_BYTES, PhotoFileError
+from desktop_app.services.photo_files import (
+    MAX_FILE_BYTES,
+    Header,
+    PhotoFileError,
+    ProcessedPhoto,
+)
 from desktop_app.services.photo_store import store_for
+
+# Display copies and thumbnails are decoded here while the importing thread writes.
+_RENDERING = ThreadPoolExecutor(max_workers=2, thread_name_prefix="photo-render")
 
 
 def import_file(
@@ -123,11 +132,22 @@ def _import(
     columns: dict[str, object],
     consent: str,
 ) -> uuid.UUID:
+    """A JPEG's original is known from its header: it is written while another thread
+    decodes the display copy and thumbnail (Pillow and the database driver both let go of
+    the GIL), so an import costs about the longer of the two, not their sum. Other formats
+    are rendered first. Any failure rolls the whole photo back."""
     digest = photo_files.content_hash(data)
     existing = _existing(database, patient_id, digest)
     if existing is not None:  # before the work of decoding it
         raise photos.DuplicatePhotoError(name, existing)
-    rendered = photo_files.render(data, name, digest)
+    header = photo_files.read_header(data, name, digest)
+    if header is None:  # the original itself needs the pixels
+        whole = photo_files.render(data, name, digest)
+        header = Header(*(getattr(whole, f) for f in Header.__dataclass_fields__))
+        rendered: Future[ProcessedPhoto] = Future()
+        rendered.set_result(whole)
+    else:
+        rendered = _RENDERING.submit(photo_files.render, data, name, digest, header=header)
     photo_id = uuid.uuid4()
     try:
         with unit_of_work(database) as session:
@@ -138,26 +158,23 @@ def _import(
                 Photo(
                     id=photo_id,
                     patient_id=patient_id,
-                    taken_at=rendered.taken_at or utcnow(),
-                    camera=rendered.camera,
+                    taken_at=header.taken_at or utcnow(),
+                    camera=header.camera,
                     source_name=name[:255],
                     content_hash=digest,
-                    width=rendered.width,
-                    height=rendered.height,
+                    width=header.width,
+                    height=header.height,
                     imported_by_id=actor.staff_id,
                     updated_by_id=actor.staff_id,
                     **columns,
                 )
             )
             session.flush()  # a station importing the same file just now fails here
-            store_for(database).put(
-                session,
-                photo_id,
-                {
-                    BlobKind.ORIGINAL: rendered.original,
-                    BlobKind.DISPLAY: rendered.display,
-                    BlobKind.THUMB: rendered.thumb,
-                },
+            store = store_for(database)
+            store.put(session, photo_id, {BlobKind.ORIGINAL: header.original})
+            done = rendered.result()  # a file damaged further in fails here: all rolled back
+            store.put(
+                session, photo_id, {BlobKind.DISPLAY: done.display, BlobKind.THUMB: done.thumb}
             )
             audit.record(
                 session,
@@ -176,6 +193,8 @@ def _import(
         if existing is None:
             raise
         raise photos.DuplicatePhotoError(name, existing) from None
+    finally:
+        wait([rendered])  # never leave a render running behind a failed import
     return photo_id
 
 
