@@ -190,7 +190,8 @@ class PhotoGallery(QWidget):
             fetch = lambda ids: photos.thumbnails(database, actor, ids)  # noqa: E731
         self.model.set_source(fetch)
         self.notice.hide()
-        self._stale = patient_id is not None
+        can_view = actor is not None and allowed(actor, Permission.VIEW_PHOTOS)
+        self._stale = fetch is not None and can_view  # receptionists: never read
         if self._stale and self.isVisible():
             self.reload()
         self._after_load()

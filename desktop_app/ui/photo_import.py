@@ -15,7 +15,7 @@ import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -35,12 +35,13 @@ from desktop_app.services import photos, timeline
 from desktop_app.services.consultations import AREAS
 from desktop_app.services.errors import ValidationError
 from desktop_app.services.photo_files import IMAGE_SUFFIXES
-from desktop_app.services.photos import ImportReport, PhotoTags, Refused, TagChanges
+from desktop_app.services.photos import ImportReport, PhotoTags, TagChanges
 from desktop_app.services.timeline import Entry, EntryKind
 from desktop_app.ui.clinical_names import AREA_NAMES, KIND_NAMES, word
 from desktop_app.ui.forms import ERROR_STYLE, FieldForm
 from desktop_app.ui.messages import describe, validation_text
-from desktop_app.ui.photo_words import ANGLE_NAMES, STAGE_NAMES, photo_word
+from desktop_app.ui.photo_words import ANGLE_NAMES, STAGE_NAMES, photo_word, summary_text
+from desktop_app.ui.photo_words import refusal_text as refusal_text  # re-exported: the inbox
 from desktop_app.ui.tasks import Progress, Runner
 
 if TYPE_CHECKING:
@@ -48,41 +49,6 @@ if TYPE_CHECKING:
     from desktop_app.services.context import Actor
 
 LINKS = 60  # the patient's latest visits and treatments offered to link to
-REFUSALS = {
-    "empty": QT_TRANSLATE_NOOP("PhotoImport", "the file is empty"),
-    "not_image": QT_TRANSLATE_NOOP("PhotoImport", "not a picture Clinic Desk can read"),
-    "truncated": QT_TRANSLATE_NOOP("PhotoImport", "the file is incomplete or damaged"),
-    "too_large": QT_TRANSLATE_NOOP("PhotoImport", "the picture is over 100 megapixels"),
-    "heic_unsupported": QT_TRANSLATE_NOOP(
-        "PhotoImport", "HEIC photos cannot be read on this computer: save them as JPEG"
-    ),
-    "unreadable": QT_TRANSLATE_NOOP("PhotoImport", "the file could not be read"),
-}
-
-
-def refusal_text(refused: Refused) -> str:
-    text = REFUSALS.get(refused.code)
-    return QCoreApplication.translate("PhotoImport", text) if text else refused.message
-
-
-def summary_text(report: ImportReport) -> str:
-    """What happened to every file, in the user's words; refused ones each with a reason."""
-    translate = QCoreApplication.translate
-    count = len(report.imported)
-    parts = [translate("PhotoImport", "%n photo(s) imported.", "", count)]
-    if report.cancelled:
-        parts.append(
-            translate("PhotoImport", "Import stopped: the remaining files were not imported.")
-        )
-    if report.duplicates:
-        names = ", ".join(d.file_name for d in report.duplicates)
-        text = translate("PhotoImport", "Already in this record, not imported again: {files}")
-        parts.append(text.format(files=names))
-    if report.refused:
-        lines = [f"• {r.file_name}: {refusal_text(r)}" for r in report.refused]
-        heading = translate("PhotoImport", "Not imported:")
-        parts.append(heading + "\n" + "\n".join(lines))
-    return "\n\n".join(parts)
 
 
 def link_text(entry: Entry) -> str:
@@ -261,6 +227,7 @@ class ImportFlow(QObject):
         self.folder = ""
         self.tags_dialog: TagsDialog | None = None
         self.progress_dialog: QProgressDialog | None = None
+        self.progress: Progress | None = None  # the running import's
         self.summary: QMessageBox | None = None
 
     def bind(
@@ -339,22 +306,12 @@ class ImportFlow(QObject):
         tags = dialog.value
         assert isinstance(tags, PhotoTags)
         progress = Progress(self)
-        window = QProgressDialog(
-            self.tr("Reading %n file(s)…", "", len(paths)),
-            self.tr("Cancel"),
-            0,
-            len(paths),
-            self.owner,
-        )
-        window.setObjectName("importProgress")
-        window.setWindowTitle(self.tr("Importing photos"))
-        window.setMinimumDuration(500)
-        window.setMinimumWidth(420)  # room for a file name
-        window.setAutoClose(False)
-        window.setAutoReset(False)
-        window.canceled.connect(progress.cancel)
-        self.progress_dialog = window
         progress.changed.connect(self._progressed)
+        self.progress = progress
+        window = self._progress_window()
+        window.reset()
+        window.setRange(0, len(paths))
+        window.setLabelText(self.tr("Reading %n file(s)…", "", len(paths)))
 
         def work() -> ImportReport:
             return photos.import_files(
@@ -376,6 +333,21 @@ class ImportFlow(QObject):
                 self._failed(exc)
 
         self.runner.run(work, self._done, failed)
+
+    def _progress_window(self) -> QProgressDialog:
+        """One per flow, reused: Cancel stops whichever import is running."""
+        if self.progress_dialog is None:
+            window = QProgressDialog(self.owner)
+            window.setObjectName("importProgress")
+            window.setWindowTitle(self.tr("Importing photos"))
+            window.setCancelButtonText(self.tr("Cancel"))
+            window.setMinimumDuration(500)
+            window.setMinimumWidth(420)  # room for a file name
+            window.setAutoClose(False)
+            window.setAutoReset(False)
+            window.canceled.connect(lambda: self.progress is not None and self.progress.cancel())
+            self.progress_dialog = window
+        return self.progress_dialog
 
     def _progressed(self, done: int, total: int, name: str) -> None:
         window = self.progress_dialog

@@ -1,5 +1,6 @@
 """Words for photos in the user's language: stages ("Follow-up day 14"), angles, captions,
-and the titles the gallery groups under. Shared by the gallery, the import and the inbox."""
+the titles the gallery groups under, why a file was refused and what an import did.
+Shared by the gallery, the import and the camera inbox."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from desktop_app.ui.clinical_names import AREA_NAMES, word
 
 if TYPE_CHECKING:
-    from desktop_app.services.photos import PhotoSummary
+    from desktop_app.services.photos import ImportReport, PhotoSummary, Refused
 
 STAGE_NAMES = {
     "before": QT_TRANSLATE_NOOP("Photos", "Before"),
@@ -68,3 +69,40 @@ def group_key(photo: PhotoSummary, grouping: str) -> tuple[Any, str]:
         return (local.isoformat(), str(photo.treatment_id)), title
     day = f"{photo.taken_at.astimezone():%Y-%m-%d}"
     return (day, ""), day
+
+
+REFUSALS = {
+    "empty": QT_TRANSLATE_NOOP("PhotoImport", "the file is empty"),
+    "not_image": QT_TRANSLATE_NOOP("PhotoImport", "not a picture Clinic Desk can read"),
+    "truncated": QT_TRANSLATE_NOOP("PhotoImport", "the file is incomplete or damaged"),
+    "too_large": QT_TRANSLATE_NOOP("PhotoImport", "the picture is over 100 megapixels"),
+    "heic_unsupported": QT_TRANSLATE_NOOP(
+        "PhotoImport", "HEIC photos cannot be read on this computer: save them as JPEG"
+    ),
+    "unreadable": QT_TRANSLATE_NOOP("PhotoImport", "the file could not be read"),
+}
+
+
+def refusal_text(refused: Refused) -> str:
+    text = REFUSALS.get(refused.code)
+    return QCoreApplication.translate("PhotoImport", text) if text else refused.message
+
+
+def summary_text(report: ImportReport) -> str:
+    """What happened to every file, in the user's words; refused ones each with a reason."""
+    translate = QCoreApplication.translate
+    count = len(report.imported)
+    parts = [translate("PhotoImport", "%n photo(s) imported.", "", count)]
+    if report.cancelled:
+        parts.append(
+            translate("PhotoImport", "Import stopped: the remaining files were not imported.")
+        )
+    if report.duplicates:
+        names = ", ".join(d.file_name for d in report.duplicates)
+        text = translate("PhotoImport", "Already in this record, not imported again: {files}")
+        parts.append(text.format(files=names))
+    if report.refused:
+        lines = [f"• {r.file_name}: {refusal_text(r)}" for r in report.refused]
+        heading = translate("PhotoImport", "Not imported:")
+        parts.append(heading + "\n" + "\n".join(lines))
+    return "\n\n".join(parts)
