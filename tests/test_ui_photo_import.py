@@ -8,7 +8,7 @@ import threading
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton
 
 from desktop_app.models import ConsentKind, PhotoAngle, PhotoStage, Role
 from desktop_app.services import consents
@@ -192,3 +192,21 @@ def test_progress_from_a_worker_thread_arrives_on_the_ui_thread(qtbot, qapp):
     qtbot.waitUntil(lambda: finished == [True])
     ui = threading.get_ident()
     assert seen == [(1, 2, "f1", ui), (2, 2, "f2", ui)]
+
+
+def test_cancel_stops_after_the_file_being_imported(qtbot, consenting, files, monkeypatch):
+    gallery = gallery_for(qtbot, consenting)
+    flow = type(gallery.importer)
+    original = flow._progressed
+
+    def cancel_after_first(self, done, total, name):
+        original(self, done, total, name)
+        self.progress_dialog.findChild(QPushButton).click()  # the user presses Cancel now
+
+    monkeypatch.setattr(flow, "_progressed", cancel_after_first)
+    good = [files[0], files[2], files[3]]
+    gallery.importer.start(good)
+    qtbot.mouseClick(fill_tags(qtbot, gallery).ok_button, Qt.MouseButton.LeftButton)
+    summary = gallery.importer.summary.text()
+    assert summary.startswith("1 photo(s) imported.") and "Import stopped" in summary
+    assert [p.source_name for p in gallery.model.photos] == ["IMG_0.jpg"]
