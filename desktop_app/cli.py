@@ -63,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     recall.add_argument("--from", dest="date_from", type=_date, metavar="YYYY-MM-DD")
     recall.add_argument("--to", dest="date_to", type=_date, metavar="YYYY-MM-DD")
     recall.add_argument("--json", action="store_true", help="print a JSON list for scripts")
+    _add_photos(commands)
     return parser
 
 
@@ -104,6 +105,8 @@ def _run_command(args: argparse.Namespace) -> int:
         return _demo_data(args)
     if args.command == "lot-recall":
         return _lot_recall(args)
+    if args.command == "photos":
+        return _photos(args)
     raise AssertionError(args.command)  # argparse only lets known commands through
 
 
@@ -287,3 +290,98 @@ def _fail(exc: Exception) -> int:
     logging.getLogger(__name__).exception("unexpected error")
     print(f"clinic-desk: unexpected error: {exc} (details in the log file)", file=sys.stderr)
     return EXIT_ERROR
+
+
+# --- clinic-desk photos import ---------------------------------------------------------------
+
+# The enums' values, spelled out: the models (and SQLAlchemy) load only when a command runs.
+PHOTO_STAGES = ("before", "after", "follow_up", "other")
+PHOTO_ANGLES = ("front", "left_45", "right_45", "left_90", "right_90", "top", "bottom", "close_up")
+
+
+def _add_photos(commands: argparse._SubParsersAction) -> None:
+    photos = commands.add_parser("photos", help="clinical photos: import files into a record")
+    actions = photos.add_subparsers(dest="photos_command", metavar="ACTION", required=True)
+    add = actions.add_parser(
+        "import",
+        help="import photo files (JPEG, PNG, TIFF, WebP, HEIC) into a patient's record",
+        description="Each file is checked and stored on its own: a bad file is reported and "
+        "the rest are imported. Exit status 1 if any file was refused.",
+    )
+    add.add_argument("files", metavar="FILE", nargs="+", help="photo files")
+    add.add_argument("--patient", required=True, metavar="RECORD_NO", help="the record number")
+    add.add_argument(
+        "--by",
+        required=True,
+        metavar="USERNAME",
+        help="the staff member importing them (recorded with each photo; their role decides)",
+    )
+    add.add_argument("--stage", choices=PHOTO_STAGES, default="other")
+    add.add_argument("--follow-up-day", type=_positive, metavar="N", help="with --stage follow_up")
+    add.add_argument("--angle", choices=PHOTO_ANGLES)
+    add.add_argument("--area", default="", metavar="AREA", help="e.g. lips, cheeks, forehead")
+    add.add_argument("--notes", default="", metavar="TEXT")
+    add.add_argument(
+        "--consent-confirmed",
+        action="store_true",
+        help="import although the patient has not consented to photos for the medical record",
+    )
+    add.add_argument("--json", action="store_true", help="print a JSON summary for scripts")
+
+
+def _photos(args: argparse.Namespace) -> int:
+    import json
+    from pathlib import Path
+
+    from desktop_app.models import PhotoAngle, PhotoStage
+    from desktop_app.services import photos
+    from desktop_app.services.errors import NotFoundError
+    from desktop_app.services.photo_import import command_line_importer
+    from desktop_app.services.search import search_patients
+
+    tags = photos.PhotoTags(
+        stage=PhotoStage(args.stage),
+        follow_up_day=args.follow_up_day,
+        angle=PhotoAngle(args.angle) if args.angle else None,
+        area=args.area,
+        notes=args.notes,
+    )
+    imported: list[dict[str, str]] = []
+    duplicates: list[dict[str, str]] = []
+    refused: list[dict[str, str]] = []
+    with _open(args.database_url) as database:
+        actor = command_line_importer(database, args.by)
+        hits = search_patients(database, actor, args.patient.strip(), limit=5)
+        patient = next((h for h in hits if h.record_no == args.patient.strip()), None)
+        if patient is None:
+            raise NotFoundError(f"No patient with the record number {args.patient!r}.")
+        for name in args.files:  # one at a time, so each result names its file
+            try:
+                report = photos.import_files(
+                    database,
+                    actor,
+                    patient.id,
+                    [Path(name)],
+                    tags,
+                    consent_confirmed=args.consent_confirmed,
+                )
+            except photos.PhotoConsentRequiredError as exc:
+                print(f"clinic-desk: {exc} To import anyway: --consent-confirmed.", file=sys.stderr)
+                return EXIT_ERROR
+            rows = [("imported", {"file": name, "id": str(i)}) for i in report.imported]
+            rows += [
+                ("duplicate", {"file": name, "existing_id": str(d.existing_id)})
+                for d in report.duplicates
+            ]
+            for state, row in rows:
+                (imported if state == "imported" else duplicates).append(row)
+                if not args.json:
+                    print(f"{state}\t{name}\t{row.get('id') or row['existing_id']}")
+            for bad in report.refused:
+                refused.append({"file": name, "code": bad.code, "message": bad.message})
+                print(f"clinic-desk: {bad.message}", file=sys.stderr)
+    if args.json:
+        summary = {"imported": imported, "duplicates": duplicates, "refused": refused}
+        json.dump(summary, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    return EXIT_ERROR if refused else 0

@@ -15,9 +15,10 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
 from desktop_app.db import Database
-from desktop_app.models import BlobKind, Photo, utcnow
+from desktop_app.models import BlobKind, Photo, Staff, utcnow
 from desktop_app.services import audit, photo_files, photo_tags
 from desktop_app.services.context import Actor, reading, unit_of_work
+from desktop_app.services.errors import NotFoundError
 from desktop_app.services.permissions import Permission, require
 from desktop_app.services.photo_files import (
     MAX_FILE_BYTES,
@@ -89,6 +90,22 @@ def import_files(
         if progress is not None:
             progress(done, total, name)
     return report
+
+
+def command_line_importer(database: Database, username: str) -> Actor:
+    """Who ``clinic-desk photos import --by USERNAME`` imports as. A photo records the
+    staff member who imported it, and their role decides (a receptionist is refused). Like
+    every subcommand it acts for whoever can reach the database, so asks no password; the
+    audit rows name this machine's command line as the workstation."""
+    with reading(database) as connection:
+        row = connection.execute(
+            sa.select(Staff.id, Staff.username, Staff.display_name, Staff.role).where(
+                Staff.username == username.strip().lower(), Staff.active.is_(True)
+            )
+        ).first()
+    if row is None:
+        raise NotFoundError(f"No active staff member with the user name {username!r}.")
+    return Actor(row.id, row.username, row.display_name, row.role, Actor.command_line().workstation)
 
 
 def _consent(database: Database, patient_id: uuid.UUID, confirmed: bool) -> str:
