@@ -4,8 +4,9 @@ The original keeps its pixels exactly: a JPEG is not re-encoded but has its mark
 segments rewritten (GPS, serial numbers, XMP, IPTC, maker notes, comments and embedded
 previews dropped; a minimal Exif with only orientation, taken-at and camera put back).
 Other formats are re-encoded losslessly (PNG, or lossless WebP for WebP) with that same
-minimal Exif. The display copy and the thumbnail are upright JPEGs. Every refusal is a
-``PhotoFileError`` whose ``code`` the UI translates and whose text names the file.
+minimal Exif (``photo_metadata``). The display copy and the thumbnail are upright JPEGs.
+Every refusal is a ``PhotoFileError`` whose ``code`` the UI translates and whose text
+names the file.
 
 Speed (``benchmarks/photos.py``): the size is checked from the header before decoding; a
 JPEG is decoded by libjpeg at the smallest scale still at least the display size (draft
@@ -17,13 +18,13 @@ from __future__ import annotations
 
 import hashlib
 import io
-import re
 import threading
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import datetime
 
 from PIL import ExifTags, Image, ImageOps, UnidentifiedImageError
 
+from desktop_app.services import photo_metadata
 from desktop_app.services.errors import ServiceError
 
 MAX_PIXELS = 100_000_000  # larger (e.g. a 200-MP file) is refused from its header
@@ -37,15 +38,6 @@ THUMB_QUALITY = 80
 _FORMATS = ("JPEG", "PNG", "TIFF", "WEBP")  # what Image.open may try (MPO comes with JPEG)
 _HEIF_BRANDS = frozenset({b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1"})
 _SIGNATURES = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"II*\x00", b"MM\x00*")
-
-# Exif tags kept in the stored original; everything else (GPS, serials, owner, lens,
-# maker notes, thumbnails …) is left out.
-_ORIENTATION = ExifTags.Base.Orientation
-_MAKE = ExifTags.Base.Make
-_MODEL = ExifTags.Base.Model
-_TAKEN = ExifTags.Base.DateTimeOriginal
-_DIGITIZED = ExifTags.Base.DateTimeDigitized
-_OFFSET = ExifTags.Base.OffsetTimeOriginal
 
 
 class PhotoFileError(ServiceError):
@@ -117,14 +109,14 @@ def read_header(data: bytes, file_name: str, digest: str) -> Header | None:
         width, height = image.size
         if orientation in (5, 6, 7, 8):
             width, height = height, width
-        original = _clean_jpeg(data, _minimal_exif(exif, orientation), file_name)
+        original = _clean_jpeg(data, photo_metadata.minimal_exif(exif, orientation), file_name)
         return Header(
             digest,
             Rendition("image/jpeg", original),
             width,
             height,
-            _taken_at(exif),
-            _camera(exif),
+            photo_metadata.taken_at(exif),
+            photo_metadata.camera(exif),
         )
     finally:
         image.close()
@@ -147,7 +139,7 @@ def render(
         # and then drops their orientation tag.
         exif = image.getexif()
         orientation = _orientation(exif)
-        kept = _minimal_exif(exif, orientation)
+        kept = photo_metadata.minimal_exif(exif, orientation)
         display = _fitted(image, DISPLAY_LONG_SIDE)
         if display is image:
             display = image.copy()
@@ -169,8 +161,8 @@ def render(
             Rendition("image/jpeg", _jpeg(thumb, THUMB_QUALITY, icc)),
             upright[0],
             upright[1],
-            _taken_at(exif),
-            _camera(exif),
+            photo_metadata.taken_at(exif),
+            photo_metadata.camera(exif),
         )
     finally:
         image.close()
@@ -189,7 +181,7 @@ def _opened(data: bytes, file_name: str) -> Image.Image:
 
 
 def _orientation(exif: Image.Exif) -> int:
-    orientation = exif.get(_ORIENTATION, 1)
+    orientation = exif.get(ExifTags.Base.Orientation, 1)
     return orientation if orientation in range(1, 9) else 1
 
 
@@ -331,104 +323,8 @@ def _lossless(image: Image.Image, exif: bytes, icc: bytes | None) -> Rendition:
     return Rendition("image/png", out.getvalue())
 
 
-def _minimal_exif(exif: Image.Exif, orientation: int) -> bytes:
-    """An Exif block with only orientation, taken-at and camera ("" if none of them)."""
-    kept = Image.Exif()
-    if _ORIENTATION in exif:
-        kept[_ORIENTATION] = orientation
-    for tag in (_MAKE, _MODEL):
-        text = _text(exif.get(tag))
-        if text:
-            kept[tag] = text[:64]
-    taken = _text(exif.get_ifd(ExifTags.IFD.Exif).get(_TAKEN))
-    if taken:
-        kept.get_ifd(ExifTags.IFD.Exif)[_TAKEN] = taken[:19]
-    return kept.tobytes() if len(kept) else b""
-
-
-def _text(value: object) -> str:
-    if isinstance(value, bytes):
-        value = value.decode("utf-8", "replace")
-    return value.replace("\x00", "").strip() if isinstance(value, str) else ""
-
-
-def _taken_at(exif: Image.Exif) -> datetime | None:
-    """DateTimeOriginal (else DateTimeDigitized), with its offset if the camera wrote one,
-    else read as this computer's local time; in UTC."""
-    details = exif.get_ifd(ExifTags.IFD.Exif)
-    for tag in (_TAKEN, _DIGITIZED):
-        try:
-            taken = datetime.strptime(_text(details.get(tag))[:19], "%Y:%m:%d %H:%M:%S")
-        except ValueError:
-            continue
-        offset = re.fullmatch(r"([+-])(\d\d):(\d\d)", _text(details.get(_OFFSET)))
-        if offset:
-            sign = -1 if offset[1] == "-" else 1
-            delta = timedelta(hours=int(offset[2]), minutes=int(offset[3]))
-            return taken.replace(tzinfo=timezone(sign * delta)).astimezone(UTC)
-        return taken.astimezone(UTC)  # naive: local time
-    return None
-
-
-def _camera(exif: Image.Exif) -> str:
-    make, model = _text(exif.get(_MAKE)), _text(exif.get(_MODEL))
-    if make and model.lower().startswith(make.split()[0].lower()):
-        return model[:120]  # "Canon" + "Canon EOS R5"
-    return " ".join(filter(None, (make, model)))[:120]
-
-
-# --- JPEG: new metadata around the same compressed image --------------------------------
-
-_SOI, _EOI, _SOS = 0xD8, 0xD9, 0xDA
-_MARKER = re.compile(rb"\xff[^\x00\xd0-\xd7\xff]")  # in entropy data: stuffing and RSTn aren't
-_KEEP_APP = {0xE0: b"JFIF\x00", 0xE2: b"ICC_PROFILE\x00", 0xEE: b"Adobe"}
-
-
 def _clean_jpeg(data: bytes, exif: bytes, file_name: str) -> bytes:
-    """The same compressed image with only harmless segments kept, and ``exif`` added.
-
-    Kept: tables, frame and scans, APP0 JFIF, APP2 ICC profile, APP14 Adobe (it says how
-    to read the colours). Dropped: every other APPn (Exif, XMP, IPTC/Photoshop, MPF and its
-    appended images, maker blocks), comments, and anything after the end of the image."""
-    if not data.startswith(b"\xff\xd8"):
-        raise _damaged(file_name)
-    head: list[bytes] = []
-    body: list[bytes] = []
-    pos, size = 2, len(data)
-    while True:
-        if pos >= size or data[pos] != 0xFF:
-            raise _damaged(file_name)
-        start = pos
-        while pos < size and data[pos] == 0xFF:  # fill bytes
-            pos += 1
-        if pos >= size:
-            raise _damaged(file_name)
-        marker = data[pos]
-        pos += 1
-        if marker == _EOI:
-            body.append(b"\xff\xd9")
-            break
-        if marker == 0x01 or 0xD0 <= marker <= 0xD7:  # no length
-            body.append(data[start:pos])
-            continue
-        end = pos + int.from_bytes(data[pos : pos + 2], "big")
-        if end > size or end < pos + 2:
-            raise _damaged(file_name)
-        if marker == _SOS:  # header, then the entropy-coded data up to the next marker
-            found = _MARKER.search(data, end)
-            if found is None:
-                raise _damaged(file_name)
-            body.append(data[start : found.start()])
-            pos = found.start()
-            continue
-        if 0xE0 <= marker <= 0xEF or marker == 0xFE:
-            signature = _KEEP_APP.get(marker)
-            if signature is not None and data.startswith(signature, pos + 2):
-                (head if marker == 0xE0 and not body else body).append(data[start:end])
-        else:
-            body.append(data[start:end])
-        pos = end
-    app1 = b""
-    if exif:
-        app1 = b"\xff\xe1" + (len(exif) + 2).to_bytes(2, "big") + exif
-    return b"".join((b"\xff\xd8", *head[:1], app1, *body))
+    try:
+        return photo_metadata.clean_jpeg(data, exif)
+    except ValueError as exc:
+        raise _damaged(file_name) from exc
