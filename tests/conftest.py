@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["PYTHON_KEYRING_BACKEND"] = "tests.support.memory_keyring.MemoryKeyring"
@@ -36,6 +37,18 @@ def isolated_station(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("CLINIC_DESK_DATABASE_URL", raising=False)
     MemoryKeyring.store.clear()
     return tmp_path
+
+
+@pytest.fixture
+def local_midday(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Local time near noon whatever the hour: a test that checks in "11 minutes ago" and
+    expects it on today's board would otherwise fail just after local midnight."""
+    hours = (12 - time.gmtime().tm_hour + 12) % 24 - 12  # local = UTC + hours, in -12..11
+    monkeypatch.setenv("TZ", f"CDT{-hours:+d}")  # POSIX sign: "CDT-5" is five hours east
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
 
 
 def _require_postgres() -> None:

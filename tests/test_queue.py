@@ -102,7 +102,9 @@ def test_yesterdays_visits_are_not_on_todays_board(database, manager):
     assert queue.todays_board(database, manager).cards == []
 
 
-def test_moves_through_the_states_restart_the_clock_and_are_audited(database, manager):
+def test_moves_through_the_states_restart_the_clock_and_are_audited(
+    database, manager, local_midday
+):
     p = patient(database, manager)
     start = utcnow() - dt.timedelta(minutes=30)
     card = queue.check_in(database, manager, p.id, now=start)
@@ -128,7 +130,7 @@ def test_moves_through_the_states_restart_the_clock_and_are_audited(database, ma
     ]
 
 
-def test_a_card_past_its_state_limit_is_flagged(database, manager):
+def test_a_card_past_its_state_limit_is_flagged(database, manager, local_midday):
     p = patient(database, manager)
     queue.set_time_limits(database, manager, {VisitStatus.WAITING: 10})
     card = queue.check_in(database, manager, p.id, now=utcnow() - dt.timedelta(minutes=11))

@@ -98,7 +98,7 @@ def test_assign_consultant_doctor_and_room_from_the_bar(qtbot, desk):  # noqa: F
     assert "莉莉 · 王医生 · 3号室" in text
 
 
-def test_a_card_over_its_time_limit_is_flagged(qtbot, desk):  # noqa: F811
+def test_a_card_over_its_time_limit_is_flagged(qtbot, desk, local_midday):  # noqa: F811
     p = register_patient(desk.database, desk.actor, PatientDraft("赵六", mobile="13800131237"))
     queue.set_time_limits(desk.database, desk.actor, {VisitStatus.WAITING: 5})
     queue.check_in(desk.database, desk.actor, p.id, now=utcnow() - dt.timedelta(minutes=7))
