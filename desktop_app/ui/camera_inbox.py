@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     Qt,
     QTimer,
+    Signal,
 )
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
@@ -56,6 +57,8 @@ SETTLE_MS = 250  # a camera writes several files in a burst: one look after it
 
 class CameraInboxPanel(QWidget):
     """The inbox for one workstation's camera folder; assigns to the open record's patient."""
+
+    assigned = Signal(object)  # the patient id photos were just imported for
 
     def __init__(
         self,
@@ -330,6 +333,8 @@ class CameraInboxPanel(QWidget):
         self.result.setText(words.report_text(name, report))
         self.list.clearSelection()
         self.refresh()
+        if report.imported.imported and self.patient is not None:
+            self.assigned.emit(self.patient[0])
 
     def _assign_failed(self, exc: BaseException) -> None:
         from desktop_app.services.photos import PhotoConsentRequiredError

@@ -23,6 +23,7 @@ from desktop_app.ui.tasks import Runner
 if TYPE_CHECKING:
     from desktop_app.db import Database
     from desktop_app.services.context import Actor
+    from desktop_app.ui.camera_inbox import CameraInboxDialog
     from desktop_app.ui.workspace import Workspace
 
 PING_INTERVAL_MS = 15_000
@@ -53,6 +54,7 @@ class MainWindow(QMainWindow):
 
         self.gate = Gate(runner, settings, url_override)
         self.workspace: Workspace | None = None  # built at first sign-in: not in the first frame
+        self.inbox: CameraInboxDialog | None = None  # opened on demand, closed at sign-out
         self.root = QStackedWidget()
         self.root.addWidget(self.gate)
         self.setCentralWidget(self.root)
@@ -105,6 +107,9 @@ class MainWindow(QMainWindow):
         self.lot_recall_action = QAction(self)
         self.lot_recall_action.setObjectName("lotRecallAction")
         self.lot_recall_action.triggered.connect(self.lot_recall)
+        self.camera_inbox_action = QAction(self)
+        self.camera_inbox_action.setObjectName("cameraInboxAction")
+        self.camera_inbox_action.triggered.connect(self.camera_inbox)
         self.check_in_action = QAction(self)
         self.check_in_action.setObjectName("checkInAction")
         self.check_in_action.triggered.connect(self.check_in)
@@ -115,6 +120,7 @@ class MainWindow(QMainWindow):
                 self.check_in_action,
                 self.open_record_action,
                 self.lot_recall_action,
+                self.camera_inbox_action,
             ]
         )
 
@@ -153,6 +159,7 @@ class MainWindow(QMainWindow):
         self.check_in_action.setText(self.tr("&Check in"))
         self.open_record_action.setText(self.tr("&Open record"))
         self.lot_recall_action.setText(self.tr("&Lot recall…"))
+        self.camera_inbox_action.setText(self.tr("C&amera inbox…"))
         self.view_menu.setTitle(self.tr("&View"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.help_menu.setTitle(self.tr("&Help"))
@@ -193,6 +200,7 @@ class MainWindow(QMainWindow):
         self.find_patient_action.setShortcuts([QKeySequence("Ctrl+F"), QKeySequence("F3")])
         self.check_in_action.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
         self.open_record_action.setShortcut(QKeySequence("Ctrl+O"))
+        self.camera_inbox_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
 
     def _database_opened(self, database: Database) -> None:
         self.database = database
@@ -220,6 +228,10 @@ class MainWindow(QMainWindow):
             return
         actor, database = self.actor, self.database
         self.actor = None
+        if self.inbox is not None:  # it acts as the person signing out
+            self.inbox.close()
+            self.inbox.deleteLater()
+            self.inbox = None
         if self.workspace is not None:
             self.workspace.bind(None, None)  # stops the board's polling too
         if database is not None:
@@ -255,6 +267,30 @@ class MainWindow(QMainWindow):
             return
         self.recall_dialog = LotRecallDialog(self.runner, self.database, self.actor, self)
         self.recall_dialog.open()
+
+    def camera_inbox(self) -> None:
+        """The camera folder's new photos, to assign to the record that is open (not modal)."""
+        from desktop_app.services.permissions import Permission, allowed
+
+        if self.actor is None or self.database is None or self.workspace is None:
+            return
+        if not allowed(self.actor, Permission.ADD_PHOTOS):
+            self.statusBar().showMessage(self.tr("Your role does not allow adding photos."), 5000)
+            return
+        if self.inbox is None:
+            from desktop_app.ui.camera_inbox import CameraInboxDialog
+
+            page = self.workspace.patient_page
+            self.inbox = CameraInboxDialog(
+                self.runner, self.database, self.actor, self.settings, self
+            )
+            page.patient_shown.connect(self.inbox.set_patient)
+            self.inbox.panel.assigned.connect(page.photos_added)
+            header = page.header
+            self.inbox.set_patient(header.id if header else None, header.name if header else "")
+        self.inbox.show()
+        self.inbox.raise_()
+        self.inbox.activateWindow()
 
     def find_patient(self) -> None:
         if self.actor is not None and self.workspace is not None:

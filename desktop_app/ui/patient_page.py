@@ -149,6 +149,7 @@ class PatientPage(QWidget):
     """Patients section: the record of the patient chosen at the front desk."""
 
     saved = Signal(object)  # what a form saved (tests and the status line use it)
+    patient_shown = Signal(object, str)  # (id, name) of the open record, (None, "") for none
 
     def __init__(self, runner: Runner) -> None:
         super().__init__()
@@ -208,7 +209,8 @@ class PatientPage(QWidget):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        self.gallery = PhotoGallery(runner)  # its compare_requested opens the comparison
+        self.gallery = PhotoGallery(runner)
+        self.gallery.compare_requested.connect(self.compare)
         self.tabs = QTabWidget()  # Alt+T timeline, Alt+P photos (mnemonics in the tab titles)
         self.tabs.setObjectName("recordTabs")
         self.tabs.addTab(splitter, "")
@@ -258,6 +260,7 @@ class PatientPage(QWidget):
     def bind(self, database: Database | None, actor: Actor | None) -> None:
         self.database, self.actor = database, actor
         self.header = None
+        self.patient_shown.emit(None, "")
         self.model.clear()
         self.detail.clear()
         self.gallery.bind(database, actor)
@@ -309,6 +312,7 @@ class PatientPage(QWidget):
         self._show_header()
         self.reload()
         self.gallery.show_patient(header.id)
+        self.patient_shown.emit(header.id, header.name)
 
     def _show_header(self) -> None:
         header = self.header
@@ -458,6 +462,22 @@ class PatientPage(QWidget):
         open_chart(
             self, self.runner, self.database, self.actor, entry.id, self._open, self._show_error
         )
+
+    def photos_added(self, patient_id: uuid.UUID) -> None:
+        """Photos came in from elsewhere (the camera inbox): show them if this is their record."""
+        if self.header is not None and self.header.id == patient_id:
+            self.gallery.show_patient(patient_id)
+
+    def compare(self, first: uuid.UUID | None, second: uuid.UUID | None) -> None:
+        """Before/after of the open record: the two given, or paired automatically."""
+        from desktop_app.ui.photo_compare import ComparisonDialog
+
+        if self.header is None or self.database is None or self.actor is None:
+            return
+        self.comparison = ComparisonDialog(
+            self.runner, self.database, self.actor, self.header.id, first, second, self
+        )
+        self.comparison.show()
 
     def _open(self, dialog: QDialog) -> None:
         self.form = dialog
