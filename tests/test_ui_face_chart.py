@@ -231,3 +231,24 @@ def test_the_thumbnail_shows_the_marks_in_their_lots_colour(qtbot):
     near = [image.pixelColor(x, y) for x in range(8, 12) for y in range(22, 26)]
     mark_blue = QColor("#2563eb")
     assert min(abs(c.red() - mark_blue.red()) + abs(c.blue() - mark_blue.blue()) for c in near) < 40
+
+
+def test_a_chart_refused_when_the_treatment_saves_is_said_in_the_users_language(
+    qtbot, qapp, clinic
+):
+    from desktop_app.services.errors import ValidationError
+    from desktop_app.ui.i18n import Translations
+
+    database, people, patient = clinic
+    page = page_for(qtbot, database, people[Role.NURSE], patient)
+    qtbot.mouseClick(page.buttons["treatment"], Qt.MouseButton.LeftButton)
+    form = page.form
+    translations = Translations(qapp)
+    try:
+        translations.apply("zh_CN")
+        form.show_error(
+            ValidationError("marks", "lot_not_recorded", "Mark 2 …", mark=2, lot="JVD123A")
+        )
+        assert "标记 2 使用的批号 JVD123A 不在所用产品中" in form.error.text()
+    finally:
+        translations.apply("en")

@@ -96,6 +96,11 @@ class TagsForm(QWidget):
         ):
             label.setText(text)
         self.day.setPrefix(QCoreApplication.translate("CameraInbox", "day "))
+        self.day.setSuffix(
+            QCoreApplication.translate(
+                "CameraInbox", " ", "after the follow-up day number: nothing in English"
+            )
+        )
         self._fill(self.stage, [(photo_word(STAGE_NAMES, s), s) for s in PhotoStage])
         self._fill(
             self.angle_box, [("—", None)] + [(photo_word(ANGLE_NAMES, a), a) for a in PhotoAngle]

@@ -143,7 +143,12 @@ class ClinicalDialog(QDialog):
         self.error.show()
 
     def show_error(self, exc: ValidationError) -> None:
-        message = validation_text(exc.code, exc.params, exc.message)
+        if exc.field == "marks":  # the treatment's face chart, in its own words
+            from desktop_app.ui.face_pictures import error_text
+
+            message = error_text(exc)
+        else:
+            message = validation_text(exc.code, exc.params, exc.message)
         if exc.field in self.form.errors:
             self.form.show_error(exc.field, message)
         else:

@@ -90,6 +90,7 @@ class TagsDialog(QDialog):
         self.day.setRange(0, 3650)
         self.day.setSpecialValueText(" ")  # 0: not given yet
         self.day.setPrefix(self.tr("day "))
+        self.day.setSuffix(self.tr(" ", "after the follow-up day number: nothing in English"))
         self.form.add_field("follow_up_day", self.day).setText(self.tr("Follow-up &day"))
         self.angle = QComboBox()
         self.angle.addItem(keep if bulk else self.tr("Not set"), None)

@@ -4,17 +4,17 @@
 <context>
     <name>AddendumDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="347"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="348"/>
         <source>Addendum to a signed assessment</source>
         <translation>已签名面诊的补充记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="349"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="350"/>
         <source>&amp;Addendum</source>
         <translation>补充记录(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="350"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="351"/>
         <source>Sign &amp;addendum</source>
         <translation>签署补充记录(&amp;A)</translation>
     </message>
@@ -22,64 +22,292 @@
 <context>
     <name>AssessmentDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="266"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="267"/>
         <source>Doctor&apos;s assessment</source>
         <translation>医生面诊</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="268"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="269"/>
         <source>None recorded.</source>
         <translation>无记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="271"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="272"/>
         <source>Allergies and history</source>
         <translation>过敏史与病史</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="272"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="273"/>
         <source>I have checked these with the patient</source>
         <translation>已与患者核实以上情况</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="274"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="275"/>
         <source>Chief &amp;complaint</source>
         <translation>主诉(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="279"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="280"/>
         <source>Skin type (Fitzpatrick)</source>
         <translation>皮肤类型（Fitzpatrick）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="280"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="281"/>
         <source>Skin condition</source>
         <translation>皮肤状况</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="281"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="282"/>
         <source>Areas examined</source>
         <translation>检查部位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="286"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="287"/>
         <source>&amp;Diagnosis</source>
         <translation>诊断(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="287"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="288"/>
         <source>Diagnosis notes</source>
         <translation>诊断说明</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="288"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="289"/>
         <source>&amp;Recommendation</source>
         <translation>建议(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="289"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="290"/>
         <source>Save and si&amp;gn</source>
         <translation>保存并签名(&amp;G)</translation>
+    </message>
+</context>
+<context>
+    <name>CameraFolderBox</name>
+    <message>
+        <location filename="../../desktop_app/ui/settings_page.py" line="181"/>
+        <source>Camera folder on this computer</source>
+        <translation>本机相机文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_page.py" line="182"/>
+        <source>Watched folder</source>
+        <translation>监视的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_page.py" line="183"/>
+        <source>Choose folder…</source>
+        <translation>选择文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_page.py" line="184"/>
+        <source>Stop watching</source>
+        <translation>停止监视</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_page.py" line="185"/>
+        <source>After import</source>
+        <translation>导入之后</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_page.py" line="187"/>
+        <source>Remove the file from this computer once it is safely in the record</source>
+        <translation>安全存入病历后，从本机删除该文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_page.py" line="190"/>
+        <source>Keep the file (moved to the folder&apos;s &apos;imported&apos; subfolder)</source>
+        <translation>保留文件（移至该文件夹的 imported 子文件夹）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_page.py" line="194"/>
+        <source>New photos a tethered camera or phone sync writes to this folder wait in the camera inbox of the patient&apos;s record. Face photos are sensitive personal information: keep copies on this computer only if you must.</source>
+        <translation>联机相机或手机同步写入此文件夹的新照片，会在患者病历的相机收件箱中等待分配。面部照片属于敏感个人信息：除非必要，不要在本机保留副本。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_page.py" line="213"/>
+        <source>None: no camera inbox on this computer</source>
+        <translation>未设置：本机没有相机收件箱</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_page.py" line="218"/>
+        <source>Camera folder</source>
+        <translation>相机文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>CameraInbox</name>
+    <message>
+        <location filename="../../desktop_app/ui/camera_inbox_parts.py" line="89"/>
+        <source>&amp;Stage</source>
+        <translation>阶段(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/camera_inbox_parts.py" line="90"/>
+        <source>Follow-up &amp;day</source>
+        <translation>复查天数(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/camera_inbox_parts.py" line="91"/>
+        <source>An&amp;gle</source>
+        <translation>角度(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/camera_inbox_parts.py" line="92"/>
+        <source>A&amp;rea</source>
+        <translation>部位(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/camera_inbox_parts.py" line="93"/>
+        <source>&amp;Notes</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/camera_inbox_parts.py" line="98"/>
+        <source>day </source>
+        <translation>第 </translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/camera_inbox_parts.py" line="100"/>
+        <source> </source>
+        <comment>after the follow-up day number: nothing in English</comment>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/camera_inbox_parts.py" line="144"/>
+        <source>The area is at most 60 characters.</source>
+        <translation>部位最多 60 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/camera_inbox_parts.py" line="196"/>
+        <source>No preview</source>
+        <translation>无预览</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/camera_inbox_words.py" line="17"/>
+        <source>Camera folder {folder} · waiting: %n</source>
+        <translation>相机文件夹 {folder} · 待分配：%n</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/camera_inbox_words.py" line="25"/>
+        <source>No camera folder is set for this computer: choose one in Settings › Camera folder on this computer.</source>
+        <translation>本机尚未设置相机文件夹：请在“设置 › 本机相机文件夹”中选择。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/camera_inbox_words.py" line="30"/>
+        <source>The camera folder {folder} cannot be found. Is the camera, USB drive or network share connected? Looking again every few seconds.</source>
+        <translation>找不到相机文件夹 {folder}。相机、U 盘或网络共享是否已连接？每隔几秒会再次查看。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/camera_inbox_words.py" line="35"/>
+        <source>{folder} is not a folder: choose the camera folder in Settings.</source>
+        <translation>{folder} 不是文件夹：请在设置中选择相机文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/camera_inbox_words.py" line="38"/>
+        <source>The camera folder {folder} cannot be read ({detail}). Looking again every few seconds.</source>
+        <translation>无法读取相机文件夹 {folder}（{detail}）。每隔几秒会再次查看。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/camera_inbox_words.py" line="50"/>
+        <source>Assign to the patient</source>
+        <translation>分配给患者</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/camera_inbox_words.py" line="52"/>
+        <source>Assign to {name}</source>
+        <translation>分配给 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/camera_inbox_words.py" line="53"/>
+        <source>Assign to {name} (%n chosen)</source>
+        <translation>分配给 {name}（已选 %n 张）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/camera_inbox_words.py" line="63"/>
+        <source>Your role does not add photos to the record.</source>
+        <translation>您的角色不能向病历添加照片。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/camera_inbox_words.py" line="67"/>
+        <source>Open a patient&apos;s record to assign photos to them.</source>
+        <translation>请先打开患者病历，再把照片分配给该患者。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/camera_inbox_words.py" line="71"/>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/camera_inbox_words.py" line="73"/>
+        <source>No photos waiting.</source>
+        <translation>没有待分配的照片。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/camera_inbox_words.py" line="75"/>
+        <source>Choose the photos to assign (Ctrl+A: all of them).</source>
+        <translation>请选择要分配的照片（Ctrl+A：全选）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/camera_inbox_words.py" line="82"/>
+        <source>Choose the angle first: the baseline is the first &apos;before&apos; photo of that angle.</source>
+        <translation>请先选择角度：基准照片是该角度的第一张“术前”照片。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/camera_inbox_words.py" line="90"/>
+        <source>Photo consent missing</source>
+        <translation>缺少照片同意</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/camera_inbox_words.py" line="91"/>
+        <source>{name} has not consented to photos for the medical record. Add these photos anyway? Record the patient&apos;s consent as soon as you can.</source>
+        <translation>{name} 尚未同意将照片用于病历。仍要添加这些照片吗？请尽快登记患者的同意。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/camera_inbox_words.py" line="128"/>
+        <source>Refused, left in the folder: {file} — {reason}</source>
+        <translation>未导入，留在文件夹中：{file} — {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/camera_inbox_words.py" line="134"/>
+        <source>In the record, but could not be removed from the folder: {file} ({why})</source>
+        <translation>已存入病历，但无法从文件夹删除：{file}（{why}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/camera_inbox_words.py" line="141"/>
+        <source>Changed while you chose, left in the inbox: {files}</source>
+        <translation>选择期间文件有变动，仍留在收件箱：{files}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/camera_inbox_words.py" line="147"/>
+        <source>Import cancelled: the rest stay in the inbox.</source>
+        <translation>已取消导入：其余照片仍在收件箱中。</translation>
+    </message>
+</context>
+<context>
+    <name>CameraInboxDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/camera_inbox.py" line="400"/>
+        <source>Camera inbox</source>
+        <translation>相机收件箱</translation>
+    </message>
+</context>
+<context>
+    <name>CameraInboxPanel</name>
+    <message>
+        <location filename="../../desktop_app/ui/camera_inbox.py" line="371"/>
+        <source>Select &amp;all</source>
+        <translation>全选(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/camera_inbox.py" line="372"/>
+        <source>Compare with &amp;baseline…</source>
+        <translation>与基准照片对比(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/camera_inbox.py" line="373"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -384,70 +612,174 @@
 <context>
     <name>ClinicalDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="74"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="75"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="77"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="78"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
 </context>
 <context>
+    <name>ComparisonDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/photo_compare.py" line="66"/>
+        <source>Compare photos</source>
+        <translation>照片对比</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_compare.py" line="106"/>
+        <source>Si&amp;de by side</source>
+        <translation>并排(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_compare.py" line="108"/>
+        <source>S&amp;lider</source>
+        <translation>滑块(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_compare.py" line="110"/>
+        <source>One photo over the other; drag the line or use ←/→</source>
+        <translation>两张照片叠放；拖动分隔线或按 ←/→</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_compare.py" line="118"/>
+        <source>Zoom out (-)</source>
+        <translation>缩小 (-)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_compare.py" line="119"/>
+        <source>Zoom in (+)</source>
+        <translation>放大 (+)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_compare.py" line="122"/>
+        <source>&amp;Fit</source>
+        <translation>适应窗口(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_compare.py" line="122"/>
+        <source>Whole photos (0)</source>
+        <translation>显示完整照片 (0)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_compare.py" line="127"/>
+        <source>Relative to the whole photo</source>
+        <translation>相对于完整照片</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_compare.py" line="131"/>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_compare.py" line="134"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_compare.py" line="168"/>
+        <location filename="../../desktop_app/ui/photo_compare.py" line="274"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_compare.py" line="182"/>
+        <source>This patient has no photos to compare yet.</source>
+        <translation>该患者还没有可对比的照片。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_compare.py" line="184"/>
+        <source>Only one photo: choose another to compare it with.</source>
+        <translation>只有一张照片：请再选择一张进行对比。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_compare.py" line="187"/>
+        <source>No before/after pair of one angle: showing the oldest and newest.</source>
+        <translation>没有同一角度的术前/术后照片：显示最早和最新的两张。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_compare.py" line="312"/>
+        <source>Export the pair</source>
+        <translation>导出对比图</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_compare.py" line="314"/>
+        <source>JPEG image (*.jpg)</source>
+        <translation>JPEG 图片 (*.jpg)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_compare.py" line="322"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_compare.py" line="334"/>
+        <source>Saved as internal (watermarked, no clinic name): the patient has not consented to marketing use. {path}</source>
+        <translation>已保存为内部资料（带水印，无诊所名称）：患者未同意用于宣传。{path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_compare.py" line="339"/>
+        <source>Saved: {path}</source>
+        <translation>已保存：{path}</translation>
+    </message>
+</context>
+<context>
     <name>ConsultationDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="170"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="171"/>
         <source>Consultation</source>
         <translation>咨询</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="173"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="174"/>
         <source>&amp;Wishes (their words)</source>
         <translation>诉求（患者原话）(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="174"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="175"/>
         <source>&amp;Concerns</source>
         <translation>顾虑(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="175"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="176"/>
         <source>Areas</source>
         <translation>部位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="183"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="184"/>
         <source>&amp;Items of interest</source>
         <translation>意向项目(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="184"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="185"/>
         <source>Budget &amp;from</source>
         <translation>预算下限(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="185"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="186"/>
         <source>Budget &amp;to</source>
         <translation>预算上限(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="186"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="187"/>
         <source>&amp;Quote given</source>
         <translation>报价(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="191"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="192"/>
         <source>&amp;Outcome</source>
         <translation>结果(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="196"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="197"/>
         <source>&amp;Why not a deal</source>
         <translation>未成交原因(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="197"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="198"/>
         <source>Reason in their words</source>
         <translation>原因（患者原话）</translation>
     </message>
@@ -543,140 +875,238 @@
 <context>
     <name>EntryDetail</name>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="69"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="70"/>
         <source>Consultant</source>
         <translation>咨询师</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="70"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="71"/>
         <source>Wishes</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="71"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="72"/>
         <source>Concerns</source>
         <translation>顾虑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="73"/>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="132"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="74"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="133"/>
         <source>Areas</source>
         <translation>部位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="76"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="77"/>
         <source>Items</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="78"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="79"/>
         <source>Budget</source>
         <translation>预算</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="81"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="82"/>
         <source>Quote</source>
         <translation>报价</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="83"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="84"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="87"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="88"/>
         <source>Why not</source>
         <translation>未成交原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="94"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="95"/>
         <source>Doctor</source>
         <translation>医生</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="95"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="96"/>
         <source>Chief complaint</source>
         <translation>主诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="96"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="97"/>
         <source>Skin type</source>
         <translation>皮肤类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="97"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="98"/>
         <source>Skin condition</source>
         <translation>皮肤状况</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="99"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="100"/>
         <source>Areas examined</source>
         <translation>检查部位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="104"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="105"/>
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="107"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="108"/>
         <source>Recommendation</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="109"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="110"/>
         <source>Signed</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="112"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="113"/>
         <source>not yet</source>
         <translation>尚未签名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="116"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="117"/>
         <source>Addendum {when}</source>
         <translation>补充记录 {when}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="126"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="127"/>
         <source>lot</source>
         <translation>批号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="127"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="128"/>
         <source>expires</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="130"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="131"/>
         <source>Operator</source>
         <translation>操作者</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="136"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="137"/>
         <source>Device and settings</source>
         <translation>设备与参数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="139"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="140"/>
         <source>Anaesthesia</source>
         <translation>麻醉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="142"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="143"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="147"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="148"/>
         <source>Reaction</source>
         <translation>即刻反应</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="148"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="149"/>
         <source>Notes</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>FaceChart</name>
+    <message>
+        <location filename="../../desktop_app/ui/face_pictures.py" line="38"/>
+        <source>Front</source>
+        <translation>正面</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/face_pictures.py" line="39"/>
+        <source>Left side</source>
+        <translation>左侧</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/face_pictures.py" line="40"/>
+        <source>Right side</source>
+        <translation>右侧</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/face_pictures.py" line="43"/>
+        <source>Intradermal</source>
+        <translation>皮内</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/face_pictures.py" line="44"/>
+        <source>Subdermal</source>
+        <translation>真皮下</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/face_pictures.py" line="45"/>
+        <source>Subcutaneous</source>
+        <translation>皮下</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/face_pictures.py" line="46"/>
+        <source>Supraperiosteal</source>
+        <translation>骨膜上</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/face_pictures.py" line="47"/>
+        <source>Intramuscular</source>
+        <translation>肌肉内</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/face_pictures.py" line="66"/>
+        <source>Mark {mark}: lot {lot} expired on {date}.</source>
+        <translation>标记 {mark}：批号 {lot} 已于 {date} 过期。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/face_pictures.py" line="67"/>
+        <source>Mark {mark} uses lot {lot}, which is not among the products used. Add it to the products first.</source>
+        <translation>标记 {mark} 使用的批号 {lot} 不在所用产品中。请先把它加入所用产品。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/face_pictures.py" line="72"/>
+        <source>Mark {mark}: this lot is registered as expiring {expires_on}.</source>
+        <translation>标记 {mark}：该批号登记的有效期至 {expires_on}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/face_pictures.py" line="75"/>
+        <source>Mark {mark}: this lot is used in {unit}.</source>
+        <translation>标记 {mark}：该批号的用量单位是 {unit}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/face_pictures.py" line="76"/>
+        <source>The marks use {marked} {unit} of lot {lot}, but {recorded} {unit} was recorded.</source>
+        <translation>标记共用批号 {lot} {marked} {unit}，但记录的用量只有 {recorded} {unit}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/face_pictures.py" line="80"/>
+        <source>Mark {mark} needs its quantity, e.g. 0.1 or 4.</source>
+        <translation>标记 {mark} 需要填写用量，例如 0.1 或 4。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/face_pictures.py" line="83"/>
+        <source>Mark {mark} is outside the diagram.</source>
+        <translation>标记 {mark} 在面部图之外。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/face_pictures.py" line="84"/>
+        <source>Mark {mark} needs a product lot: record the products used first.</source>
+        <translation>标记 {mark} 需要产品批号：请先记录所用产品。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/face_pictures.py" line="87"/>
+        <source>At most {max} marks.</source>
+        <translation>最多 {max} 个标记。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/face_pictures.py" line="88"/>
+        <source>Mark {mark} is not valid.</source>
+        <translation>标记 {mark} 无效。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/face_pictures.py" line="89"/>
+        <source>Mark {mark}: the note is too long (at most {max} characters).</source>
+        <translation>标记 {mark}：备注过长（最多 {max} 个字符）。</translation>
     </message>
 </context>
 <context>
@@ -771,6 +1201,91 @@
         <location filename="../../desktop_app/ui/gate.py" line="141"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
+    </message>
+</context>
+<context>
+    <name>GhostOverlayDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/photo_ghost.py" line="162"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_ghost.py" line="168"/>
+        <source>Compare with baseline</source>
+        <translation>与基准照片对比</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_ghost.py" line="169"/>
+        <source>&amp;Baseline opacity</source>
+        <translation>基准照片透明度(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_ghost.py" line="170"/>
+        <source>[ and ] change it by 10 %</source>
+        <translation>按 [ 和 ] 每次调整 10%</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_ghost.py" line="209"/>
+        <source>{file}: this patient has no &apos;before&apos; photo of this angle yet.</source>
+        <translation>{file}：该患者还没有这个角度的“术前”照片。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_ghost.py" line="216"/>
+        <source>New: {file} · faint over it: the baseline taken {date}</source>
+        <translation>新照片：{file} · 半透明叠加：{date} 拍摄的基准照片</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFlow</name>
+    <message>
+        <location filename="../../desktop_app/ui/photo_import.py" line="245"/>
+        <source>Import photos</source>
+        <translation>导入照片</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_import.py" line="247"/>
+        <source>Photos ({patterns})</source>
+        <translation>照片 ({patterns})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_import.py" line="270"/>
+        <source>No consent to photos</source>
+        <translation>没有照片同意</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_app/ui/photo_import.py" line="272"/>
+        <source>This patient has not consented to photos for the medical record. Import %n photo(s) anyway?</source>
+        <translation>
+            <numerusform>该患者尚未同意将照片用于病历。仍要导入 %n 张照片吗？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_app/ui/photo_import.py" line="315"/>
+        <source>Reading %n file(s)…</source>
+        <translation>
+            <numerusform>正在读取 %n 个文件…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_import.py" line="343"/>
+        <source>Importing photos</source>
+        <translation>正在导入照片</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_import.py" line="344"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_import.py" line="359"/>
+        <source>File {number} of {total}: {name}</source>
+        <translation>第 {number} 个，共 {total} 个：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_import.py" line="370"/>
+        <source>Photos imported</source>
+        <translation>照片导入结果</translation>
     </message>
 </context>
 <context>
@@ -1121,137 +1636,147 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="30"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="31"/>
         <source>Receptionist</source>
         <translation>前台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="31"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="32"/>
         <source>Consultant</source>
         <translation>咨询师</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="32"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="33"/>
         <source>Doctor</source>
         <translation>医生</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="33"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="34"/>
         <source>Nurse</source>
         <translation>护士</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="34"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="35"/>
         <source>Manager</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="146"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="152"/>
         <source>Clinic Desk</source>
         <translation>Clinic Desk 诊所前台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="147"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="153"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="148"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="154"/>
         <source>&amp;Sign out</source>
         <translation>退出登录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="149"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="155"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="150"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="156"/>
         <source>&amp;Patient</source>
         <translation>患者(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="151"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="157"/>
         <source>&amp;New patient…</source>
         <translation>新客登记(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="152"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="158"/>
         <source>&amp;Find patient</source>
         <translation>查找患者(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="153"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="159"/>
         <source>&amp;Check in</source>
         <translation>到院签到(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="154"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="160"/>
         <source>&amp;Open record</source>
         <translation>打开病历(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="155"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="161"/>
         <source>&amp;Lot recall…</source>
         <translation>批号追溯(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="156"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="162"/>
+        <source>C&amp;amera inbox…</source>
+        <translation>相机收件箱(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="163"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="157"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="164"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="158"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="165"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="159"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="166"/>
         <source>&amp;About Clinic Desk</source>
         <translation>关于 Clinic Desk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="254"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="266"/>
         <source>Your role does not allow lot recall.</source>
         <translation>您的角色无权进行批号追溯。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="285"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="278"/>
+        <source>Your role does not allow adding photos.</source>
+        <translation>您的角色不能添加照片。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="321"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="290"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="326"/>
         <source>Connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="290"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="326"/>
         <source>Not connected — retrying</source>
         <translation>未连接 — 正在重试</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="293"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="329"/>
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="297"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="333"/>
         <source>Signed in: {name} ({role})</source>
         <translation>已登录：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="314"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="350"/>
         <source>About Clinic Desk</source>
         <translation>关于 Clinic Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="316"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="352"/>
         <source>Clinic Desk {version}
 Front desk and clinical record for aesthetics clinics.</source>
         <translation>Clinic Desk {version}
@@ -1409,77 +1934,92 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>PatientPage</name>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="213"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="232"/>
         <source>Consultation…</source>
         <translation>咨询…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="214"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="233"/>
         <source>Assessment…</source>
         <translation>面诊…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="215"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="234"/>
         <source>Plan…</source>
         <translation>方案…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="216"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="235"/>
         <source>Treatment…</source>
         <translation>治疗…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="220"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="239"/>
         <source>Addendum…</source>
         <translation>补充记录…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="221"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="240"/>
         <source>Edit consultation…</source>
         <translation>修改咨询…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="225"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="241"/>
+        <source>Face c&amp;hart…</source>
+        <translation>面部标记图(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/patient_page.py" line="242"/>
+        <source>&amp;Timeline</source>
+        <translation>时间线(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/patient_page.py" line="243"/>
+        <source>&amp;Photos</source>
+        <translation>照片(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/patient_page.py" line="247"/>
         <source>Everything</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="289"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="320"/>
         <source>Choose a patient at the front desk (Ctrl+F).</source>
         <translation>请在前台选择患者 (Ctrl+F)。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="295"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="326"/>
         <source>Allergies: {text}</source>
         <translation>过敏：{text}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="298"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="329"/>
         <source>Minor: a guardian must be present</source>
         <translation>未成年：须有监护人在场</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="300"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="331"/>
         <source>Consent to process personal or health information is missing</source>
         <translation>缺少个人信息或健康信息处理同意</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="302"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="333"/>
         <source>ID unverified</source>
         <translation>证件未核验</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="354"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="386"/>
         <source>Check the patient in first: notes belong to a visit.</source>
         <translation>请先为患者签到：记录须属于一次到院。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="432"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="491"/>
         <source>Saved. Lots expiring within 30 days: {lots}</source>
         <translation>已保存。30天内到期的批号：{lots}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="434"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="493"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -1551,6 +2091,283 @@ Front desk and clinical record for aesthetics clinics.</source>
     </message>
 </context>
 <context>
+    <name>PhotoGallery</name>
+    <message>
+        <location filename="../../desktop_app/ui/photo_gallery.py" line="117"/>
+        <source>Import… (Ctrl+I)</source>
+        <translation>导入… (Ctrl+I)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_gallery.py" line="118"/>
+        <source>Tag selected… (Ctrl+T)</source>
+        <translation>标注所选… (Ctrl+T)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_gallery.py" line="119"/>
+        <source>Hide…</source>
+        <translation>隐藏…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_gallery.py" line="120"/>
+        <source>Compare (Ctrl+B)</source>
+        <translation>对比 (Ctrl+B)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_gallery.py" line="125"/>
+        <source>Hide the selected photos (Delete), with a reason</source>
+        <translation>隐藏所选照片（Delete），需注明原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_gallery.py" line="127"/>
+        <source>Two selected photos side by side, or none: the first before and latest after</source>
+        <translation>并排对比所选的两张照片；未选时自动选第一张术前和最新一张术后</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_gallery.py" line="131"/>
+        <source>All stages</source>
+        <translation>全部阶段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_gallery.py" line="136"/>
+        <source>All angles</source>
+        <translation>全部角度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_gallery.py" line="140"/>
+        <source>By treatment</source>
+        <translation>按治疗分组</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_gallery.py" line="140"/>
+        <source>No grouping</source>
+        <translation>不分组</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_gallery.py" line="141"/>
+        <source>By date</source>
+        <translation>按日期分组</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_gallery.py" line="162"/>
+        <source>All areas</source>
+        <translation>全部部位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_gallery.py" line="249"/>
+        <source>No photos yet. Import them with Ctrl+I or drop files here.</source>
+        <translation>还没有照片。按 Ctrl+I 导入，或把文件拖到这里。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_app/ui/photo_gallery.py" line="251"/>
+        <source>%n photo(s)</source>
+        <translation>
+            <numerusform>%n 张照片</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_gallery.py" line="253"/>
+        <source>{shown} of {total} photos</source>
+        <translation>显示 {shown} 张，共 {total} 张</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_app/ui/photo_gallery.py" line="305"/>
+        <source>%n photo(s) tagged.</source>
+        <translation>
+            <numerusform>已标注 %n 张照片。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_gallery.py" line="319"/>
+        <source>Hide photos</source>
+        <translation>隐藏照片</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_app/ui/photo_gallery.py" line="321"/>
+        <source>Why hide %n photo(s)? They stay in the record, out of the gallery.</source>
+        <translation>
+            <numerusform>为什么隐藏这 %n 张照片？照片仍保留在病历中，只是不在相册里显示。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_app/ui/photo_gallery.py" line="334"/>
+        <source>%n photo(s) hidden.</source>
+        <translation>
+            <numerusform>已隐藏 %n 张照片。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_gallery.py" line="347"/>
+        <source>Select two photos to compare, or none to pair them automatically.</source>
+        <translation>请选择两张照片进行对比，或不选以自动配对。</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoImport</name>
+    <message>
+        <location filename="../../desktop_app/ui/photo_words.py" line="75"/>
+        <source>the file is empty</source>
+        <translation>文件是空的</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_words.py" line="76"/>
+        <source>not a picture Clinic Desk can read</source>
+        <translation>不是 Clinic Desk 能读取的图片</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_words.py" line="77"/>
+        <source>the file is incomplete or damaged</source>
+        <translation>文件不完整或已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_words.py" line="78"/>
+        <source>the picture is over 100 megapixels</source>
+        <translation>图片超过 1 亿像素</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_words.py" line="79"/>
+        <source>HEIC photos cannot be read on this computer: save them as JPEG</source>
+        <translation>本机无法读取 HEIC 照片：请另存为 JPEG</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_words.py" line="82"/>
+        <source>the file could not be read</source>
+        <translation>无法读取该文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_words.py" line="95"/>
+        <source>%n photo(s) imported.</source>
+        <translation>已导入 %n 张照片。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_words.py" line="98"/>
+        <source>Import stopped: the remaining files were not imported.</source>
+        <translation>导入已停止：其余文件未导入。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_words.py" line="102"/>
+        <source>Already in this record, not imported again: {files}</source>
+        <translation>已在本病历中，未重复导入：{files}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_words.py" line="106"/>
+        <source>Not imported:</source>
+        <translation>未导入：</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewer</name>
+    <message>
+        <location filename="../../desktop_app/ui/photo_viewer.py" line="65"/>
+        <source>Photo {number} of {total}</source>
+        <translation>第 {number} 张，共 {total} 张</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_viewer.py" line="68"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+</context>
+<context>
+    <name>Photos</name>
+    <message>
+        <location filename="../../desktop_app/ui/photo_compare_view.py" line="47"/>
+        <location filename="../../desktop_app/ui/photo_words.py" line="17"/>
+        <source>Before</source>
+        <translation>术前</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_compare_view.py" line="48"/>
+        <location filename="../../desktop_app/ui/photo_words.py" line="18"/>
+        <source>After</source>
+        <translation>术后即刻</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_compare_view.py" line="49"/>
+        <location filename="../../desktop_app/ui/photo_words.py" line="20"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_compare_view.py" line="52"/>
+        <location filename="../../desktop_app/ui/photo_words.py" line="23"/>
+        <source>Front</source>
+        <translation>正面</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_compare_view.py" line="53"/>
+        <location filename="../../desktop_app/ui/photo_words.py" line="24"/>
+        <source>Left 45°</source>
+        <translation>左 45°</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_compare_view.py" line="54"/>
+        <location filename="../../desktop_app/ui/photo_words.py" line="25"/>
+        <source>Right 45°</source>
+        <translation>右 45°</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_compare_view.py" line="55"/>
+        <location filename="../../desktop_app/ui/photo_words.py" line="26"/>
+        <source>Left 90°</source>
+        <translation>左 90°</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_compare_view.py" line="56"/>
+        <location filename="../../desktop_app/ui/photo_words.py" line="27"/>
+        <source>Right 90°</source>
+        <translation>右 90°</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_compare_view.py" line="57"/>
+        <location filename="../../desktop_app/ui/photo_words.py" line="28"/>
+        <source>Top</source>
+        <translation>顶面</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_compare_view.py" line="58"/>
+        <location filename="../../desktop_app/ui/photo_words.py" line="29"/>
+        <source>Bottom</source>
+        <translation>底面</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_compare_view.py" line="59"/>
+        <location filename="../../desktop_app/ui/photo_words.py" line="30"/>
+        <source>Close-up</source>
+        <translation>特写</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_compare_view.py" line="65"/>
+        <location filename="../../desktop_app/ui/photo_words.py" line="43"/>
+        <source>Follow-up day {day}</source>
+        <translation>术后第 {day} 天复查</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_compare_view.py" line="85"/>
+        <source>day 0 (day of treatment)</source>
+        <translation>第 0 天（治疗当天）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_compare_view.py" line="87"/>
+        <source>day {days} after treatment</source>
+        <translation>治疗后第 {days} 天</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_compare_view.py" line="89"/>
+        <source>%n day(s) before treatment</source>
+        <translation>治疗前 %n 天</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_words.py" line="19"/>
+        <source>Follow-up</source>
+        <translation>复查</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_words.py" line="66"/>
+        <source>Not linked to a treatment</source>
+        <translation>未关联治疗</translation>
+    </message>
+</context>
+<context>
     <name>PickListsBox</name>
     <message>
         <location filename="../../desktop_app/ui/pick_lists.py" line="101"/>
@@ -1591,32 +2408,32 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>PlanDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="374"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="375"/>
         <source>Treatment plan</source>
         <translation>治疗方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="378"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="379"/>
         <source>&amp;Item</source>
         <translation>项目(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="379"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="380"/>
         <source>Agreed &amp;price</source>
         <translation>成交价(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="382"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="383"/>
         <source>&amp;Sessions</source>
         <translation>次数(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="383"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="384"/>
         <source>Course &amp;expires</source>
         <translation>疗程有效期至(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="384"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="385"/>
         <source>YYYY-MM-DD (optional)</source>
         <translation>年-月-日（可不填）</translation>
     </message>
@@ -1875,32 +2692,32 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="96"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="105"/>
         <source>This computer</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="97"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="106"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="98"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="107"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="99"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="108"/>
         <source>Change database connection…</source>
         <translation>更改数据库连接…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="113"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="122"/>
         <source>Clinic Desk will use the new database the next time it starts.</source>
         <translation>Clinic Desk 下次启动时将使用新的数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="116"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="125"/>
         <source>Database connection</source>
         <translation>数据库连接</translation>
     </message>
@@ -1939,99 +2756,180 @@ Front desk and clinical record for aesthetics clinics.</source>
     </message>
 </context>
 <context>
+    <name>TagsDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/photo_import.py" line="78"/>
+        <source>Keep as it is</source>
+        <translation>保持不变</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_app/ui/photo_import.py" line="80"/>
+        <source>Tag %n photo(s)</source>
+        <translation>
+            <numerusform>标注 %n 张照片</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_import.py" line="80"/>
+        <source>What do these photos show?</source>
+        <translation>这些照片拍的是什么？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_import.py" line="88"/>
+        <source>&amp;Stage</source>
+        <translation>阶段(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_import.py" line="92"/>
+        <source>day </source>
+        <translation>第 </translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_import.py" line="93"/>
+        <source> </source>
+        <comment>after the follow-up day number: nothing in English</comment>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_import.py" line="94"/>
+        <source>Follow-up &amp;day</source>
+        <translation>复查天数(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_import.py" line="96"/>
+        <source>Not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_import.py" line="99"/>
+        <source>&amp;Angle</source>
+        <translation>角度(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_import.py" line="107"/>
+        <source>A&amp;rea</source>
+        <translation>部位(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_import.py" line="112"/>
+        <source>&amp;Notes</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_import.py" line="114"/>
+        <source>Not linked</source>
+        <translation>不关联</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_import.py" line="117"/>
+        <source>&amp;Belongs to</source>
+        <translation>关联到(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_import.py" line="134"/>
+        <source>&amp;Save tags</source>
+        <translation>保存标注(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/photo_import.py" line="134"/>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+</context>
+<context>
     <name>TreatmentDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="420"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="421"/>
         <source>Treatment</source>
         <translation>治疗</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="425"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="426"/>
         <source>&amp;Item</source>
         <translation>项目(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="427"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="428"/>
         <source>Not on a course</source>
         <translation>不使用疗程</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="431"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="432"/>
         <source>{item}: {left} of {total} left</source>
         <translation>{item}：剩余 {left}/{total} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="436"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="437"/>
         <source>&amp;Course</source>
         <translation>疗程(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="437"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="438"/>
         <source>Areas</source>
         <translation>部位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="438"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="439"/>
         <source>&amp;Device</source>
         <translation>设备(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="439"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="440"/>
         <source>&amp;Settings (energy, shots)</source>
         <translation>参数（能量、发数）(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="440"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="441"/>
         <source>&amp;Anaesthesia</source>
         <translation>麻醉(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="445"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="446"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="446"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="447"/>
         <source>Brand</source>
         <translation>品牌</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="447"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="448"/>
         <source>Lot</source>
         <translation>批号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="448"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="449"/>
         <source>Expires</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="449"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="450"/>
         <source>Quantity</source>
         <translation>用量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="450"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="451"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="454"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="455"/>
         <source>Products used</source>
         <translation>使用产品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="455"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="456"/>
         <source>Add a product</source>
         <translation>添加产品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="460"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="467"/>
         <source>Immediate &amp;reaction</source>
         <translation>即刻反应(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="461"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="468"/>
         <source>&amp;Notes</source>
         <translation>备注(&amp;N)</translation>
     </message>
