@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import shutil
 import subprocess
 import sys
@@ -46,3 +47,38 @@ def test_chinese_catalogue_loads_and_translates(qapp):
     finally:
         translations.apply("en")
     assert QCoreApplication.translate("MainWindow", "Not signed in") == "Not signed in"
+
+
+def _wrappers(tree: ast.Module) -> set[str]:
+    """Functions that pass a parameter to translate()/tr(): lupdate cannot see their strings."""
+    names = set()
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.FunctionDef):
+            continue
+        params = {a.arg for a in node.args.args}
+        for call in ast.walk(node):
+            method = getattr(getattr(call, "func", None), "attr", None)
+            if not isinstance(call, ast.Call) or method not in ("translate", "tr"):
+                continue
+            position = 1 if method == "translate" else 0
+            text = call.args[position] if len(call.args) > position else None
+            if isinstance(text, ast.Name) and text.id in params:
+                names.add(node.name)
+    return names
+
+
+def test_no_string_literal_hides_behind_a_translation_wrapper():
+    """``t("Save")`` is translated at run time but never extracted: it stays English."""
+    hidden = []
+    for path in sorted(UI.glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        wrappers = _wrappers(tree) | {"t", "_t", "_tr"}
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in wrappers
+                and any(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in node.args)
+            ):
+                hidden.append(f"{path.name}:{node.lineno} {node.func.id}(…)")
+    assert hidden == []

@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from desktop_app.services import face_charts
@@ -19,7 +20,7 @@ from desktop_app.services.intake import parse_date
 from desktop_app.services.permissions import Permission, allowed
 from desktop_app.ui.face_editor import FaceChartEditor, parse_amount
 from desktop_app.ui.face_marks import LotKey, lot_key
-from desktop_app.ui.face_pictures import error_text, t
+from desktop_app.ui.face_pictures import error_text
 from desktop_app.ui.forms import ERROR_STYLE
 from desktop_app.ui.messages import describe
 
@@ -43,7 +44,7 @@ class FaceChartDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("faceChartDialog")
-        self.setWindowTitle(t("Face chart"))
+        self.setWindowTitle(QCoreApplication.translate("FaceChart", "Face chart"))
         self.saving = saving
         self.marks: tuple[MarkDraft, ...] = tuple(marks)
         self.result_value: FaceChart | None = None
@@ -58,15 +59,21 @@ class FaceChartDialog(QDialog):
                 QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
             )
             self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-            self.save_button.setText(t("&Save") if saving else t("&Done"))
-            self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(t("Cancel"))
+            self.save_button.setText(
+                QCoreApplication.translate("FaceChart", "&Save")
+                if saving
+                else QCoreApplication.translate("FaceChart", "&Done")
+            )
+            self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+                QCoreApplication.translate("FaceChart", "Cancel")
+            )
             self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setObjectName(
                 "cancelButton"
             )
         else:
             self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
             self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Close)
-            self.save_button.setText(t("Close"))
+            self.save_button.setText(QCoreApplication.translate("FaceChart", "Close"))
         self.save_button.setObjectName("saveButton")
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
@@ -123,7 +130,11 @@ class FaceChartDialog(QDialog):
 
 
 def chart_button_text(count: int) -> str:
-    return t("Face c&hart ({count})…").format(count=count) if count else t("Face c&hart…")
+    return (
+        QCoreApplication.translate("FaceChart", "Face &chart ({count})…").format(count=count)
+        if count
+        else QCoreApplication.translate("FaceChart", "Face &chart…")
+    )
 
 
 def lots_of_rows(form: Any) -> list[ChartLot]:

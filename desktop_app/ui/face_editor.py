@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QKeySequence, QPainter, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -45,7 +45,7 @@ from desktop_app.ui.face_marks import (
     W,
     lot_key,
 )
-from desktop_app.ui.face_pictures import depth_name, t, view_name
+from desktop_app.ui.face_pictures import depth_name, view_name
 
 
 def parse_amount(text: str) -> Decimal:
@@ -89,12 +89,13 @@ class FaceChartEditor(QWidget):
         self.view = DiagramView(self)
         self.view.setScene(self.scenes[self.current])
         self.hint = QLabel(
-            t(
+            QCoreApplication.translate(
+                "FaceChart",
                 "Click to add a point, drag to mark an area, drag a mark to move it. "
-                "Delete removes the chosen mark."
+                "Delete removes the chosen mark.",
             )
             if editable
-            else t("This chart can be viewed only.")
+            else QCoreApplication.translate("FaceChart", "This chart can be viewed only.")
         )
         self.hint.setObjectName("chartHint")
         self.hint.setWordWrap(True)
@@ -123,7 +124,7 @@ class FaceChartEditor(QWidget):
         self.lot.currentIndexChanged.connect(self._lot_chosen)
         self.quantity = QLineEdit()
         self.quantity.setObjectName("quantityEdit")
-        self.quantity.setPlaceholderText(t("e.g. 0.1 or 4"))
+        self.quantity.setPlaceholderText(QCoreApplication.translate("FaceChart", "e.g. 0.1 or 4"))
         self.quantity.textEdited.connect(lambda text: self._edit(quantity=text.strip()))
         self.unit = QLabel()
         self.unit.setObjectName("unitLabel")
@@ -141,22 +142,23 @@ class FaceChartEditor(QWidget):
         self.note.setObjectName("noteEdit")
         self.note.setMaxLength(face_charts.MAX_NOTE)
         self.note.textEdited.connect(lambda text: self._edit(note=text))
-        self.remove = QPushButton(t("&Remove mark"))
+        self.remove = QPushButton(QCoreApplication.translate("FaceChart", "&Remove mark"))
         self.remove.setObjectName("removeMarkButton")
         self.remove.setAutoDefault(False)
         self.remove.clicked.connect(self.remove_selected)
         fields = QFormLayout()
-        fields.addRow(t("L&ot"), self.lot)
-        caption = QLabel(t("&Quantity"))
+        fields.addRow(QCoreApplication.translate("FaceChart", "L&ot"), self.lot)
+        caption = QLabel(QCoreApplication.translate("FaceChart", "&Quantity"))
         caption.setBuddy(self.quantity)
         fields.addRow(caption, amount)
-        fields.addRow(t("De&pth"), self.depth)
-        fields.addRow(t("&Note"), self.note)
+        fields.addRow(QCoreApplication.translate("FaceChart", "De&pth"), self.depth)
+        fields.addRow(QCoreApplication.translate("FaceChart", "&Note"), self.note)
         fields.addRow("", self.remove)
         panel = QVBoxLayout()
-        panel.addWidget(QLabel(f"<b>{t('Lots used')}</b>"))
+        lots_used = QCoreApplication.translate("FaceChart", "Lots used")
+        panel.addWidget(QLabel("<b>" + lots_used + "</b>"))
         panel.addWidget(self.legend)
-        panel.addWidget(QLabel(f"<b>{t('Marks')}</b>"))
+        panel.addWidget(QLabel("<b>" + QCoreApplication.translate("FaceChart", "Marks") + "</b>"))
         panel.addWidget(self.mark_list, 1)
         panel.addLayout(fields)
         side = QWidget()
@@ -206,7 +208,7 @@ class FaceChartEditor(QWidget):
     def _text(self, number: int, mark: EditMark) -> str:
         lot = mark.lot[2] if mark.lot else "?"
         amount = f"{mark.quantity} {self.unit_of(mark)}".strip() if mark.quantity else "—"
-        area = t("area") if mark.kind is MarkKind.AREA else ""
+        area = QCoreApplication.translate("FaceChart", "area") if mark.kind is MarkKind.AREA else ""
         return " · ".join(
             filter(
                 None,
@@ -244,7 +246,10 @@ class FaceChartEditor(QWidget):
     def _legend(self) -> None:
         if not self.lots:
             self.legend.setText(
-                t("Record the products used first: each mark takes its lot from them.")
+                QCoreApplication.translate(
+                    "FaceChart",
+                    "Record the products used first: each mark takes its lot from them.",
+                )
             )
             return
         used = self.totals()
@@ -279,7 +284,10 @@ class FaceChartEditor(QWidget):
     def add_mark(self, x: float, y: float, kind: MarkKind, radius: float) -> None:
         if not self.lots:
             self.hint.setText(
-                t("Record the products used first: each mark takes its lot from them.")
+                QCoreApplication.translate(
+                    "FaceChart",
+                    "Record the products used first: each mark takes its lot from them.",
+                )
             )
             return
         model = (self.selected() or self.marks[-1:] or [None])[0]

@@ -188,7 +188,7 @@ def detail_html(marks: Sequence[MarkDraft]) -> str:
         )
         for n, m in enumerate(marks, 1)
     )
-    title = html.escape(t("Face chart"))
+    title = html.escape(QCoreApplication.translate("FaceChart", "Face chart"))
     return (
         f"<p><b>{title}</b></p>"
         f"<p><img src='data:image/png;base64,{encoded}' width='{width}' height='{height}'></p>"

@@ -238,7 +238,7 @@ class PatientPage(QWidget):
             button.setText(texts[name])
         self.addendum_button.setText(self.tr("Addendum…"))
         self.edit_button.setText(self.tr("Edit consultation…"))
-        self.chart_button.setText(self.tr("Face c&hart…"))
+        self.chart_button.setText(self.tr("Face &chart…"))
         self.tabs.setTabText(0, self.tr("&Timeline"))
         self.tabs.setTabText(1, self.tr("&Photos"))
         current = self.kind_filter.currentData()

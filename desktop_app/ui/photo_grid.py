@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -115,6 +114,9 @@ class PhotoGridModel(QAbstractListModel):
             and (self.angle is None or photo.angle == self.angle)
             and (self.area is None or photo.area == self.area)
         ]
+        angles = list(ANGLE_NAMES)  # a set taken together reads front, left, right …
+        chosen.sort(key=lambda photo: angles.index(photo.angle) if photo.angle else len(angles))
+        chosen.sort(key=lambda photo: photo.taken_at, reverse=True)
         rows: list[PhotoSummary | str] = []
         if self.grouping == "none":
             rows = list(chosen)
@@ -125,7 +127,7 @@ class PhotoGridModel(QAbstractListModel):
             for (_key, title), members in sorted(groups.items(), reverse=True):
                 if self.grouping == "treatment":
                     members.reverse()  # a treatment's story in order: before, after, follow-ups
-                count = QCoreApplication.translate("Photos", "%n photo(s)", "", len(members))
+                count = self.tr("%n photo(s)", "", len(members))
                 rows.append(f"{title}  ·  {count}")
                 rows += members
         self.beginResetModel()

@@ -4,17 +4,17 @@
 <context>
     <name>AddendumDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="348"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="353"/>
         <source>Addendum to a signed assessment</source>
         <translation>已签名面诊的补充记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="350"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="355"/>
         <source>&amp;Addendum</source>
         <translation>补充记录(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="351"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="356"/>
         <source>Sign &amp;addendum</source>
         <translation>签署补充记录(&amp;A)</translation>
     </message>
@@ -22,62 +22,62 @@
 <context>
     <name>AssessmentDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="267"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="272"/>
         <source>Doctor&apos;s assessment</source>
         <translation>医生面诊</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="269"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="274"/>
         <source>None recorded.</source>
         <translation>无记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="272"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="277"/>
         <source>Allergies and history</source>
         <translation>过敏史与病史</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="273"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="278"/>
         <source>I have checked these with the patient</source>
         <translation>已与患者核实以上情况</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="275"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="280"/>
         <source>Chief &amp;complaint</source>
         <translation>主诉(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="280"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="285"/>
         <source>Skin type (Fitzpatrick)</source>
         <translation>皮肤类型（Fitzpatrick）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="281"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="286"/>
         <source>Skin condition</source>
         <translation>皮肤状况</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="282"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="287"/>
         <source>Areas examined</source>
         <translation>检查部位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="287"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="292"/>
         <source>&amp;Diagnosis</source>
         <translation>诊断(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="288"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="293"/>
         <source>Diagnosis notes</source>
         <translation>诊断说明</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="289"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="294"/>
         <source>&amp;Recommendation</source>
         <translation>建议(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="290"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="295"/>
         <source>Save and si&amp;gn</source>
         <translation>保存并签名(&amp;G)</translation>
     </message>
@@ -729,57 +729,57 @@
 <context>
     <name>ConsultationDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="171"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="176"/>
         <source>Consultation</source>
         <translation>咨询</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="174"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="179"/>
         <source>&amp;Wishes (their words)</source>
         <translation>诉求（患者原话）(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="175"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="180"/>
         <source>&amp;Concerns</source>
         <translation>顾虑(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="176"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="181"/>
         <source>Areas</source>
         <translation>部位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="184"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="189"/>
         <source>&amp;Items of interest</source>
         <translation>意向项目(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="185"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="190"/>
         <source>Budget &amp;from</source>
         <translation>预算下限(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="186"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="191"/>
         <source>Budget &amp;to</source>
         <translation>预算上限(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="187"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="192"/>
         <source>&amp;Quote given</source>
         <translation>报价(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="192"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="197"/>
         <source>&amp;Outcome</source>
         <translation>结果(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="197"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="202"/>
         <source>&amp;Why not a deal</source>
         <translation>未成交原因(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="198"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="203"/>
         <source>Reason in their words</source>
         <translation>原因（患者原话）</translation>
     </message>
@@ -1107,6 +1107,103 @@
         <location filename="../../desktop_app/ui/face_pictures.py" line="89"/>
         <source>Mark {mark}: the note is too long (at most {max} characters).</source>
         <translation>标记 {mark}：备注过长（最多 {max} 个字符）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/face_chart.py" line="47"/>
+        <location filename="../../desktop_app/ui/face_pictures.py" line="191"/>
+        <source>Face chart</source>
+        <translation>面部标记图</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/face_chart.py" line="63"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/face_chart.py" line="65"/>
+        <source>&amp;Done</source>
+        <translation>完成(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/face_chart.py" line="68"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/face_chart.py" line="76"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/face_chart.py" line="134"/>
+        <source>Face &amp;chart ({count})…</source>
+        <translation>面部标记图(&amp;C)（{count}）…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/face_chart.py" line="136"/>
+        <source>Face &amp;chart…</source>
+        <translation>面部标记图(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/face_editor.py" line="92"/>
+        <source>Click to add a point, drag to mark an area, drag a mark to move it. Delete removes the chosen mark.</source>
+        <translation>单击添加注射点，拖动标记区域，拖动标记可移动位置。按 Delete 删除所选标记。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/face_editor.py" line="98"/>
+        <source>This chart can be viewed only.</source>
+        <translation>此标记图仅可查看。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/face_editor.py" line="127"/>
+        <source>e.g. 0.1 or 4</source>
+        <translation>例如 0.1 或 4</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/face_editor.py" line="145"/>
+        <source>&amp;Remove mark</source>
+        <translation>删除标记(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/face_editor.py" line="150"/>
+        <source>L&amp;ot</source>
+        <translation>批号(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/face_editor.py" line="151"/>
+        <source>&amp;Quantity</source>
+        <translation>用量(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/face_editor.py" line="154"/>
+        <source>De&amp;pth</source>
+        <translation>层次(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/face_editor.py" line="155"/>
+        <source>&amp;Note</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/face_editor.py" line="158"/>
+        <source>Lots used</source>
+        <translation>所用批号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/face_editor.py" line="161"/>
+        <source>Marks</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/face_editor.py" line="211"/>
+        <source>area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/face_editor.py" line="249"/>
+        <location filename="../../desktop_app/ui/face_editor.py" line="287"/>
+        <source>Record the products used first: each mark takes its lot from them.</source>
+        <translation>请先记录所用产品：每个标记的批号都取自其中。</translation>
     </message>
 </context>
 <context>
@@ -1965,8 +2062,8 @@ Front desk and clinical record for aesthetics clinics.</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/patient_page.py" line="241"/>
-        <source>Face c&amp;hart…</source>
-        <translation>面部标记图(&amp;H)…</translation>
+        <source>Face &amp;chart…</source>
+        <translation>面部标记图(&amp;C)…</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/patient_page.py" line="242"/>
@@ -2202,6 +2299,16 @@ Front desk and clinical record for aesthetics clinics.</source>
     </message>
 </context>
 <context>
+    <name>PhotoGridModel</name>
+    <message numerus="yes">
+        <location filename="../../desktop_app/ui/photo_grid.py" line="130"/>
+        <source>%n photo(s)</source>
+        <translation>
+            <numerusform>%n 张</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PhotoImport</name>
     <message>
         <location filename="../../desktop_app/ui/photo_words.py" line="75"/>
@@ -2408,32 +2515,32 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>PlanDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="375"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="380"/>
         <source>Treatment plan</source>
         <translation>治疗方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="379"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="384"/>
         <source>&amp;Item</source>
         <translation>项目(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="380"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="385"/>
         <source>Agreed &amp;price</source>
         <translation>成交价(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="383"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="388"/>
         <source>&amp;Sessions</source>
         <translation>次数(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="384"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="389"/>
         <source>Course &amp;expires</source>
         <translation>疗程有效期至(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="385"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="390"/>
         <source>YYYY-MM-DD (optional)</source>
         <translation>年-月-日（可不填）</translation>
     </message>
@@ -2839,97 +2946,97 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>TreatmentDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="421"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="426"/>
         <source>Treatment</source>
         <translation>治疗</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="426"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="431"/>
         <source>&amp;Item</source>
         <translation>项目(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="428"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="433"/>
         <source>Not on a course</source>
         <translation>不使用疗程</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="432"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="437"/>
         <source>{item}: {left} of {total} left</source>
         <translation>{item}：剩余 {left}/{total} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="437"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="442"/>
         <source>&amp;Course</source>
         <translation>疗程(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="438"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="443"/>
         <source>Areas</source>
         <translation>部位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="439"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="444"/>
         <source>&amp;Device</source>
         <translation>设备(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="440"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="445"/>
         <source>&amp;Settings (energy, shots)</source>
         <translation>参数（能量、发数）(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="441"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="446"/>
         <source>&amp;Anaesthesia</source>
         <translation>麻醉(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="446"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="451"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="447"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="452"/>
         <source>Brand</source>
         <translation>品牌</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="448"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="453"/>
         <source>Lot</source>
         <translation>批号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="449"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="454"/>
         <source>Expires</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="450"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="455"/>
         <source>Quantity</source>
         <translation>用量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="451"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="456"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="455"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="460"/>
         <source>Products used</source>
         <translation>使用产品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="456"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="461"/>
         <source>Add a product</source>
         <translation>添加产品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="467"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="472"/>
         <source>Immediate &amp;reaction</source>
         <translation>即刻反应(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="468"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="473"/>
         <source>&amp;Notes</source>
         <translation>备注(&amp;N)</translation>
     </message>
