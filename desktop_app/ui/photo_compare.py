@@ -40,6 +40,7 @@ from desktop_app.ui.photo_compare_view import (
     title_text,
     when_text,
 )
+from desktop_app.ui.photo_grid import fitted
 from desktop_app.ui.tasks import Runner
 
 if TYPE_CHECKING:
@@ -396,18 +397,7 @@ def _decoded(rendition: Any) -> QImage:
 
 
 def _icons(database: Database, actor: Actor, ids: list[uuid.UUID]) -> dict[uuid.UUID, QImage]:
-    thumbs = photos.thumbnails(database, actor, ids)
-    icons = {}
-    for key, data in thumbs.items():
-        image = QImage.fromData(data)
-        if not image.isNull():
-            icons[key] = image.scaled(
-                ICON_SIZE,
-                ICON_SIZE,
-                Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation,
-            )
-    return icons
+    return fitted(photos.thumbnails(database, actor, ids), ICON_SIZE)
 
 
 def _export_to(

@@ -13,7 +13,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QObject,
     QPointF,
@@ -34,44 +33,21 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
-from desktop_app.models import PhotoAngle, PhotoStage
 from desktop_app.services.photo_export import days_since
 from desktop_app.ui.clinical_names import AREA_NAMES, word
+from desktop_app.ui.photo_words import ANGLE_NAMES, photo_word, stage_text
 
 if TYPE_CHECKING:
     from datetime import datetime
 
     from desktop_app.services.photos import PhotoSummary
 
-STAGE_NAMES = {
-    PhotoStage.BEFORE: QT_TRANSLATE_NOOP("Photos", "Before"),
-    PhotoStage.AFTER: QT_TRANSLATE_NOOP("Photos", "After"),
-    PhotoStage.OTHER: QT_TRANSLATE_NOOP("Photos", "Other"),
-}
-ANGLE_NAMES = {
-    PhotoAngle.FRONT: QT_TRANSLATE_NOOP("Photos", "Front"),
-    PhotoAngle.LEFT_45: QT_TRANSLATE_NOOP("Photos", "Left 45°"),
-    PhotoAngle.RIGHT_45: QT_TRANSLATE_NOOP("Photos", "Right 45°"),
-    PhotoAngle.LEFT_90: QT_TRANSLATE_NOOP("Photos", "Left 90°"),
-    PhotoAngle.RIGHT_90: QT_TRANSLATE_NOOP("Photos", "Right 90°"),
-    PhotoAngle.TOP: QT_TRANSLATE_NOOP("Photos", "Top"),
-    PhotoAngle.BOTTOM: QT_TRANSLATE_NOOP("Photos", "Bottom"),
-    PhotoAngle.CLOSE_UP: QT_TRANSLATE_NOOP("Photos", "Close-up"),
-}
-
-
-def stage_text(photo: PhotoSummary) -> str:
-    if photo.stage is PhotoStage.FOLLOW_UP:
-        text = QCoreApplication.translate("Photos", "Follow-up day {day}")
-        return text.format(day=photo.follow_up_day or 0)
-    return QCoreApplication.translate("Photos", STAGE_NAMES[photo.stage])
-
 
 def title_text(photo: PhotoSummary) -> str:
     """Stage · angle · area: what the photo shows."""
     parts = [stage_text(photo)]
     if photo.angle is not None:
-        parts.append(QCoreApplication.translate("Photos", ANGLE_NAMES[photo.angle]))
+        parts.append(photo_word(ANGLE_NAMES, photo.angle))
     if photo.area:
         parts.append(word(AREA_NAMES, photo.area))
     return " · ".join(parts)

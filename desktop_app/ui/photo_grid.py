@@ -198,7 +198,7 @@ class PhotoGridModel(QAbstractListModel):
         self.fetched += len(ids)
         generation = self._generation
         self.runner.run(
-            lambda: _decode(fetch(ids)),
+            lambda: fitted(fetch(ids)),
             lambda images: self._arrived(generation, ids, images),
             lambda _exc: self._arrived(generation, ids, {}),
         )
@@ -223,15 +223,16 @@ class PhotoGridModel(QAbstractListModel):
             self._timer.start()
 
 
-def _decode(blobs: dict[uuid.UUID, bytes]) -> dict[uuid.UUID, QImage]:
-    """JPEG bytes → images fitted to the cell, on the worker thread (QImage is safe there)."""
+def fitted(blobs: dict[uuid.UUID, bytes], size: int = THUMB) -> dict[uuid.UUID, QImage]:
+    """JPEG bytes → images fitted in a ``size`` square, on the worker thread (QImage is safe
+    there); undecodable bytes are left out."""
     images: dict[uuid.UUID, QImage] = {}
     for photo_id, data in blobs.items():
         image = QImage.fromData(data)
         if not image.isNull():
             images[photo_id] = image.scaled(
-                THUMB,
-                THUMB,
+                size,
+                size,
                 Qt.AspectRatioMode.KeepAspectRatio,
                 Qt.TransformationMode.SmoothTransformation,
             )

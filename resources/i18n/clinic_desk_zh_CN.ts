@@ -625,103 +625,103 @@
 <context>
     <name>ComparisonDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/photo_compare.py" line="66"/>
+        <location filename="../../desktop_app/ui/photo_compare.py" line="67"/>
         <source>Compare photos</source>
         <translation>照片对比</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/photo_compare.py" line="106"/>
+        <location filename="../../desktop_app/ui/photo_compare.py" line="107"/>
         <source>Si&amp;de by side</source>
         <translation>并排(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/photo_compare.py" line="108"/>
+        <location filename="../../desktop_app/ui/photo_compare.py" line="109"/>
         <source>S&amp;lider</source>
         <translation>滑块(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/photo_compare.py" line="110"/>
+        <location filename="../../desktop_app/ui/photo_compare.py" line="111"/>
         <source>One photo over the other; drag the line or use ←/→</source>
         <translation>两张照片叠放；拖动分隔线或按 ←/→</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/photo_compare.py" line="118"/>
+        <location filename="../../desktop_app/ui/photo_compare.py" line="119"/>
         <source>Zoom out (-)</source>
         <translation>缩小 (-)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/photo_compare.py" line="119"/>
+        <location filename="../../desktop_app/ui/photo_compare.py" line="120"/>
         <source>Zoom in (+)</source>
         <translation>放大 (+)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/photo_compare.py" line="122"/>
+        <location filename="../../desktop_app/ui/photo_compare.py" line="123"/>
         <source>&amp;Fit</source>
         <translation>适应窗口(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/photo_compare.py" line="122"/>
+        <location filename="../../desktop_app/ui/photo_compare.py" line="123"/>
         <source>Whole photos (0)</source>
         <translation>显示完整照片 (0)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/photo_compare.py" line="127"/>
+        <location filename="../../desktop_app/ui/photo_compare.py" line="128"/>
         <source>Relative to the whole photo</source>
         <translation>相对于完整照片</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/photo_compare.py" line="131"/>
+        <location filename="../../desktop_app/ui/photo_compare.py" line="132"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/photo_compare.py" line="134"/>
+        <location filename="../../desktop_app/ui/photo_compare.py" line="135"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/photo_compare.py" line="168"/>
-        <location filename="../../desktop_app/ui/photo_compare.py" line="274"/>
+        <location filename="../../desktop_app/ui/photo_compare.py" line="169"/>
+        <location filename="../../desktop_app/ui/photo_compare.py" line="275"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/photo_compare.py" line="182"/>
+        <location filename="../../desktop_app/ui/photo_compare.py" line="183"/>
         <source>This patient has no photos to compare yet.</source>
         <translation>该患者还没有可对比的照片。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/photo_compare.py" line="184"/>
+        <location filename="../../desktop_app/ui/photo_compare.py" line="185"/>
         <source>Only one photo: choose another to compare it with.</source>
         <translation>只有一张照片：请再选择一张进行对比。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/photo_compare.py" line="187"/>
+        <location filename="../../desktop_app/ui/photo_compare.py" line="188"/>
         <source>No before/after pair of one angle: showing the oldest and newest.</source>
         <translation>没有同一角度的术前/术后照片：显示最早和最新的两张。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/photo_compare.py" line="312"/>
+        <location filename="../../desktop_app/ui/photo_compare.py" line="313"/>
         <source>Export the pair</source>
         <translation>导出对比图</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/photo_compare.py" line="314"/>
+        <location filename="../../desktop_app/ui/photo_compare.py" line="315"/>
         <source>JPEG image (*.jpg)</source>
         <translation>JPEG 图片 (*.jpg)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/photo_compare.py" line="322"/>
+        <location filename="../../desktop_app/ui/photo_compare.py" line="323"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/photo_compare.py" line="334"/>
+        <location filename="../../desktop_app/ui/photo_compare.py" line="335"/>
         <source>Saved as internal (watermarked, no clinic name): the patient has not consented to marketing use. {path}</source>
         <translation>已保存为内部资料（带水印，无诊所名称）：患者未同意用于宣传。{path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/photo_compare.py" line="339"/>
+        <location filename="../../desktop_app/ui/photo_compare.py" line="340"/>
         <source>Saved: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
@@ -2377,89 +2377,77 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>Photos</name>
     <message>
-        <location filename="../../desktop_app/ui/photo_compare_view.py" line="47"/>
         <location filename="../../desktop_app/ui/photo_words.py" line="17"/>
         <source>Before</source>
         <translation>术前</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/photo_compare_view.py" line="48"/>
         <location filename="../../desktop_app/ui/photo_words.py" line="18"/>
         <source>After</source>
         <translation>术后即刻</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/photo_compare_view.py" line="49"/>
         <location filename="../../desktop_app/ui/photo_words.py" line="20"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/photo_compare_view.py" line="52"/>
         <location filename="../../desktop_app/ui/photo_words.py" line="23"/>
         <source>Front</source>
         <translation>正面</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/photo_compare_view.py" line="53"/>
         <location filename="../../desktop_app/ui/photo_words.py" line="24"/>
         <source>Left 45°</source>
         <translation>左 45°</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/photo_compare_view.py" line="54"/>
         <location filename="../../desktop_app/ui/photo_words.py" line="25"/>
         <source>Right 45°</source>
         <translation>右 45°</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/photo_compare_view.py" line="55"/>
         <location filename="../../desktop_app/ui/photo_words.py" line="26"/>
         <source>Left 90°</source>
         <translation>左 90°</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/photo_compare_view.py" line="56"/>
         <location filename="../../desktop_app/ui/photo_words.py" line="27"/>
         <source>Right 90°</source>
         <translation>右 90°</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/photo_compare_view.py" line="57"/>
         <location filename="../../desktop_app/ui/photo_words.py" line="28"/>
         <source>Top</source>
         <translation>顶面</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/photo_compare_view.py" line="58"/>
         <location filename="../../desktop_app/ui/photo_words.py" line="29"/>
         <source>Bottom</source>
         <translation>底面</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/photo_compare_view.py" line="59"/>
         <location filename="../../desktop_app/ui/photo_words.py" line="30"/>
         <source>Close-up</source>
         <translation>特写</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/photo_compare_view.py" line="65"/>
         <location filename="../../desktop_app/ui/photo_words.py" line="43"/>
         <source>Follow-up day {day}</source>
         <translation>术后第 {day} 天复查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/photo_compare_view.py" line="85"/>
+        <location filename="../../desktop_app/ui/photo_compare_view.py" line="61"/>
         <source>day 0 (day of treatment)</source>
         <translation>第 0 天（治疗当天）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/photo_compare_view.py" line="87"/>
+        <location filename="../../desktop_app/ui/photo_compare_view.py" line="63"/>
         <source>day {days} after treatment</source>
         <translation>治疗后第 {days} 天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/photo_compare_view.py" line="89"/>
+        <location filename="../../desktop_app/ui/photo_compare_view.py" line="65"/>
         <source>%n day(s) before treatment</source>
         <translation>治疗前 %n 天</translation>
     </message>
