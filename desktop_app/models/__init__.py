@@ -14,6 +14,15 @@ from desktop_app.models.channel import SourceChannel
 from desktop_app.models.consent import ConsentKind, PatientConsent
 from desktop_app.models.consultation import Consultation, NoDealReason, Outcome
 from desktop_app.models.course import Course
+from desktop_app.models.document import (
+    DocumentAction,
+    DocumentBlobKind,
+    DocumentTemplate,
+    PrintedDocument,
+    PrintedDocumentBlob,
+    TemplateKind,
+    TemplateVersion,
+)
 from desktop_app.models.face_chart import ChartView, FaceChartMark, InjectionDepth, MarkKind
 from desktop_app.models.patient import RECORD_NO_SEQUENCE, Patient, RecordCounter
 from desktop_app.models.photo import BlobKind, Photo, PhotoAngle, PhotoBlob, PhotoStage
@@ -37,6 +46,9 @@ __all__ = [
     "Consultation",
     "Course",
     "DiagnosisOption",
+    "DocumentAction",
+    "DocumentBlobKind",
+    "DocumentTemplate",
     "FaceChartMark",
     "InjectionDepth",
     "MarkKind",
@@ -50,6 +62,8 @@ __all__ = [
     "PhotoBlob",
     "PhotoStage",
     "PlanItem",
+    "PrintedDocument",
+    "PrintedDocumentBlob",
     "Product",
     "ProductLot",
     "RecordCounter",
@@ -60,6 +74,8 @@ __all__ = [
     "Tag",
     "TagGroup",
     "TagKind",
+    "TemplateKind",
+    "TemplateVersion",
     "Treatment",
     "TreatmentItem",
     "TreatmentItemProduct",
