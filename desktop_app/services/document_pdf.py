@@ -10,6 +10,7 @@ the same bytes: a reprint hashes the same as the original.
 
 from __future__ import annotations
 
+import functools
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -320,6 +321,16 @@ def _draw_strokes(
     canvas.restoreState()
 
 
+@functools.lru_cache(maxsize=4)
+def _logo(png: bytes) -> ImageReader:
+    """The decoded logo, kept for the next document: every print carries the same one."""
+    reader = ImageReader(io.BytesIO(png))
+    reader.getRGBData()  # decode now, once, not on a render that shares the reader
+    if reader._dataA is not None:  # the alpha channel, drawn as the image's soft mask
+        reader._dataA.getRGBData()
+    return reader
+
+
 class _PageChrome:
     """The letterhead, patient line and footer, drawn on each page once the count is known."""
 
@@ -329,7 +340,7 @@ class _PageChrome:
         self.patient_line = labels["patient_line"].format(
             name=patient.name, record_no=patient.record_no, birth_date=patient.birth_date
         )
-        self.logo = ImageReader(io.BytesIO(letterhead.logo_png)) if letterhead.logo_png else None
+        self.logo = _logo(letterhead.logo_png) if letterhead.logo_png else None
 
     def draw(self, canvas: Any, page: int, pages: int) -> None:
         canvas.saveState()
