@@ -48,12 +48,15 @@ def database_url(
 
 
 def open_database(url: URL) -> OpenedDatabase:
-    """Connect, migrate to the newest schema, and say whether the clinic is set up yet."""
+    """Connect, migrate to the newest schema, install any shipped document template the
+    database lacks, and say whether the clinic is set up yet."""
     from desktop_app.services.setup import needs_first_run
+    from desktop_app.services.templates import install_defaults
 
     database = Database(url)
     try:
         migration = upgrade(database)
+        install_defaults(database)
         return OpenedDatabase(database, migration, needs_first_run(database))
     except BaseException:
         database.dispose()

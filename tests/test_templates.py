@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 import pytest
+import sqlalchemy as sa
 
+from desktop_app.models import DocumentTemplate, Role, TemplateKind, TemplateVersion
+from desktop_app.services import templates
+from desktop_app.services.context import unit_of_work
+from desktop_app.services.errors import ConflictError, PermissionDeniedError
+from desktop_app.services.staff import NewStaff, create_staff
 from desktop_app.services.template_text import (
     PLACEHOLDERS,
     Block,
@@ -110,3 +116,112 @@ def test_unbalanced_markup_is_refused_with_its_line(body, line):
     with pytest.raises(TemplateError) as info:
         check(body)
     assert info.value.line == line
+
+
+# --- versioned templates in the database -------------------------------------------------
+
+
+EN_FILLER = """\
+---
+key: filler
+kind: consent
+language: en
+title: Filler consent
+---
+# About the treatment
+You, {patient.name} ({patient.record_no}), will receive **{treatment.item}**.
+"""
+
+
+def shipped(tmp_path, files):
+    for (language, key), text in files.items():
+        (tmp_path / language).mkdir(parents=True, exist_ok=True)
+        (tmp_path / language / f"{key}.md").write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def test_the_shipped_folder_installs_and_a_fresh_clinic_has_it(database, manager):
+    # complete_first_run (the manager fixture) installed whatever the release ships
+    files = templates.shipped_files()
+    listed = {(t.key, t.language) for t in templates.list_templates(database, manager)}
+    assert set(files) <= listed
+    assert templates.install_defaults(database) == 0  # nothing missing: nothing done
+
+
+def test_install_defaults_is_idempotent_and_never_overwrites(database, manager, tmp_path):
+    folder = shipped(tmp_path, {("en", "filler"): EN_FILLER})
+    with unit_of_work(database) as session:  # start from an empty table for this folder
+        session.execute(sa.delete(TemplateVersion))
+        session.execute(sa.delete(DocumentTemplate))
+    assert templates.install_defaults(database, folder) == 1
+    assert templates.install_defaults(database, folder) == 0
+    first = templates.get_template(database, manager, "filler", "en")
+    assert (first.number, first.title, first.created_by) == (1, "Filler consent", None)
+    templates.save_version(database, manager, "filler", "en", "Ours", "Edited.", based_on=1)
+    (folder / "en" / "filler.md").write_text(EN_FILLER.replace("Filler", "Changed"), "utf-8")
+    assert templates.install_defaults(database, folder) == 0
+    assert templates.get_template(database, manager, "filler", "en").title == "Ours"
+
+
+def test_a_broken_shipped_file_is_an_error_naming_it(database, tmp_path):
+    broken = EN_FILLER.replace("key: filler", "key: oops").replace("{patient.name}", "{x.y}")
+    folder = shipped(tmp_path, {("en", "oops"): broken})
+    with pytest.raises(TemplateError, match=r"oops\.md.*x\.y") as info:
+        templates.install_defaults(database, folder)
+    assert info.value.line == 2
+    mismatched = shipped(tmp_path / "b", {("en", "other"): EN_FILLER})
+    with pytest.raises(TemplateError, match="front matter says filler"):
+        templates.install_defaults(database, mismatched)
+
+
+def new_template(database, actor, key, language, body="ok", kind=TemplateKind.CONSENT):
+    return templates.save_version(
+        database, actor, key, language, key.title(), body, based_on=None, kind=kind
+    )
+
+
+def test_editing_makes_version_two_and_leaves_version_one(database, manager):
+    v1 = new_template(database, manager, "custom", "zh_CN", "# 一\n{patient.name}")
+    assert (v1.number, v1.current, v1.created_by) == (1, 1, "王店长")
+    body2 = "# 二\n**{clinic.name}**"
+    v2 = templates.save_version(database, manager, "custom", "zh_CN", "二", body2, based_on=1)
+    assert (v2.number, v2.current) == (2, 2)
+    old = templates.get_template(database, manager, "custom", "zh_CN", 1)
+    assert (old.title, old.body, old.current) == ("Custom", "# 一\n{patient.name}", 2)
+    assert templates.get_template(database, manager, "custom", "zh_CN").body == body2
+    listed = [t for t in templates.list_templates(database, manager) if t.key == "custom"]
+    assert [(t.number, t.kind) for t in listed] == [(2, TemplateKind.CONSENT)]
+    with pytest.raises(ConflictError):  # edited from version 1 after version 2 was saved
+        templates.save_version(database, manager, "custom", "zh_CN", "x", "y", based_on=1)
+
+
+def test_an_unknown_placeholder_is_refused_at_save_time(database, manager):
+    new_template(database, manager, "custom", "en")
+    with pytest.raises(TemplateError) as info:
+        templates.save_version(
+            database, manager, "custom", "en", "C", "ok\nDear {patient.fullname}", based_on=1
+        )
+    assert info.value.line == 2
+    assert templates.get_template(database, manager, "custom", "en").number == 1
+
+
+def test_only_managers_edit_templates_and_everyone_reads_them(database, manager):
+    new_template(database, manager, "custom", "en")
+    for role in Role:
+        if role is Role.MANAGER:
+            continue
+        other = create_staff(
+            database, manager, NewStaff(f"u{role.value}", role.value, role, "correct horse battery")
+        )
+        assert templates.get_template(database, other, "custom", "en").number == 1
+        with pytest.raises(PermissionDeniedError):
+            templates.save_version(database, other, "custom", "en", "Mine", "x", based_on=1)
+
+
+def test_the_catalogue_links_items_to_templates_by_key(database, manager):
+    with unit_of_work(database) as session:
+        session.execute(sa.delete(TemplateVersion))
+        session.execute(sa.delete(DocumentTemplate))
+    new_template(database, manager, "filler", "en")
+    filler = templates.get_template(database, manager, "filler", "en")
+    assert filler.items == ("玻尿酸填充",)

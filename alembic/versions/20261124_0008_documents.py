@@ -62,7 +62,7 @@ def upgrade() -> None:
         sa.Column("language", sa.String(length=10), nullable=False),
         sa.Column("action", _enum("document_action", 10, "print", "save", "sign"), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("created_by_id", sa.Uuid(), nullable=False),
+        sa.Column("created_by_id", sa.Uuid(), nullable=True),
         sa.Column("sha256", sa.String(length=64), nullable=False),
         sa.Column("signature_strokes", sa.Text(), nullable=True),
         sa.Column("id", sa.Uuid(), nullable=False),

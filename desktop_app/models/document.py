@@ -83,7 +83,9 @@ class PrintedDocument(UUIDPrimaryKey, Base):
     language: Mapped[str] = mapped_column(sa.String(10))
     action: Mapped[DocumentAction] = mapped_column(text_enum(DocumentAction, "document_action", 10))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    created_by_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("staff.id"))
+    created_by_id: Mapped[uuid.UUID | None] = mapped_column(  # None: the command line
+        sa.ForeignKey("staff.id")
+    )
     sha256: Mapped[str] = mapped_column(sa.String(64))  # of the PDF bytes
     signature_strokes: Mapped[str | None] = mapped_column(sa.Text)  # JSON, per signer role
 

@@ -32,6 +32,9 @@ class Permission(enum.StrEnum):
     LOT_RECALL = "lot_recall"
     VIEW_PHOTOS = "view_photos"  # the gallery, comparison, export (marketing consent permitting)
     ADD_PHOTOS = "add_photos"  # import, tag, link to a visit or treatment, hide one in error
+    EDIT_TEMPLATES = "edit_templates"  # consent/aftercare wording: the clinic's legal text
+    PRINT_DOCUMENTS = "print_documents"  # consent/aftercare: they name items, products, lots
+    PRINT_GENERAL_DOCUMENTS = "print_general_documents"  # PIPL and photo consent at the desk
 
 
 _QUEUE = {Permission.VIEW_QUEUE, Permission.MANAGE_QUEUE}
@@ -40,6 +43,7 @@ _FRONT_DESK = {
     Permission.EDIT_PATIENT,
     Permission.VIEW_PATIENT,
     Permission.CHECK_IN,
+    Permission.PRINT_GENERAL_DOCUMENTS,
     *_QUEUE,
 }
 
@@ -50,12 +54,21 @@ _CLINICAL_READ = {
     Permission.LOT_RECALL,
     Permission.VIEW_PHOTOS,
 }
-_CARE = {Permission.VIEW_PATIENT, Permission.EDIT_PATIENT, *_QUEUE, *_CLINICAL_READ}
+_CARE = {
+    Permission.VIEW_PATIENT,
+    Permission.EDIT_PATIENT,
+    Permission.PRINT_DOCUMENTS,
+    Permission.PRINT_GENERAL_DOCUMENTS,
+    *_QUEUE,
+    *_CLINICAL_READ,
+}
 
 # Receptionists see no clinical content, photos included (DESIGN §5); consultants see and
 # write consultations and plans (they sell courses) but not the doctor's assessment; only
 # doctors write assessments; nurses and doctors record treatments; managers hold every
-# permission but writing an assessment or a treatment, which are clinical acts.
+# permission but writing an assessment or a treatment, which are clinical acts, and are the
+# only ones to edit the wording of templates. Reception prints only the general documents
+# (PIPL, photo consent): consent and aftercare sheets show items, products and lots.
 MATRIX: dict[Role, frozenset[Permission]] = {
     Role.RECEPTIONIST: frozenset(_FRONT_DESK),
     Role.CONSULTANT: frozenset(
@@ -67,6 +80,7 @@ MATRIX: dict[Role, frozenset[Permission]] = {
             Permission.WRITE_PLAN,
             Permission.VIEW_PHOTOS,  # consultants take the "before" set at the consultation
             Permission.ADD_PHOTOS,
+            Permission.PRINT_DOCUMENTS,  # consultants go through the consent before treatment
         }
     ),
     Role.DOCTOR: frozenset(

@@ -13,6 +13,7 @@ from desktop_app.services import audit, staff
 from desktop_app.services.clinic_settings import CLINIC_NAME
 from desktop_app.services.context import Actor, unit_of_work
 from desktop_app.services.errors import SetupAlreadyDoneError, ValidationError
+from desktop_app.services.templates import install_defaults
 
 
 @dataclass(frozen=True)
@@ -41,17 +42,23 @@ def complete_first_run(database: Database, answers: FirstRun) -> Actor:
         staff.NewStaff(answers.username, answers.display_name, Role.MANAGER, answers.password)
     )
     try:
-        with unit_of_work(database) as session:
-            if session.scalar(sa.select(sa.func.count()).select_from(Staff)):
-                raise SetupAlreadyDoneError
-            # Inserted first: its primary key makes a second station's concurrent setup fail.
-            session.add(ClinicSetting(key=CLINIC_NAME, value=clinic_name))
-            session.flush()
-            created = staff.add_staff(session, None, manager)
-            actor = Actor.of(created)
-            audit.record(
-                session, actor, "first_run", "clinic_setting", CLINIC_NAME, clinic_name=clinic_name
-            )
-            return actor
+        actor = _create_clinic(database, clinic_name, manager)
     except IntegrityError as exc:
         raise SetupAlreadyDoneError from exc
+    install_defaults(database)  # a clinic starts with the shipped consent/aftercare texts
+    return actor
+
+
+def _create_clinic(database: Database, clinic_name: str, manager: staff.NewStaff) -> Actor:
+    with unit_of_work(database) as session:
+        if session.scalar(sa.select(sa.func.count()).select_from(Staff)):
+            raise SetupAlreadyDoneError
+        # Inserted first: its primary key makes a second station's concurrent setup fail.
+        session.add(ClinicSetting(key=CLINIC_NAME, value=clinic_name))
+        session.flush()
+        created = staff.add_staff(session, None, manager)
+        actor = Actor.of(created)
+        audit.record(
+            session, actor, "first_run", "clinic_setting", CLINIC_NAME, clinic_name=clinic_name
+        )
+        return actor
