@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
+import os
 import re
 import shutil
 import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from PIL import Image
@@ -222,3 +226,23 @@ def test_chinese_punctuation_never_starts_a_line() -> None:
     starts = [line.lstrip("• ")[:1] for line in lines.splitlines() if line.strip()]
     assert len(starts) > 20
     assert not set(starts) & set("，；：！？。、）》”")
+
+
+def test_another_process_renders_the_same_bytes(zh_pdf: bytes) -> None:
+    """A reprint happens in another session, another day: no hash seed, clock or cache
+    may leak into the bytes."""
+    script = (
+        "import hashlib, sys\n"
+        "sys.path.insert(0, 'tests')\n"
+        "from test_document_pdf import *\n"
+        "signatures = Signatures((Signer('patient', '张晓梅'), DOCTOR), '2026-11-24')\n"
+        "pdf = render_pdf('玻尿酸注射填充知情同意书', zh_blocks(), ZH_CLINIC, ZH_PATIENT,"
+        " signatures, 'zh_CN')\n"
+        "print(hashlib.sha256(pdf).hexdigest())\n"
+    )
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "PYTHONHASHSEED": "12345", "TZ": "Asia/Shanghai"}
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=root, env=env, capture_output=True, check=True
+    )
+    assert done.stdout.decode().strip() == hashlib.sha256(zh_pdf).hexdigest()
