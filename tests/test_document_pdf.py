@@ -246,3 +246,9 @@ def test_another_process_renders_the_same_bytes(zh_pdf: bytes) -> None:
         [sys.executable, "-c", script], cwd=root, env=env, capture_output=True, check=True
     )
     assert done.stdout.decode().strip() == hashlib.sha256(zh_pdf).hexdigest()
+
+
+def test_bold_is_emboldened_once_not_drawn_twice(zh_pdf: bytes) -> None:
+    content = PdfReader(io.BytesIO(zh_pdf)).pages[0].get_contents().get_data().decode("latin-1")
+    assert re.search(r"[\d.]+ w 2 Tr", content)  # fill and stroke: the faux bold
+    assert pdftotext(zh_pdf).count("玻尿酸填充（鼻唇沟）") == 1
