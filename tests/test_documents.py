@@ -1,0 +1,250 @@
+"""Printing templates for a patient: real text in the PDF, recorded copies, identical reprints."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+import sqlalchemy as sa
+
+from desktop_app.cli import main
+from desktop_app.models import (
+    DocumentAction,
+    PrintedDocument,
+    PrintedDocumentBlob,
+    Role,
+    utcnow,
+)
+from desktop_app.services import clinic_settings, documents, templates, treatments
+from desktop_app.services.context import unit_of_work
+from desktop_app.services.errors import PermissionDeniedError, ValidationError
+from desktop_app.services.intake import PatientDraft
+from desktop_app.services.patients import register_patient
+from desktop_app.services.staff import NewStaff, create_staff
+from desktop_app.services.template_text import PLACEHOLDERS
+from tests.support.databases import sqlite_url
+
+FAR = dt.date.today() + dt.timedelta(days=400)
+CLINIC = "Test Clinic 测试诊所"
+
+
+def pdf_text(pdf: bytes, tmp_path) -> str:
+    """The PDF's text as pdftotext reads it, whitespace removed (lines may wrap anywhere)."""
+    path = tmp_path / "doc.pdf"
+    path.write_bytes(pdf)
+    out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True)
+    return re.sub(r"\s+", "", out.stdout.decode("utf-8"))
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.fixture
+def nurse(database, manager):
+    return create_staff(
+        database, manager, NewStaff("nurse", "护士小李", Role.NURSE, "correct horse battery")
+    )
+
+
+@pytest.fixture
+def patient(database, manager):
+    return register_patient(
+        database,
+        manager,
+        PatientDraft("张三丰", sex="F", birth_date=dt.date(1990, 5, 17), mobile="13800131234"),
+    )
+
+
+def lot(number, quantity="1"):
+    return treatments.ProductUse("乔雅登", "艾尔建", number, FAR, quantity, "ml")
+
+
+@pytest.fixture
+def filler(database, nurse, patient):
+    return treatments.record_treatment(
+        database,
+        nurse,
+        patient.id,
+        treatments.TreatmentDraft(
+            "玻尿酸填充",
+            utcnow(),
+            areas=("lips",),
+            products=(lot("JVD123A"), lot("JVD777B", "0.5")),
+        ),
+    ).treatment_id
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_a_consent_shows_patient_item_lots_and_clinic_as_real_text(
+    database, nurse, patient, filler, language, tmp_path
+):
+    done = documents.render_document(
+        database, nurse, "filler", patient.id, treatment_id=filler, language=language
+    )
+    assert done.pdf.startswith(b"%PDF") and done.version == 1
+    text = pdf_text(done.pdf, tmp_path)
+    for expected in ("张三丰", patient.record_no, "玻尿酸填充", "JVD123A", "JVD777B", CLINIC):
+        assert squash(expected) in text, expected
+    title = templates.get_template(database, nurse, "filler", language).title
+    assert squash(title) in text
+    with unit_of_work(database, write=False) as session:
+        row = session.get(PrintedDocument, done.document_id)
+        assert (row.action, row.language, row.treatment_id) == (
+            DocumentAction.PRINT,
+            language,
+            filler,
+        )
+        assert row.created_by_id == nurse.staff_id and row.sha256 == done.sha256
+
+
+def test_a_reprint_is_the_same_bytes_even_after_the_template_changed(
+    database, manager, nurse, patient, filler
+):
+    original = documents.render_document(database, nurse, "filler", patient.id)
+    current = templates.get_template(database, manager, "filler", "zh_CN")
+    templates.save_version(
+        database, manager, "filler", "zh_CN", "新版", "# 新版\n{patient.name}", based_on=1
+    )
+    again = documents.reprint(database, nurse, original.document_id)
+    assert again.pdf == original.pdf and again.sha256 == original.sha256
+    assert (again.version, again.title) == (1, current.title)
+    newer = documents.render_document(database, nurse, "filler", patient.id)
+    assert newer.version == 2 and newer.sha256 != original.sha256
+
+
+def test_without_a_treatment_the_latest_of_that_item_is_used(database, nurse, patient, filler):
+    done = documents.render_document(database, nurse, "filler_aftercare", patient.id)
+    with unit_of_work(database, write=False) as session:
+        assert session.get(PrintedDocument, done.document_id).treatment_id == filler
+    with pytest.raises(ValidationError) as error:  # no toxin treatment for this patient
+        documents.render_document(database, nurse, "toxin", patient.id)
+    assert error.value.field == "treatment"
+    assert patient.record_no in str(error.value)
+
+
+def test_a_minors_consent_has_a_guardian_block(database, manager, nurse, tmp_path):
+    minor = register_patient(
+        database,
+        manager,
+        PatientDraft(
+            "李小𠮷",
+            birth_date=dt.date.today().replace(year=dt.date.today().year - 15),
+            guardian_name="李大明",
+            guardian_relation="父亲",
+            guardian_mobile="13900139000",
+        ),
+    )
+    done = documents.render_document(database, nurse, "pipl_consent", minor.id)
+    text = pdf_text(done.pdf, tmp_path)
+    assert "李大明" in text and "父亲" in text and "监护人" in text
+    adult = register_patient(database, manager, PatientDraft("王成年", sex="M"))
+    adult_text = pdf_text(
+        documents.render_document(database, nurse, "pipl_consent", adult.id).pdf, tmp_path
+    )
+    assert "监护人签名" not in adult_text
+
+
+def test_every_value_a_template_can_name_is_filled(
+    database, manager, nurse, patient, filler, tmp_path
+):
+    clinic_settings.put_many(
+        database,
+        manager,
+        {documents.CLINIC_ADDRESS: "上海市静安路1号", documents.CLINIC_PHONE: "021-5555 0000"},
+    )
+    body = "\n".join(f"- {name}=[{{{name}}}]" for name in sorted(PLACEHOLDERS))
+    templates.save_version(database, manager, "filler", "en", "All", body, based_on=1)
+    text = pdf_text(
+        documents.render_document(database, nurse, "filler", patient.id, language="en").pdf,
+        tmp_path,
+    )
+    today = dt.date.today()
+    for name, value in {
+        "patient.birth_date": "1990-05-17",
+        "patient.sex": "Female",
+        "patient.mobile_masked": "138****1234",
+        "treatment.areas": "Lips",
+        "treatment.operator": "护士小李",
+        "treatment.products": "乔雅登(艾尔建),lotJVD123A,1ml;乔雅登(艾尔建),lotJVD777B,0.5ml",
+        "treatment.date": today.isoformat(),
+        "treatment.next_review": (today + dt.timedelta(days=3)).isoformat(),
+        "clinic.address": "上海市静安路1号",
+        "clinic.phone": "021-55550000",
+    }.items():
+        assert f"{name}=[{squash(value)}]" in text, name
+
+
+def test_who_may_print_what(database, manager, patient, filler):
+    front = create_staff(
+        database, manager, NewStaff("front", "前台", Role.RECEPTIONIST, "correct horse battery")
+    )
+    with pytest.raises(PermissionDeniedError):
+        documents.render_document(database, front, "filler", patient.id)
+    general = documents.render_document(database, front, "photo_consent", patient.id)
+    with pytest.raises(PermissionDeniedError):  # reprinting a clinical one is no different
+        documents.reprint(
+            database,
+            front,
+            documents.render_document(database, manager, "filler", patient.id).document_id,
+        )
+    assert documents.reprint(database, front, general.document_id).pdf == general.pdf
+
+
+def test_patient_queries_never_load_the_pdf_bytes():
+    columns = {c.name for c in PrintedDocument.__table__.columns}
+    assert "data" not in columns and "data" in PrintedDocumentBlob.__table__.columns
+
+
+def test_cli_lists_templates_and_renders_one(tmp_path, capsys):
+    url = str(sqlite_url(tmp_path))
+    assert main(["--database-url", url, "templates", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert rows and all(set(r) == {"key", "kind", "item", "language", "version"} for r in rows)
+    assert {r["kind"] for r in rows} == {"consent", "aftercare"}
+    filler = next(r for r in rows if (r["key"], r["language"]) == ("filler", "zh_CN"))
+    assert (filler["item"], filler["version"]) == ("玻尿酸填充", 1)
+    assert next(r for r in rows if r["key"] == "pipl_consent")["item"] is None
+
+
+def test_cli_render_document_and_its_errors(database, manager, nurse, patient, filler, tmp_path):
+    if database.kind != "sqlite":
+        pytest.skip("the command line is exercised once, on the SQLite file")
+    url = str(database.engine.url)
+    out = tmp_path / "consent.pdf"
+    args = ["--database-url", url, "render-document", "filler", "--patient", patient.record_no]
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop_app", *args, "--language", "en", "--out", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    text = pdf_text(out.read_bytes(), tmp_path)
+    assert patient.record_no in text and "JVD123A" in text
+    with unit_of_work(database, write=False) as session:
+        saved = session.scalars(sa.select(PrintedDocument)).one()
+        assert saved.action is DocumentAction.SAVE and saved.created_by_id is None
+    missing = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "desktop_app",
+            *args[:3],
+            "toxin",
+            "--patient",
+            patient.record_no,
+            "--out",
+            str(tmp_path / "x.pdf"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert missing.returncode == 1 and "Traceback" not in missing.stderr
+    assert "no treatment" in missing.stderr
+    assert not (tmp_path / "x.pdf").exists()
