@@ -19,7 +19,13 @@ from desktop_app.models import (
     Role,
     utcnow,
 )
-from desktop_app.services import clinic_settings, documents, templates, treatments
+from desktop_app.services import (
+    clinic_settings,
+    document_archive,
+    documents,
+    templates,
+    treatments,
+)
 from desktop_app.services.context import unit_of_work
 from desktop_app.services.errors import PermissionDeniedError, ValidationError
 from desktop_app.services.intake import PatientDraft
@@ -248,3 +254,45 @@ def test_cli_render_document_and_its_errors(database, manager, nurse, patient, f
     assert missing.returncode == 1 and "Traceback" not in missing.stderr
     assert "no treatment" in missing.stderr
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_the_timeline_lists_documents_and_asks_to_sign_again_on_a_newer_version(
+    database, manager, nurse, patient, filler
+):
+    assert document_archive.needs_signature(database, nurse, patient.id, "filler")
+    printed = documents.render_document(database, nurse, "filler", patient.id)
+    assert document_archive.needs_signature(database, nurse, patient.id, "filler")  # unsigned
+    document_archive.attach_scan(
+        database, nurse, printed.document_id, b"%PDF-scan", "application/pdf"
+    )
+    assert not document_archive.needs_signature(database, nurse, patient.id, "filler")
+    with pytest.raises(ValidationError):  # a scan is kept once, never replaced
+        document_archive.attach_scan(database, nurse, printed.document_id, b"x", "image/png")
+    templates.save_version(database, manager, "filler", "zh_CN", "新版", "新的文本", based_on=1)
+    [listed] = document_archive.documents_of(database, nurse, patient.id)
+    assert (listed.version, listed.current_version, listed.signed) == (1, 2, True)
+    assert listed.outdated and listed.created_by == "护士小李"
+    assert document_archive.needs_signature(database, nurse, patient.id, "filler")
+    strokes = {"patient": (((0.1, 0.5), (0.4, 0.6), (0.9, 0.4)),)}
+    signed = documents.render_document(
+        database, nurse, "filler", patient.id, action=DocumentAction.SIGN, strokes=strokes
+    )
+    assert signed.version == 2
+    assert not document_archive.needs_signature(database, nurse, patient.id, "filler")
+    newest = document_archive.documents_of(database, nurse, patient.id)[0]
+    assert (newest.action, newest.signed, newest.outdated) == (DocumentAction.SIGN, True, False)
+
+
+def test_reception_sees_only_general_documents_in_the_timeline(database, manager, patient, filler):
+    front = create_staff(
+        database, manager, NewStaff("front", "前台", Role.RECEPTIONIST, "correct horse battery")
+    )
+    documents.render_document(database, manager, "filler", patient.id)
+    documents.render_document(database, front, "pipl_consent", patient.id)
+    assert [d.key for d in document_archive.documents_of(database, manager, patient.id)] == [
+        "pipl_consent",
+        "filler",
+    ]
+    assert [d.key for d in document_archive.documents_of(database, front, patient.id)] == [
+        "pipl_consent"
+    ]

@@ -240,12 +240,7 @@ def render_document(
     strokes = strokes or {}
     with unit_of_work(database, write=False) as session:
         template = templates.find(session, key, language)
-    needed = (
-        Permission.PRINT_GENERAL_DOCUMENTS
-        if template.kind is TemplateKind.GENERAL
-        else Permission.PRINT_DOCUMENTS
-    )
-    require(actor, needed, database)
+    require(actor, print_permission(template.kind), database)
     with unit_of_work(database) as session:
         patient = session.get(Patient, patient_id)
         if patient is None:
@@ -328,12 +323,7 @@ def reprint(database: Database, actor: Actor, document_id: uuid.UUID) -> Rendere
                 PrintedDocumentBlob.kind == DocumentBlobKind.PDF,
             )
         )
-    needed = (
-        Permission.PRINT_GENERAL_DOCUMENTS
-        if template.kind is TemplateKind.GENERAL
-        else Permission.PRINT_DOCUMENTS
-    )
-    require(actor, needed, database)
+    require(actor, print_permission(template.kind), database)
     if pdf is None or hashlib.sha256(pdf).hexdigest() != document.sha256:
         raise NotFoundError(f"The PDF of printed document {document_id} is missing or damaged.")
     with unit_of_work(database) as session:
@@ -347,3 +337,9 @@ def reprint(database: Database, actor: Actor, document_id: uuid.UUID) -> Rendere
         document.sha256,
         pdf,
     )
+
+
+def print_permission(kind: TemplateKind) -> Permission:
+    if kind is TemplateKind.GENERAL:
+        return Permission.PRINT_GENERAL_DOCUMENTS
+    return Permission.PRINT_DOCUMENTS
