@@ -217,9 +217,8 @@ def test_cli_lists_templates_and_renders_one(tmp_path, capsys):
     assert next(r for r in rows if r["key"] == "pipl_consent")["item"] is None
 
 
+@pytest.mark.parametrize("database", ["sqlite"], indirect=True)  # the command line, once
 def test_cli_render_document_and_its_errors(database, manager, nurse, patient, filler, tmp_path):
-    if database.kind != "sqlite":
-        pytest.skip("the command line is exercised once, on the SQLite file")
     url = str(database.engine.url)
     out = tmp_path / "consent.pdf"
     args = ["--database-url", url, "render-document", "filler", "--patient", patient.record_no]
