@@ -8,7 +8,7 @@ import json
 import pytest
 from PIL import Image
 
-from desktop_app import cli
+from desktop_app import cli_files as cli
 from desktop_app.models import ConsentKind, PhotoAngle, PhotoStage, Role
 from desktop_app.services import photos
 from desktop_app.services.intake import PatientDraft
