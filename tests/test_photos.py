@@ -506,3 +506,43 @@ def test_a_jpeg_damaged_past_its_header_leaves_nothing_behind(database, team, zh
     assert count(database, Photo) == 0 and count(database, PhotoBlob) == 0
     assert audit_rows(database, "import_photo") == []
     photos.import_file(database, team["nurse"], zhang, "good.jpg", shot(90), PhotoTags())
+
+
+def test_what_is_stored_in_the_database_is_upright_and_has_no_gps(database, team, zhang):
+    """The rotation vectors and GPS removal read back from the store on both backends,
+    not only from the pipeline's return value."""
+    from PIL import ExifTags, Image
+
+    from desktop_app.models import BlobKind
+    from tests.test_photo_files import assert_upright, exif_with, jpeg, pixels, quadrants
+
+    nurse = team["nurse"]
+    for orientation in range(1, 9):
+        upright = (600, 400)
+        stored_size = upright if orientation < 5 else (400, 600)  # as the camera wrote it
+        exif = exif_with(orientation)
+        exif.get_ifd(ExifTags.IFD.GPSInfo).update({1: "N", 2: (31.0, 14.0, 5.5), 3: "E"})
+        camera_image = quadrants(*upright)
+        # What a camera held at this orientation writes: pixels that the tag turns upright.
+        inverse = {2: 2, 3: 3, 4: 4, 5: 5, 6: 8, 7: 7, 8: 6}.get(orientation)
+        if inverse:
+            from PIL import ImageOps
+
+            marker = Image.Exif()
+            marker[ExifTags.Base.Orientation] = inverse
+            camera_image.info["exif"] = marker.tobytes()
+            camera_image = ImageOps.exif_transpose(camera_image)
+        assert camera_image.size == stored_size
+        data = jpeg(camera_image, exif=exif.tobytes())
+        photo_id = photos.import_file(
+            database, nurse, zhang, f"o{orientation}.jpg", data, PhotoTags(stage=PhotoStage.BEFORE)
+        )
+        display = photos.image(database, nurse, photo_id, BlobKind.DISPLAY).data
+        assert_upright(display, upright)
+        assert_upright(photos.image(database, nurse, photo_id, BlobKind.THUMB).data, (256, 171))
+        original = photos.image(database, nurse, photo_id, BlobKind.ORIGINAL).data
+        assert pixels(original) == pixels(data)  # not re-encoded
+        kept = Image.open(io.BytesIO(original)).getexif()
+        assert kept.get(ExifTags.Base.Orientation) == orientation
+        assert kept.get_ifd(ExifTags.IFD.GPSInfo) == {}
+        assert ExifTags.IFD.GPSInfo not in kept
