@@ -68,6 +68,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def print_rows(rows: list[dict[str, object]], as_json: bool) -> None:
+    """A command's result: a JSON list for scripts, else one tab-separated line per row."""
+    import json
+
+    if as_json:
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        for row in rows:
+            print("\t".join(str(value or "") for value in row.values()))
+
+
 def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
@@ -144,7 +156,6 @@ def _db(args: argparse.Namespace) -> int:
 
 
 def _search(args: argparse.Namespace) -> int:
-    import json
 
     from desktop_app.services.context import Actor
     from desktop_app.services.search import search_patients
@@ -160,12 +171,7 @@ def _search(args: argparse.Namespace) -> int:
         }
         for hit in hits
     ]
-    if args.json:
-        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
-        print()
-    else:
-        for row in rows:
-            print("\t".join(str(value or "") for value in row.values()))
+    print_rows(rows, args.json)
     return 0
 
 
@@ -210,7 +216,6 @@ def _demo_data(args: argparse.Namespace) -> int:
 
 
 def _lot_recall(args: argparse.Namespace) -> int:
-    import json
 
     from desktop_app.services.context import Actor
     from desktop_app.services.treatments import lot_recall
@@ -240,12 +245,7 @@ def _lot_recall(args: argparse.Namespace) -> int:
         }
         for hit in hits
     ]
-    if args.json:
-        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
-        print()
-    else:
-        for row in rows:
-            print("\t".join(str(value) for value in row.values()))
+    print_rows(rows, args.json)  # every value a string here
     return 0
 
 

@@ -131,7 +131,6 @@ def add_documents(commands: argparse._SubParsersAction) -> None:
 
 
 def templates_command(args: argparse.Namespace) -> int:
-    import json
 
     from desktop_app.services import templates
     from desktop_app.services.context import Actor
@@ -150,12 +149,7 @@ def templates_command(args: argparse.Namespace) -> int:
         }
         for t in listed
     ]
-    if args.json:
-        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
-        print()
-    else:
-        for row in rows:
-            print("\t".join(str(value or "") for value in row.values()))
+    cli.print_rows(rows, args.json)
     return 0
 
 
