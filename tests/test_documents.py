@@ -161,7 +161,10 @@ def test_every_value_a_template_can_name_is_filled(
     clinic_settings.put_many(
         database,
         manager,
-        {documents.CLINIC_ADDRESS: "上海市静安路1号", documents.CLINIC_PHONE: "021-5555 0000"},
+        {
+            clinic_settings.CLINIC_ADDRESS: "上海市静安路1号",
+            clinic_settings.CLINIC_PHONE: "021-5555 0000",
+        },
     )
     body = "\n".join(f"- {name}=[{{{name}}}]" for name in sorted(PLACEHOLDERS))
     templates.save_version(database, manager, "filler", "en", "All", body, based_on=1)
@@ -295,3 +298,31 @@ def test_reception_sees_only_general_documents_in_the_timeline(database, manager
     assert [d.key for d in document_archive.documents_of(database, front, patient.id)] == [
         "pipl_consent"
     ]
+
+
+def test_a_preview_writes_nothing_and_keeping_it_stores_those_very_bytes(
+    database, nurse, patient, filler
+):
+    prepared = documents.prepare_document(database, nurse, "filler", patient.id)
+    with unit_of_work(database, write=False) as session:
+        assert session.scalar(sa.select(sa.func.count()).select_from(PrintedDocument)) == 0
+    assert prepared.treatment_id == filler
+    assert [role for role, _name in prepared.signers] == ["patient", "doctor"]
+    kept = documents.keep_document(database, nurse, prepared, DocumentAction.SAVE)
+    assert kept.pdf == prepared.pdf and kept.sha256 == prepared.sha256
+    assert documents.reprint(database, nurse, kept.document_id).pdf == prepared.pdf
+    with unit_of_work(database, write=False) as session:
+        assert session.get(PrintedDocument, kept.document_id).action == DocumentAction.SAVE
+
+
+def test_a_consent_before_the_treatment_is_saved_prints_the_forms_draft(
+    database, nurse, patient, tmp_path
+):
+    draft = treatments.TreatmentDraft(
+        "玻尿酸填充", utcnow(), areas=("chin", "lips"), products=(lot("DRAFT42"),)
+    )
+    prepared = documents.prepare_document(database, nurse, "filler", patient.id, draft=draft)
+    assert prepared.treatment_id is None
+    text = pdf_text(prepared.pdf, tmp_path)
+    for expected in ("玻尿酸填充", "DRAFT42", "唇部、下巴", "护士小李"):  # areas as saved
+        assert expected in text, expected

@@ -9,6 +9,8 @@ from desktop_app.services.context import Actor, unit_of_work
 from desktop_app.services.permissions import Permission, require
 
 CLINIC_NAME = "clinic_name"
+CLINIC_ADDRESS = "clinic_address"  # printed under the name on every document
+CLINIC_PHONE = "clinic_phone"
 
 
 def get(database: Database, key: str, default: str = "") -> str:

@@ -10,35 +10,24 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import re
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import Decimal
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Session
 
 from desktop_app.db import Database
 from desktop_app.models import (
-    ClinicSetting,
     DocumentAction,
     DocumentBlobKind,
     DocumentTemplate,
     Patient,
     PrintedDocument,
     PrintedDocumentBlob,
-    Product,
-    ProductLot,
-    Staff,
     TemplateKind,
     TemplateVersion,
-    Treatment,
-    TreatmentItem,
-    TreatmentProduct,
 )
-from desktop_app.services import audit, templates
-from desktop_app.services.clinic_settings import CLINIC_NAME
+from desktop_app.services import audit, document_values, templates
 from desktop_app.services.context import Actor, unit_of_work
 from desktop_app.services.document_pdf import (
     Letterhead,
@@ -48,31 +37,18 @@ from desktop_app.services.document_pdf import (
     render_pdf,
 )
 from desktop_app.services.errors import NotFoundError, ValidationError
-from desktop_app.services.identity import mask_mobile
 from desktop_app.services.intake import ADULT_AGE, age_on
 from desktop_app.services.permissions import Permission, require
 from desktop_app.services.template_text import fill, parse
+from desktop_app.services.treatments import TreatmentDraft
 
-CLINIC_ADDRESS = "clinic_address"
-CLINIC_PHONE = "clinic_phone"
 Strokes = tuple[tuple[tuple[float, float], ...], ...]
-
-_SEX = {"zh_CN": {"F": "女", "M": "男"}, "en": {"F": "Female", "M": "Male"}}
-# Area codes in the document's own language (not the UI's: services carry no Qt translator);
-# the same words as ui/clinical_names.py and its zh_CN translation.
-_AREAS = {
-    "forehead": ("额头", "Forehead"), "glabella": ("眉间", "Glabella"), "eyes": ("眼周", "Eyes"),
-    "temples": ("太阳穴", "Temples"), "nose": ("鼻部", "Nose"), "cheeks": ("面颊", "Cheeks"),
-    "lips": ("唇部", "Lips"), "chin": ("下巴", "Chin"), "jawline": ("下颌缘", "Jawline"),
-    "neck": ("颈部", "Neck"), "decolletage": ("肩颈前胸", "Décolletage"), "arms": ("手臂", "Arms"),
-    "abdomen": ("腹部", "Abdomen"), "thighs": ("大腿", "Thighs"), "buttocks": ("臀部", "Buttocks"),
-    "hands": ("手部", "Hands"),
-}  # fmt: skip
-_REVIEW_RULE = re.compile(r"(?:follow_up|repeat)_(\d+)d")
 
 
 @dataclass(frozen=True)
 class RenderedDocument:
+    """A kept copy: its record's id and the bytes that were printed, saved or signed."""
+
     document_id: uuid.UUID
     key: str
     language: str
@@ -80,114 +56,6 @@ class RenderedDocument:
     title: str
     sha256: str
     pdf: bytes
-
-
-def _date(day: dt.date | None, language: str) -> str:
-    if day is None:
-        return ""
-    return f"{day.year}年{day.month}月{day.day}日" if language == "zh_CN" else day.isoformat()
-
-
-def _quantity(value: Decimal) -> str:
-    return format(value.normalize(), "f")  # 1.00 → 1, 0.50 → 0.5
-
-
-def _products(session: Session, treatment_id: uuid.UUID, language: str) -> str:
-    rows = session.execute(
-        sa.select(
-            Product.name,
-            Product.brand,
-            ProductLot.lot_number,
-            TreatmentProduct.quantity,
-            TreatmentProduct.unit,
-        )
-        .join(ProductLot, ProductLot.id == TreatmentProduct.lot_id)
-        .join(Product, Product.id == ProductLot.product_id)
-        .where(TreatmentProduct.treatment_id == treatment_id)
-        .order_by(Product.name, ProductLot.lot_number)
-    ).all()
-    if language == "zh_CN":
-        parts = [
-            f"{name}{f'（{brand}）' if brand else ''} 批号 {lot} {_quantity(qty)} {unit}"
-            for name, brand, lot, qty, unit in rows
-        ]
-        return "；".join(parts)
-    parts = [
-        f"{name}{f' ({brand})' if brand else ''}, lot {lot}, {_quantity(qty)} {unit}"
-        for name, brand, lot, qty, unit in rows
-    ]
-    return "; ".join(parts)
-
-
-def _treatment_for(
-    session: Session, patient: Patient, key: str, treatment_id: uuid.UUID | None
-) -> Treatment | None:
-    """The treatment asked for, or the patient's latest one of an item using ``key``."""
-    if treatment_id is not None:
-        treatment = session.get(Treatment, treatment_id)
-        if treatment is None or treatment.patient_id != patient.id:
-            raise NotFoundError(f"No treatment {treatment_id} for patient {patient.record_no}.")
-        return treatment
-    return session.scalar(
-        sa.select(Treatment)
-        .join(TreatmentItem, TreatmentItem.id == Treatment.item_id)
-        .where(
-            Treatment.patient_id == patient.id,
-            sa.or_(TreatmentItem.consent_template == key, TreatmentItem.aftercare_template == key),
-        )
-        .order_by(Treatment.started_at.desc())
-        .limit(1)
-    )
-
-
-def _setting(session: Session, key: str) -> str:
-    row = session.get(ClinicSetting, key)
-    return row.value if row else ""
-
-
-def _values(
-    session: Session,
-    patient: Patient,
-    treatment: Treatment | None,
-    language: str,
-    today: dt.date,
-) -> dict[str, str]:
-    birth = patient.birth_date
-    values = {
-        "patient.name": patient.name,
-        "patient.record_no": patient.record_no,
-        "patient.birth_date": _date(birth, language),
-        "patient.age": str(age_on(birth, today)) if birth else "",
-        "patient.sex": _SEX[language].get(patient.sex or "", ""),
-        "patient.mobile_masked": mask_mobile(patient.mobile),
-        "guardian.name": patient.guardian_name or "",
-        "guardian.relation": patient.guardian_relation or "",
-        "clinic.name": _setting(session, CLINIC_NAME),
-        "clinic.address": _setting(session, CLINIC_ADDRESS),
-        "clinic.phone": _setting(session, CLINIC_PHONE),
-        "today": _date(today, language),
-    }
-    treatment_values = dict.fromkeys(
-        ("item", "areas", "products", "operator", "date", "next_review"), ""
-    )
-    if treatment is not None:
-        item = session.get(TreatmentItem, treatment.item_id)
-        operator = session.get(Staff, treatment.operator_id)
-        day = treatment.started_at.astimezone().date()
-        rule = _REVIEW_RULE.fullmatch(item.reminder_rule or "") if item else None
-        review = day + dt.timedelta(days=int(rule.group(1))) if rule else None
-        separator, which = ("、", 0) if language == "zh_CN" else (", ", 1)
-        areas = [_AREAS[a][which] if a in _AREAS else a for a in treatment.areas.split(",") if a]
-        treatment_values = {
-            "item": item.name if item else "",
-            "areas": separator.join(areas),
-            "products": _products(session, treatment.id, language),
-            "operator": operator.display_name if operator else "",
-            "date": _date(day, language),
-            "next_review": _date(review, language),
-        }
-    values.update({f"treatment.{k}": v for k, v in treatment_values.items()})
-    return values
 
 
 def _signatures(
@@ -217,6 +85,148 @@ def _signatures(
     return Signatures(tuple(signers), today if strokes else "")
 
 
+@dataclass(frozen=True)
+class PreparedDocument:
+    """A template filled and rendered for a patient but not yet kept: what the preview
+    shows; printing, saving or signing keeps exactly these bytes."""
+
+    key: str
+    kind: TemplateKind
+    language: str
+    version: int
+    version_id: uuid.UUID
+    title: str
+    patient_id: uuid.UUID
+    treatment_id: uuid.UUID | None
+    signers: tuple[tuple[str, str], ...]  # (role, name): who signs, in the boxes' order
+    strokes: Mapping[str, Strokes]
+    pdf: bytes
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.pdf).hexdigest()
+
+
+def prepare_document(
+    database: Database,
+    actor: Actor,
+    key: str,
+    patient_id: uuid.UUID,
+    *,
+    treatment_id: uuid.UUID | None = None,
+    draft: TreatmentDraft | None = None,
+    language: str = "zh_CN",
+    strokes: Mapping[str, Strokes] | None = None,
+    today: dt.date | None = None,
+) -> PreparedDocument:
+    """Render the current version of template ``key`` for a patient; nothing is written.
+
+    A consent or aftercare template needs a treatment: ``treatment_id``, or the treatment
+    form's ``draft`` (a consent signed before the treatment is saved), or else the
+    patient's latest treatment of an item linked to ``key``; none of these is a
+    ValidationError. ``strokes`` maps a signer role (patient, guardian, doctor) to
+    on-screen signature strokes (0..1 of the box, y down).
+    """
+    require(actor, Permission.VIEW_PATIENT, database)
+    today = today or dt.date.today()
+    strokes = dict(strokes or {})
+    with unit_of_work(database, write=False) as session:
+        template = templates.find(session, key, language)
+        require(actor, print_permission(template.kind), database)
+        patient = session.get(Patient, patient_id)
+        if patient is None:
+            raise NotFoundError(f"No patient with id {patient_id}.")
+        treatment = (
+            None if draft else document_values.treatment_for(session, patient, key, treatment_id)
+        )
+        if (
+            treatment is None
+            and draft is None
+            and (template.kind is not TemplateKind.GENERAL or "{treatment." in template.body)
+        ):
+            raise ValidationError(
+                "treatment",
+                "required",
+                f"{template.title} is printed for a treatment, and patient {patient.record_no} "
+                f"has no treatment of an item using '{key}'. Record the treatment or name one.",
+                key=key,
+            )
+        values = document_values.values(
+            session, patient, treatment or draft, actor.display_name, language, today
+        )
+        minor = patient.birth_date is not None and age_on(patient.birth_date, today) < ADULT_AGE
+        signatures = _signatures(
+            template.kind, patient, values["treatment.operator"], minor, strokes, values["today"]
+        )
+        pdf = render_pdf(
+            template.title,
+            fill(parse(template.body), values),
+            Letterhead(values["clinic.name"], values["clinic.address"], values["clinic.phone"]),
+            PatientLine(patient.name, patient.record_no, values["patient.birth_date"]),
+            signatures,
+            language,
+        )
+    return PreparedDocument(
+        key,
+        template.kind,
+        language,
+        template.number,
+        template.version_id,
+        template.title,
+        patient.id,
+        treatment.id if treatment else None,
+        tuple((s.role, s.name) for s in signatures.signers) if signatures else (),
+        strokes,
+        pdf,
+    )
+
+
+def keep_document(
+    database: Database, actor: Actor, prepared: PreparedDocument, action: DocumentAction
+) -> RenderedDocument:
+    """Record a printed, saved or signed copy: its template version, bytes and SHA-256."""
+    require(actor, print_permission(prepared.kind), database)
+    digest = prepared.sha256
+    with unit_of_work(database) as session:
+        if session.get(Patient, prepared.patient_id) is None:
+            raise NotFoundError(f"No patient with id {prepared.patient_id}.")
+        document = PrintedDocument(
+            template_version_id=prepared.version_id,
+            patient_id=prepared.patient_id,
+            treatment_id=prepared.treatment_id,
+            language=prepared.language,
+            action=action,
+            created_by_id=actor.staff_id,
+            sha256=digest,
+            signature_strokes=json.dumps(prepared.strokes) if prepared.strokes else None,
+        )
+        session.add(document)
+        session.flush()
+        session.add(
+            PrintedDocumentBlob(
+                document_id=document.id,
+                kind=DocumentBlobKind.PDF,
+                media_type="application/pdf",
+                data=prepared.pdf,
+            )
+        )
+        audit.record(
+            session, actor, action.value, "printed_document", document.id,
+            key=prepared.key, language=prepared.language, version=prepared.version,
+            sha256=digest,
+        )  # fmt: skip
+        document_id = document.id
+    return RenderedDocument(
+        document_id,
+        prepared.key,
+        prepared.language,
+        prepared.version,
+        prepared.title,
+        digest,
+        prepared.pdf,
+    )
+
+
 def render_document(
     database: Database,
     actor: Actor,
@@ -229,78 +239,18 @@ def render_document(
     strokes: Mapping[str, Strokes] | None = None,
     today: dt.date | None = None,
 ) -> RenderedDocument:
-    """Render the current version of template ``key`` for a patient and record the copy.
-
-    A consent or aftercare template needs a treatment: without ``treatment_id`` the
-    patient's latest treatment of an item linked to ``key`` is used, or ValidationError.
-    ``strokes`` maps a signer role (patient, guardian, doctor) to on-screen signature strokes.
-    """
-    require(actor, Permission.VIEW_PATIENT, database)
-    today = today or dt.date.today()
-    strokes = strokes or {}
-    with unit_of_work(database, write=False) as session:
-        template = templates.find(session, key, language)
-    require(actor, print_permission(template.kind), database)
-    with unit_of_work(database) as session:
-        patient = session.get(Patient, patient_id)
-        if patient is None:
-            raise NotFoundError(f"No patient with id {patient_id}.")
-        treatment = _treatment_for(session, patient, key, treatment_id)
-        if treatment is None and (
-            template.kind is not TemplateKind.GENERAL or "{treatment." in template.body
-        ):
-            raise ValidationError(
-                "treatment",
-                "required",
-                f"{template.title} is printed for a treatment, and patient {patient.record_no} "
-                f"has no treatment of an item using '{key}'. Record the treatment or name one.",
-                key=key,
-            )
-        values = _values(session, patient, treatment, language, today)
-        minor = patient.birth_date is not None and age_on(patient.birth_date, today) < ADULT_AGE
-        pdf = render_pdf(
-            template.title,
-            fill(parse(template.body), values),
-            Letterhead(values["clinic.name"], values["clinic.address"], values["clinic.phone"]),
-            PatientLine(patient.name, patient.record_no, values["patient.birth_date"]),
-            _signatures(
-                template.kind,
-                patient,
-                values["treatment.operator"],
-                minor,
-                strokes,
-                values["today"],
-            ),
-            language,
-        )
-        digest = hashlib.sha256(pdf).hexdigest()
-        document = PrintedDocument(
-            template_version_id=template.version_id,
-            patient_id=patient.id,
-            treatment_id=treatment.id if treatment else None,
-            language=language,
-            action=action,
-            created_by_id=actor.staff_id,
-            sha256=digest,
-            signature_strokes=json.dumps(strokes) if strokes else None,
-        )
-        session.add(document)
-        session.flush()
-        session.add(
-            PrintedDocumentBlob(
-                document_id=document.id,
-                kind=DocumentBlobKind.PDF,
-                media_type="application/pdf",
-                data=pdf,
-            )
-        )
-        audit.record(
-            session, actor, action.value, "printed_document", document.id,
-            key=key, language=language, version=template.number, sha256=digest,
-        )  # fmt: skip
-        return RenderedDocument(
-            document.id, key, language, template.number, template.title, digest, pdf
-        )
+    """Prepare and keep in one call (the command line and scripts)."""
+    prepared = prepare_document(
+        database,
+        actor,
+        key,
+        patient_id,
+        treatment_id=treatment_id,
+        language=language,
+        strokes=strokes,
+        today=today,
+    )
+    return keep_document(database, actor, prepared, action)
 
 
 def reprint(database: Database, actor: Actor, document_id: uuid.UUID) -> RenderedDocument:
