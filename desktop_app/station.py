@@ -44,6 +44,8 @@ class StationSettings:
     # The folder a tethered camera or phone sync writes to on this PC; None: no inbox.
     camera_folder: str | None = None
     camera_after_import: AfterImport = "remove"
+    # The printer last chosen for each document kind (consent, aftercare, general).
+    printers: dict[str, str] = field(default_factory=dict)
 
     def sqlite_file(self) -> Path:
         return Path(self.sqlite_path) if self.sqlite_path else paths.default_sqlite_path()
@@ -69,6 +71,10 @@ def load(path: Path | None = None) -> StationSettings:
     settings = StationSettings(**{k: v for k, v in raw.items() if k in known})
     if not isinstance(settings.camera_folder, str) or not settings.camera_folder:
         settings.camera_folder = None
+    if not isinstance(settings.printers, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in settings.printers.items()
+    ):
+        settings.printers = {}
     if settings.camera_after_import not in AFTER_IMPORT:
         settings.camera_after_import = "remove"  # the safe default for face photos
     server = raw.get("server")

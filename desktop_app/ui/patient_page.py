@@ -38,6 +38,7 @@ from desktop_app.services import timeline
 from desktop_app.services.permissions import Permission, allowed
 from desktop_app.services.record_header import RecordHeader, record_header
 from desktop_app.services.timeline import Entry, EntryKind
+from desktop_app.station import StationSettings
 from desktop_app.ui import entry_detail
 from desktop_app.ui.clinical_names import (
     FLAG_NAMES,
@@ -151,10 +152,12 @@ class PatientPage(QWidget):
     saved = Signal(object)  # what a form saved (tests and the status line use it)
     patient_shown = Signal(object, str)  # (id, name) of the open record, (None, "") for none
 
-    def __init__(self, runner: Runner) -> None:
+    def __init__(self, runner: Runner, station: StationSettings | None = None) -> None:
         super().__init__()
         self.setObjectName("patientsPage")
         self.runner = runner
+        # this computer's settings (the last printer per document kind is kept there)
+        self.station = station or StationSettings()
         self.database: Database | None = None
         self.actor: Actor | None = None
         self.header: RecordHeader | None = None

@@ -32,7 +32,7 @@ class Workspace(QWidget):
         self.pages.setObjectName("pages")
         self.front_desk = FrontDeskPage(runner)
         self.pages.addWidget(self.front_desk)
-        self.patient_page = PatientPage(runner)
+        self.patient_page = PatientPage(runner, settings)
         self.pages.addWidget(self.patient_page)
         self.front_desk.open_record.connect(self.open_record)
         for index in range(2, len(SECTIONS) - 1):
