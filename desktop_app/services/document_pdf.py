@@ -47,6 +47,7 @@ FOOTER_Y = 10 * mm
 GREY = Color(0.35, 0.35, 0.35)
 RULE = Color(0.6, 0.6, 0.6)
 INK = Color(0.05, 0.1, 0.4)  # signature strokes: blue-black, like a pen
+PAD_ASPECT = 3.0  # the signature pad's width : height; strokes keep it on paper
 SIGNATURE_HEIGHT = 40 * mm
 SIGNATURE_GAP = 6 * mm
 
@@ -97,8 +98,8 @@ class PatientLine:
 
 @dataclass(frozen=True)
 class Signer:
-    """One signature box. ``strokes`` are polylines of (x, y) in 0..1 of the box's signing
-    area, x to the right and y downward (as a signature pad captures them); () leaves the
+    """One signature box. ``strokes`` are polylines of (x, y) in 0..1 of a PAD_ASPECT pad,
+    x to the right and y downward (as the signature pad captures them); () leaves the
     box blank for signing on paper."""
 
     role: str  # "patient" | "guardian" | "doctor"
@@ -302,6 +303,10 @@ def _draw_strokes(
     width: float,
     height: float,
 ) -> None:
+    """The strokes in the largest PAD_ASPECT rectangle of the area, left-aligned and centred
+    vertically: the boxes' proportions vary with the number of signers, the pad's do not."""
+    width = min(width, height * PAD_ASPECT)
+    y, height = y + (height - width / PAD_ASPECT) / 2, width / PAD_ASPECT
     canvas.saveState()
     canvas.setStrokeColor(INK)
     canvas.setFillColor(INK)
