@@ -26,6 +26,10 @@ class TreatmentItem(UUIDPrimaryKey, Versioned, Base):
     consent_template: Mapped[str | None] = mapped_column(sa.String(60))
     aftercare_template: Mapped[str | None] = mapped_column(sa.String(60))
     reminder_rule: Mapped[str | None] = mapped_column(sa.String(60))
+    # The pre-treatment gate asks for a "before" photo of the day (services/treatment_gate).
+    before_photos_required: Mapped[bool] = mapped_column(
+        sa.Boolean, default=False, server_default=sa.false()
+    )
     active: Mapped[bool] = mapped_column(sa.Boolean, default=True)
     sort_order: Mapped[int] = mapped_column(sa.Integer, default=0)
 

@@ -30,6 +30,12 @@ class CatalogueItem:
     reminder_rule: str | None
     products: tuple[str, ...]
     active: bool
+    before_photos_required: bool = False
+
+
+# Consent keys of the shipped catalogue whose items ask for "before" photos of the day:
+# injectables, fillers, toxin, threads, surgery and energy devices (see mark_shipped_items).
+PHOTO_CONSENTS = ("injection", "filler", "toxin", "thread_lift", "surgery", "energy_device")
 
 
 @dataclass(frozen=True)
@@ -78,6 +84,7 @@ def items(
                 i.reminder_rule,
                 tuple(sorted(name for item_id, name in uses if item_id == i.id)),
                 i.active,
+                i.before_photos_required,
             )
             for i in session.scalars(query)
         ]
@@ -94,8 +101,11 @@ def save_item(
     aftercare_template: str | None = None,
     reminder_rule: str | None = None,
     active: bool = True,
+    before_photos_required: bool | None = None,
 ) -> uuid.UUID:
-    """Add an item or change the one with this name (managers only)."""
+    """Add an item or change the one with this name (managers only).
+
+    ``before_photos_required`` None keeps the item's setting (False for a new item)."""
     require(actor, Permission.EDIT_CATALOGUE, database)
     clean_name = list_name("name", name, 60)
     values = {
@@ -106,6 +116,8 @@ def save_item(
         "reminder_rule": reminder_rule or None,
         "active": active,
     }
+    if before_photos_required is not None:
+        values["before_photos_required"] = before_photos_required
     with unit_of_work(database) as session:
         item = session.scalar(sa.select(TreatmentItem).where(TreatmentItem.name == clean_name))
         if item is None:
@@ -119,6 +131,19 @@ def save_item(
         session.flush()
         audit.record(session, actor, "save", "treatment_item", item.id, name=clean_name, **values)
         return item.id
+
+
+def mark_shipped_items(session: Session) -> None:
+    """A new clinic's shipped items (seeded by migration 0005) ask for "before" photos.
+
+    Run once, at first run: a clinic upgrading from before the gate existed keeps its
+    catalogue as its managers set it up, and chooses these items itself."""
+    session.execute(
+        sa.update(TreatmentItem)
+        .where(TreatmentItem.consent_template.in_(PHOTO_CONSENTS))
+        .values(before_photos_required=True)
+        .execution_options(synchronize_session=False)
+    )
 
 
 def item_by_name(session: Session, name: str) -> TreatmentItem:

@@ -26,7 +26,12 @@ from desktop_app.models import (
     TreatmentItem,
     TreatmentProduct,
 )
-from desktop_app.services.clinic_settings import CLINIC_ADDRESS, CLINIC_NAME, CLINIC_PHONE
+from desktop_app.services.clinic_settings import (
+    CLINIC_ADDRESS,
+    CLINIC_NAME,
+    CLINIC_PHONE,
+    stored_logo,
+)
 from desktop_app.services.consultations import AREAS
 from desktop_app.services.errors import NotFoundError
 from desktop_app.services.identity import mask_mobile
@@ -123,6 +128,11 @@ def treatment_for(
 def setting(session: Session, key: str) -> str:
     row = session.get(ClinicSetting, key)
     return row.value if row else ""
+
+
+def logo(session: Session) -> bytes | None:
+    """The clinic's logo (a PNG) for the letterhead, or None."""
+    return stored_logo(session)
 
 
 def _treatment_values(

@@ -161,7 +161,12 @@ def prepare_document(
         pdf = render_pdf(
             template.title,
             fill(parse(template.body), values),
-            Letterhead(values["clinic.name"], values["clinic.address"], values["clinic.phone"]),
+            Letterhead(
+                values["clinic.name"],
+                values["clinic.address"],
+                values["clinic.phone"],
+                document_values.logo(session),
+            ),
             PatientLine(patient.name, patient.record_no, values["patient.birth_date"]),
             signatures,
             language,

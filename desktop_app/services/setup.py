@@ -9,7 +9,7 @@ from sqlalchemy.exc import IntegrityError
 
 from desktop_app.db import Database
 from desktop_app.models import ClinicSetting, Role, Staff
-from desktop_app.services import audit, staff
+from desktop_app.services import audit, catalogue, staff
 from desktop_app.services.clinic_settings import CLINIC_NAME
 from desktop_app.services.context import Actor, unit_of_work
 from desktop_app.services.errors import SetupAlreadyDoneError, ValidationError
@@ -57,6 +57,7 @@ def _create_clinic(database: Database, clinic_name: str, manager: staff.NewStaff
         session.add(ClinicSetting(key=CLINIC_NAME, value=clinic_name))
         session.flush()
         created = staff.add_staff(session, None, manager)
+        catalogue.mark_shipped_items(session)
         actor = Actor.of(created)
         audit.record(
             session, actor, "first_run", "clinic_setting", CLINIC_NAME, clinic_name=clinic_name

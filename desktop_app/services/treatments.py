@@ -1,7 +1,8 @@
 """Treatments (治疗记录) with the product lots they used, and lot recall.
 
 An expired lot is refused; one expiring within 30 days is accepted with a warning the UI
-shows. A treatment on a course consumes one of its sessions in the same transaction.
+shows. A treatment on a course consumes one of its sessions in the same transaction. The
+pre-treatment gate (consent signed, before photos) warns, or refuses when the clinic says so.
 """
 
 from __future__ import annotations
@@ -23,7 +24,14 @@ from desktop_app.models import (
     TreatmentItem,
     TreatmentProduct,
 )
-from desktop_app.services import audit, catalogue, face_charts, identity, plans
+from desktop_app.services import (
+    audit,
+    catalogue,
+    face_charts,
+    identity,
+    plans,
+    treatment_gate,
+)
 from desktop_app.services.consultations import AREAS, MAX_TEXT
 from desktop_app.services.context import Actor, unit_of_work
 from desktop_app.services.errors import NotFoundError, ValidationError
@@ -64,6 +72,7 @@ class TreatmentDraft:
 class Recorded:
     treatment_id: uuid.UUID
     warnings: tuple[str, ...]  # lots expiring soon, said to the user after saving
+    gate: treatment_gate.GateCheck | None = None  # what was missing, when the gate only warned
 
 
 @dataclass(frozen=True)
@@ -92,6 +101,17 @@ def record_treatment(
         if session.get(Patient, patient_id) is None:
             raise NotFoundError(f"No patient {patient_id}.")
         item = catalogue.item_by_name(session, draft.item)
+        gate = treatment_gate.check_in(
+            session,
+            patient_id,
+            item,
+            visit_id=draft.visit_id,
+            today=draft.started_at.astimezone().date(),
+        )
+        if gate.blocking:  # before anything is written
+            raise ValidationError(
+                "item", gate.missing[0], gate.sentence(), title=gate.consent_title
+            )
         if draft.assistant_id and session.get(Staff, draft.assistant_id) is None:
             raise ValidationError("assistant_id", "invalid", "Choose an active staff member.")
         treatment = Treatment(
@@ -151,8 +171,9 @@ def record_treatment(
             lots=[u.lot_number for u in draft.products],
             course=draft.course_id,
             marks=len(draft.marks),
+            gate=list(gate.missing),
         )
-        return Recorded(treatment.id, tuple(warnings))
+        return Recorded(treatment.id, tuple(warnings), gate if gate.missing else None)
 
 
 def lot_recall(
