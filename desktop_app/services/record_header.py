@@ -1,7 +1,9 @@
 """What the top of a patient's record always shows: who, and the flags that matter.
 
 Health flags (allergies, history) only for roles that see clinical content; the minor
-flag and missing consents for everyone, since the desk must act on them.
+flag and missing consents for everyone, since the desk must act on them. Consents signed
+only on an older template version than the current one ask to be signed again: treatment
+consents for the roles that print them, the general ones (PIPL, photos) for everyone.
 """
 
 from __future__ import annotations
@@ -12,9 +14,20 @@ import uuid
 from dataclasses import dataclass
 
 import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import aliased
 
 from desktop_app.db import Database
-from desktop_app.models import ConsentKind, Patient
+from desktop_app.models import (
+    ConsentKind,
+    DocumentBlobKind,
+    DocumentTemplate,
+    Patient,
+    PrintedDocument,
+    PrintedDocumentBlob,
+    TemplateKind,
+    TemplateVersion,
+)
 from desktop_app.services.consents import latest_consents
 from desktop_app.services.context import Actor, reading
 from desktop_app.services.errors import NotFoundError
@@ -24,6 +37,16 @@ from desktop_app.services.permissions import Permission, allowed, require
 
 # Without these a clinic cannot keep a medical record of the patient at all.
 ESSENTIAL_CONSENTS = (ConsentKind.PERSONAL_INFO, ConsentKind.HEALTH_INFO)
+
+
+@dataclass(frozen=True)
+class SignAgain:
+    """A consent the patient signed on an older version only: ask for a new signature."""
+
+    key: str
+    title: str  # of the version signed last
+    signed_version: int
+    current_version: int
 
 
 @dataclass(frozen=True)
@@ -39,6 +62,7 @@ class RecordHeader:
     history_flags: tuple[str, ...] | None
     missing_consents: tuple[ConsentKind, ...]
     id_unverified_reason: str | None
+    sign_again: tuple[SignAgain, ...] = ()  # consents signed only on an older version
 
 
 def record_header(database: Database, actor: Actor, patient_id: uuid.UUID) -> RecordHeader:
@@ -48,6 +72,7 @@ def record_header(database: Database, actor: Actor, patient_id: uuid.UUID) -> Re
         if patient is None:
             raise NotFoundError(f"No patient with id {patient_id}.")
         consents = latest_consents(connection, patient_id)
+        resign = signed_on_old_versions(connection, patient_id, _sign_kinds(actor))
     clinical = allowed(actor, Permission.VIEW_CONSULTATION)
     birth = patient.birth_date
     return RecordHeader(
@@ -62,7 +87,34 @@ def record_header(database: Database, actor: Actor, patient_id: uuid.UUID) -> Re
         tuple(filter(None, patient.history_flags.split(","))) if clinical else None,
         tuple(k for k in ESSENTIAL_CONSENTS if not (k in consents and consents[k].granted)),
         patient.id_unverified_reason,
+        tuple(resign.values()),
     )
+
+
+def _sign_kinds(actor: Actor) -> tuple[TemplateKind, ...]:
+    if allowed(actor, Permission.PRINT_DOCUMENTS):
+        return (TemplateKind.CONSENT, TemplateKind.GENERAL)
+    return (TemplateKind.GENERAL,) if allowed(actor, Permission.PRINT_GENERAL_DOCUMENTS) else ()
+
+
+def signed_on_old_versions(
+    connection: Connection, patient_id: uuid.UUID, kinds: tuple[TemplateKind, ...]
+) -> dict[str, SignAgain]:
+    """Template key → the consent to sign again: the patient signed it (on screen, or on
+    paper scanned back) but never on its current version, in any language. Reads a row per
+    signed copy (a handful per patient), never the bytes."""
+    if not kinds:
+        return {}
+    found: dict[str, SignAgain] = {}
+    current: set[str] = set()
+    for key, title, number, newest in connection.execute(
+        _signed(), {"patient_id": patient_id, "kinds": list(kinds)}
+    ):
+        if number >= newest:
+            current.add(key)
+        else:  # rows come oldest first: the last signed copy names it
+            found[key] = SignAgain(key, title, number, newest)
+    return {key: again for key, again in found.items() if key not in current}
 
 
 @functools.cache
@@ -80,3 +132,31 @@ def _patient() -> sa.Select:
         Patient.history_flags,
         Patient.id_unverified_reason,
     ).where(Patient.id == sa.bindparam("patient_id"))
+
+
+@functools.cache
+def _signed() -> sa.Select:
+    """The patient's signed copies of the given kinds: key, title, version, newest version."""
+    doc = PrintedDocument
+    later = aliased(TemplateVersion)
+    newest = (
+        sa.select(sa.func.max(later.number))
+        .where(later.template_id == TemplateVersion.template_id)
+        .scalar_subquery()
+    )
+    scanned = sa.exists().where(
+        PrintedDocumentBlob.document_id == doc.id,
+        PrintedDocumentBlob.kind == DocumentBlobKind.SCAN,
+    )
+    return (
+        sa.select(DocumentTemplate.key, TemplateVersion.title, TemplateVersion.number, newest)
+        .select_from(doc)
+        .join(TemplateVersion, TemplateVersion.id == doc.template_version_id)
+        .join(DocumentTemplate, DocumentTemplate.id == TemplateVersion.template_id)
+        .where(
+            doc.patient_id == sa.bindparam("patient_id", type_=sa.Uuid),
+            DocumentTemplate.kind.in_(sa.bindparam("kinds", expanding=True)),
+            sa.or_(doc.signature_strokes.is_not(None), scanned),
+        )
+        .order_by(doc.created_at, doc.id)
+    )

@@ -3,7 +3,7 @@
 One statement: each kind's newest entries (an indexed range on ``patient_id`` limited to
 the page size), merged newest first in the database; the next page starts before the last
 entry shown (keyset, so page 20 costs what page 1 does). A role sees only the kinds it
-may see: a receptionist sees visits only.
+may see: a receptionist sees visits and the general documents (PIPL, photo consent) only.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import enum
 import functools
 import uuid
 from dataclasses import dataclass
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import aliased
@@ -22,7 +23,14 @@ from desktop_app.models import (
     Assessment,
     Consultation,
     Course,
+    DocumentAction,
+    DocumentBlobKind,
+    DocumentTemplate,
+    PrintedDocument,
+    PrintedDocumentBlob,
     Staff,
+    TemplateKind,
+    TemplateVersion,
     Treatment,
     TreatmentItem,
     TreatmentPlan,
@@ -32,6 +40,7 @@ from desktop_app.services.context import Actor, reading
 from desktop_app.services.permissions import Permission, allowed, require
 
 PAGE = 100
+Column = Any  # a column expression of one kind's select
 
 
 class EntryKind(enum.StrEnum):
@@ -41,6 +50,7 @@ class EntryKind(enum.StrEnum):
     PLAN = "plan"
     COURSE = "course"
     TREATMENT = "treatment"
+    DOCUMENT = "document"  # a printed, saved or signed consent or aftercare sheet
 
 
 NEEDS = {
@@ -50,6 +60,7 @@ NEEDS = {
     EntryKind.PLAN: Permission.VIEW_TREATMENT,
     EntryKind.COURSE: Permission.VIEW_TREATMENT,
     EntryKind.TREATMENT: Permission.VIEW_TREATMENT,
+    EntryKind.DOCUMENT: Permission.PRINT_GENERAL_DOCUMENTS,  # the rest need PRINT_DOCUMENTS
 }
 
 
@@ -61,9 +72,18 @@ class Entry:
     kind: EntryKind
     at: dt.datetime
     id: uuid.UUID
-    label: str  # visit type, outcome, diagnosis, item name …
-    state: str  # visit status, "signed"/"draft", sessions "used/total" …
-    person: str  # who wrote or did it
+    label: str  # visit type, outcome, diagnosis, item name, document title …
+    state: str  # visit status, "signed"/"draft", sessions "used/total", DOCUMENT_STATES …
+    person: str  # who wrote, did or printed it
+    outdated: bool = False  # a document signed on an older version than the template's current
+
+
+# A document's state: what was done with it, "scanned" once a signed paper copy came back.
+DOCUMENT_STATES = {
+    DocumentAction.PRINT: "printed",
+    DocumentAction.SAVE: "saved",
+    DocumentAction.SIGN: "signed",
+}
 
 
 def visible_kinds(actor: Actor) -> list[EntryKind]:
@@ -87,21 +107,28 @@ def patient_timeline(
     params: dict[str, object] = {"patient_id": patient_id, "limit": limit}
     if before is not None:
         params.update(before_at=before[0], before_id=before[1])
+    general_only = not allowed(actor, Permission.PRINT_DOCUMENTS)
     with reading(database) as connection:
-        rows = connection.execute(_statement(wanted, before is not None), params).all()
+        statement = _statement(wanted, before is not None, general_only)
+        rows = connection.execute(statement, params).all()
     kind_of = {kind.value: kind for kind in wanted}
     return [
-        Entry(kind_of[kind], at, entry_id, label or "", state or "", person or "")
-        for at, entry_id, kind, label, state, person in rows
+        Entry(kind_of[kind], at, entry_id, label or "", state or "", person or "", bool(old))
+        for at, entry_id, kind, label, state, person, old in rows
     ]
 
 
 @functools.cache
-def _statement(kinds: tuple[EntryKind, ...], paged: bool) -> sa.Select:
+def _statement(kinds: tuple[EntryKind, ...], paged: bool, general_only: bool) -> sa.Select:
     """Each kind's newest ``limit`` entries (an index range on ``patient_id``), merged and
     cut to ``limit`` by the database: one round trip and only the page's rows come back.
     Built once per shape: building it cost more than running it."""
-    parts = [_kind(kind, paged).subquery(kind.value) for kind in kinds]
+    parts = [
+        (
+            _documents(paged, general_only) if kind == EntryKind.DOCUMENT else _kind(kind, paged)
+        ).subquery(kind.value)
+        for kind in kinds
+    ]
     entries = sa.union_all(*(sa.select(part) for part in parts)).subquery("entries")
     return (
         sa.select(entries)
@@ -110,8 +137,39 @@ def _statement(kinds: tuple[EntryKind, ...], paged: bool) -> sa.Select:
     )
 
 
+def _columns(kind: EntryKind, at: Column, entry_id: Column, *rest: Column) -> sa.Select:
+    """(at, id, kind, label, state, person, outdated): every kind's row, all text but the
+    first two and the last."""
+    label, state, person, outdated = rest
+    text = sa.String
+    return sa.select(
+        at.label("at"),
+        entry_id.label("id"),
+        sa.literal_column(f"'{kind.value}'", text).label("kind"),
+        sa.type_coerce(label, text).label("label"),  # enum codes as they are stored
+        sa.type_coerce(state, text).label("state"),
+        person.label("person"),
+        outdated.label("outdated"),
+    )
+
+
+def _page(query: sa.Select, model: Any, at: Column, paged: bool) -> sa.Select:
+    """The patient's newest ``limit`` of one kind, before the previous page's last entry."""
+    entry_id = model.id
+    query = query.where(model.patient_id == sa.bindparam("patient_id", type_=sa.Uuid))
+    if paged:
+        query = query.where(
+            sa.tuple_(at, entry_id)
+            < sa.tuple_(
+                sa.bindparam("before_at", type_=at.type),
+                sa.bindparam("before_id", type_=sa.Uuid),
+            )
+        )
+    return query.order_by(at.desc(), entry_id.desc()).limit(sa.bindparam("limit", type_=sa.Integer))
+
+
 def _kind(kind: EntryKind, paged: bool) -> sa.Select:
-    """One kind's entries as (at, id, kind, label, state, person), all text but the first two."""
+    """One clinical kind's entries."""
     person = aliased(Staff)
     item = aliased(TreatmentItem)
     text = sa.String
@@ -162,28 +220,50 @@ def _kind(kind: EntryKind, paged: bool) -> sa.Select:
         ),
     }
     model, at, label, state, who = sources[kind]
-    query = (
-        sa.select(
-            at.label("at"),
-            model.id.label("id"),
-            sa.literal_column(f"'{kind.value}'", text).label("kind"),
-            sa.type_coerce(label, text).label("label"),  # enum codes as they are stored
-            sa.type_coerce(state, text).label("state"),
-            person.display_name.label("person"),
-        )
-        .outerjoin(person, person.id == who)
-        .where(model.patient_id == sa.bindparam("patient_id", type_=sa.Uuid))
+    query = _columns(kind, at, model.id, label, state, person.display_name, sa.false()).outerjoin(
+        person, person.id == who
     )
     if kind == EntryKind.TREATMENT:
         query = query.join(item, item.id == Treatment.item_id)
     if kind == EntryKind.CONSULTATION:
         query = query.where(sa.not_(Consultation.replaced))
-    if paged:
-        query = query.where(
-            sa.tuple_(at, model.id)
-            < sa.tuple_(
-                sa.bindparam("before_at", type_=at.type),
-                sa.bindparam("before_id", type_=sa.Uuid),
-            )
+    return _page(query, model, at, paged)
+
+
+def _documents(paged: bool, general_only: bool) -> sa.Select:
+    """Printed documents: the version's title, what was done (a scan back counts as signed
+    on paper), and whether a signed copy's version is older than the template's current.
+    Per-row lookups are correlated subqueries on primary keys, inside the one statement."""
+    person = aliased(Staff)
+    doc = PrintedDocument
+    scanned = sa.exists().where(
+        PrintedDocumentBlob.document_id == doc.id,
+        PrintedDocumentBlob.kind == DocumentBlobKind.SCAN,
+    )
+    later = aliased(TemplateVersion)
+    newer = sa.exists().where(
+        later.template_id == TemplateVersion.template_id, later.number > TemplateVersion.number
+    )
+    state = sa.case(
+        (scanned, "scanned"),
+        *((doc.action == action, code) for action, code in DOCUMENT_STATES.items()),
+        else_=sa.type_coerce(doc.action, sa.String),
+    )
+    signed = sa.or_(doc.signature_strokes.is_not(None), scanned)
+    query = (
+        _columns(
+            EntryKind.DOCUMENT,
+            doc.created_at,
+            doc.id,
+            TemplateVersion.title,
+            state,
+            person.display_name,
+            sa.and_(signed, newer),
         )
-    return query.order_by(at.desc(), model.id.desc()).limit(sa.bindparam("limit", type_=sa.Integer))
+        .join(TemplateVersion, TemplateVersion.id == doc.template_version_id)
+        .outerjoin(person, person.id == doc.created_by_id)
+    )
+    if general_only:
+        query = query.join(DocumentTemplate, DocumentTemplate.id == TemplateVersion.template_id)
+        query = query.where(DocumentTemplate.kind == TemplateKind.GENERAL)
+    return _page(query, doc, doc.created_at, paged)

@@ -42,10 +42,20 @@ KIND_NAMES = {
     "plan": QT_TRANSLATE_NOOP("Clinical", "Treatment plan"),
     "course": QT_TRANSLATE_NOOP("Clinical", "Course"),
     "treatment": QT_TRANSLATE_NOOP("Clinical", "Treatment"),
+    "document": QT_TRANSLATE_NOOP("Clinical", "Document"),
 }
 STATE_NAMES = {
     "signed": QT_TRANSLATE_NOOP("Clinical", "signed"),
     "draft": QT_TRANSLATE_NOOP("Clinical", "draft, not signed"),
+    # printed documents (timeline.DOCUMENT_STATES, and "scanned")
+    "printed": QT_TRANSLATE_NOOP("Clinical", "printed"),
+    "saved": QT_TRANSLATE_NOOP("Clinical", "saved as PDF"),
+    "scanned": QT_TRANSLATE_NOOP("Clinical", "signed on paper, scan attached"),
+    "outdated": QT_TRANSLATE_NOOP("Clinical", "on an older version"),
+}
+LANGUAGE_NAMES = {
+    "zh_CN": QT_TRANSLATE_NOOP("Clinical", "Chinese"),
+    "en": QT_TRANSLATE_NOOP("Clinical", "English"),
 }
 FLAG_NAMES = {
     "pregnancy": QT_TRANSLATE_NOOP("Clinical", "Pregnant or breast-feeding"),

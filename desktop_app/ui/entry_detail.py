@@ -7,11 +7,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop_app.services import assessments, consultations, treatments
+from desktop_app.services import assessments, consultations, document_entries, treatments
+from desktop_app.services.document_entries import DocumentDetail
 from desktop_app.services.timeline import Entry, EntryKind
 from desktop_app.ui.clinical_names import (
     AREA_NAMES,
     KIND_NAMES,
+    LANGUAGE_NAMES,
     OUTCOME_NAMES,
     REASON_NAMES,
     STATE_NAMES,
@@ -46,6 +48,11 @@ def entry_text(entry: Entry) -> str:
         gist = " · ".join(filter(None, (entry.label, word(STATE_NAMES, entry.state))))
     elif entry.kind == EntryKind.COURSE:
         gist = f"{entry.label} · {entry.state}"
+    elif entry.kind == EntryKind.DOCUMENT:
+        state = word(STATE_NAMES, entry.state)
+        if entry.outdated:
+            state += " " + word(STATE_NAMES, "outdated")
+        gist = f"{entry.label} · {state}"
     else:
         gist = entry.label
     return "  ".join(filter(None, (when, kind, gist, entry.person)))
@@ -59,7 +66,57 @@ def load(database: Database, actor: Actor, entry: Entry) -> object | None:
         return assessments.get_assessment(database, actor, entry.id)
     if entry.kind == EntryKind.TREATMENT:
         return treatments.get_treatment(database, actor, entry.id)
+    if entry.kind == EntryKind.DOCUMENT:
+        return document_entries.document_entry(database, actor, entry.id)
     return None
+
+
+def _document_rows(d: DocumentDetail) -> list[tuple[str, str]]:
+    """Which version (and whether to sign again), what was done, by whom, and its hash."""
+    if d.version >= d.current_version:
+        version = QCoreApplication.translate("EntryDetail", "version {number} (current)").format(
+            number=d.version
+        )
+    elif d.sign_again:
+        version = QCoreApplication.translate(
+            "EntryDetail",
+            "signed on version {signed}; version {current} is current — ask the patient to "
+            "sign again",
+        ).format(signed=d.version, current=d.current_version)
+    else:
+        version = QCoreApplication.translate(
+            "EntryDetail", "version {number}; version {current} is current"
+        ).format(number=d.version, current=d.current_version)
+    actions = {
+        "print": QCoreApplication.translate("EntryDetail", "Printed"),
+        "save": QCoreApplication.translate("EntryDetail", "Saved as PDF"),
+        "sign": QCoreApplication.translate("EntryDetail", "Signed on screen"),
+    }
+    return [
+        (QCoreApplication.translate("EntryDetail", "Document"), d.title),
+        (QCoreApplication.translate("EntryDetail", "Version"), version),
+        (
+            QCoreApplication.translate("EntryDetail", "Action"),
+            actions.get(d.action.value, d.action.value),
+        ),
+        (
+            QCoreApplication.translate("EntryDetail", "By"),
+            d.created_by or QCoreApplication.translate("EntryDetail", "the command line"),
+        ),
+        (
+            QCoreApplication.translate("EntryDetail", "When"),
+            f"{d.created_at.astimezone():%Y-%m-%d %H:%M}",
+        ),
+        (QCoreApplication.translate("EntryDetail", "Language"), word(LANGUAGE_NAMES, d.language)),
+        ("SHA-256", d.sha256),
+        (
+            QCoreApplication.translate("EntryDetail", "Signed scan"),
+            QCoreApplication.translate("EntryDetail", "attached")
+            if d.scanned
+            else QCoreApplication.translate("EntryDetail", "none"),
+        ),
+        (QCoreApplication.translate("EntryDetail", "Treatment"), d.treatment or ""),
+    ]
 
 
 def html(entry: Entry, record: object | None) -> str:
@@ -148,6 +205,8 @@ def html(entry: Entry, record: object | None) -> str:
             (QCoreApplication.translate("EntryDetail", "Reaction"), record.reaction),
             (QCoreApplication.translate("EntryDetail", "Notes"), record.notes),
         ]
+    elif isinstance(record, DocumentDetail):
+        rows = _document_rows(record)
     cells = "".join(
         f"<tr><th align='left' valign='top'>{html_lib.escape(k)}</th>"
         f"<td>{html_lib.escape(v).replace(chr(10), '<br>')}</td></tr>"
