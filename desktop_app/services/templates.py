@@ -147,6 +147,26 @@ def find(session: Session, key: str, language: str, number: int | None = None) -
     return found[0]
 
 
+def versions(database: Database, actor: Actor, key: str, language: str) -> list[TemplateInfo]:
+    """Every version of one template, newest first, with who saved it and when: the
+    history a manager reads before editing, and the text an old consent was signed on."""
+    require(actor, Permission.VIEW_PATIENT, database)
+    with unit_of_work(database, write=False) as session:
+        newest = _newest()
+        rows = session.execute(
+            sa.select(DocumentTemplate, TemplateVersion, newest.c.current, Staff.display_name)
+            .join(newest, newest.c.template_id == DocumentTemplate.id)
+            .join(TemplateVersion, TemplateVersion.template_id == DocumentTemplate.id)
+            .outerjoin(Staff, Staff.id == TemplateVersion.created_by_id)
+            .where(DocumentTemplate.key == key, DocumentTemplate.language == language)
+            .order_by(TemplateVersion.number.desc())
+        ).all()
+        if not rows:
+            raise NotFoundError(f"No template {key} ({language}).")
+        items = _item_names(session)
+        return [_info(t, v, current, author, items) for t, v, current, author in rows]
+
+
 def save_version(
     database: Database,
     actor: Actor,

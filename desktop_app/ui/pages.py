@@ -30,11 +30,7 @@ SECTIONS: list[tuple[str, str, str]] = [
     (
         "documentsPage",
         QT_TRANSLATE_NOOP("Sections", "Documents"),
-        QT_TRANSLATE_NOOP(
-            "Sections",
-            "Consent forms and aftercare sheets to print, and the archive of every printed "
-            "copy, will be here.",
-        ),
+        "",
     ),
     (
         "reportsPage",

@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QWidget
 
 from desktop_app.station import StationSettings
+from desktop_app.ui.documents_page import DocumentsPage
 from desktop_app.ui.front_desk import FrontDeskPage
 from desktop_app.ui.pages import SECTIONS, ComingPage, section_title
 from desktop_app.ui.patient_page import PatientPage
@@ -35,8 +36,10 @@ class Workspace(QWidget):
         self.patient_page = PatientPage(runner, settings)
         self.pages.addWidget(self.patient_page)
         self.front_desk.open_record.connect(self.open_record)
-        for index in range(2, len(SECTIONS) - 1):
-            self.pages.addWidget(ComingPage(index))
+        self.pages.addWidget(ComingPage(2))
+        self.documents_page = DocumentsPage(runner)
+        self.pages.addWidget(self.documents_page)
+        self.pages.addWidget(ComingPage(4))
         self.settings_page = SettingsPage(settings, runner)
         self.pages.addWidget(self.settings_page)
         for _ in SECTIONS:
@@ -52,6 +55,7 @@ class Workspace(QWidget):
         """Every page that works on the database follows who is signed in."""
         self.front_desk.bind(database, actor)
         self.patient_page.bind(database, actor)
+        self.documents_page.bind(database, actor)
         self.settings_page.bind(database, actor)
 
     def open_record(self, patient_id: uuid.UUID) -> None:

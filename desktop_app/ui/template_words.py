@@ -1,0 +1,128 @@
+"""The words the Documents section shows for template data: kinds, placeholders, markup
+errors, who saved a version. One place, so the list, the history and the editor agree."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from PySide6.QtCore import QCoreApplication
+
+from desktop_app.models import TemplateKind
+from desktop_app.services.template_text import TemplateError
+
+# The placeholder menu's order: the patient, a minor's guardian, the treatment, the clinic.
+PLACEHOLDER_ORDER = (
+    "patient.name",
+    "patient.record_no",
+    "patient.birth_date",
+    "patient.age",
+    "patient.sex",
+    "patient.mobile_masked",
+    "guardian.name",
+    "guardian.relation",
+    "treatment.item",
+    "treatment.areas",
+    "treatment.products",
+    "treatment.operator",
+    "treatment.date",
+    "treatment.next_review",
+    "clinic.name",
+    "clinic.address",
+    "clinic.phone",
+    "today",
+)
+
+
+def kind_name(kind: TemplateKind | str) -> str:
+    return {
+        TemplateKind.CONSENT: QCoreApplication.translate("TemplateWords", "Consent"),
+        TemplateKind.AFTERCARE: QCoreApplication.translate("TemplateWords", "Aftercare"),
+        TemplateKind.GENERAL: QCoreApplication.translate("TemplateWords", "General"),
+    }[TemplateKind(kind)]
+
+
+def placeholder_description(name: str) -> str:
+    """What a placeholder prints, for the Insert placeholder menu."""
+    texts = {
+        "patient.name": QCoreApplication.translate("TemplateWords", "Patient's name"),
+        "patient.record_no": QCoreApplication.translate("TemplateWords", "Record number"),
+        "patient.birth_date": QCoreApplication.translate("TemplateWords", "Date of birth"),
+        "patient.age": QCoreApplication.translate("TemplateWords", "Age in years"),
+        "patient.sex": QCoreApplication.translate("TemplateWords", "Sex"),
+        "patient.mobile_masked": QCoreApplication.translate(
+            "TemplateWords", "Mobile number, partly hidden (138****1234)"
+        ),
+        "guardian.name": QCoreApplication.translate(
+            "TemplateWords", "Guardian's name (patients under 18)"
+        ),
+        "guardian.relation": QCoreApplication.translate(
+            "TemplateWords", "Guardian's relation to the patient"
+        ),
+        "treatment.item": QCoreApplication.translate("TemplateWords", "Treatment item"),
+        "treatment.areas": QCoreApplication.translate("TemplateWords", "Treated areas"),
+        "treatment.products": QCoreApplication.translate(
+            "TemplateWords", "Products used, with lot numbers and quantities"
+        ),
+        "treatment.operator": QCoreApplication.translate(
+            "TemplateWords", "Who performs the treatment"
+        ),
+        "treatment.date": QCoreApplication.translate("TemplateWords", "Treatment date"),
+        "treatment.next_review": QCoreApplication.translate("TemplateWords", "Next review date"),
+        "clinic.name": QCoreApplication.translate("TemplateWords", "Clinic name"),
+        "clinic.address": QCoreApplication.translate("TemplateWords", "Clinic address"),
+        "clinic.phone": QCoreApplication.translate("TemplateWords", "Clinic phone"),
+        "today": QCoreApplication.translate("TemplateWords", "Date the document is printed"),
+    }
+    return texts.get(name, name)
+
+
+def saved_by(author: str | None, when: dt.datetime) -> str:
+    """'王店长, 2026-11-24 10:42', or that the version came with the app."""
+    stamp = f"{when.astimezone():%Y-%m-%d %H:%M}"
+    if author is None:
+        return QCoreApplication.translate("TemplateWords", "shipped with Clinic Desk")
+    return QCoreApplication.translate("TemplateWords", "{who}, {when}").format(
+        who=author, when=stamp
+    )
+
+
+_UNKNOWN = re.compile(r"unknown placeholder (\{.*\})")
+_NOT_NAME = re.compile(r"'(\{.*\})' is not a placeholder")
+_UNCLOSED = re.compile(r"'\{' at column (\d+) is never closed")
+_UNOPENED = re.compile(r"'\}' at column (\d+) has no opening")
+
+
+def markup_error_text(exc: TemplateError) -> str:
+    """A markup error in the user's language, with its line ("Line 3: …").
+
+    The parser's messages are English sentences for the command line; the known ones are
+    matched here, anything new is shown as written rather than hidden.
+    """
+    message = exc.message
+    if match := _UNKNOWN.fullmatch(message):
+        message = QCoreApplication.translate(
+            "TemplateWords", "Unknown placeholder {name}: choose one from Insert placeholder."
+        ).format(name=match.group(1))
+    elif match := _NOT_NAME.match(message):
+        message = QCoreApplication.translate(
+            "TemplateWords",
+            "{text} is not a placeholder. To print a brace itself, type it twice.",
+        ).format(text=match.group(1))
+    elif match := _UNCLOSED.fullmatch(message):
+        message = QCoreApplication.translate(
+            "TemplateWords", "The brace at column {column} is never closed."
+        ).format(column=match.group(1))
+    elif match := _UNOPENED.match(message):
+        message = QCoreApplication.translate(
+            "TemplateWords", "The closing brace at column {column} has no opening brace."
+        ).format(column=match.group(1))
+    elif message.startswith("'**' opens bold"):
+        message = QCoreApplication.translate(
+            "TemplateWords", "Bold text (**) is opened here but never closed."
+        )
+    if not exc.line:
+        return message
+    return QCoreApplication.translate("TemplateWords", "Line {line}: {message}").format(
+        line=exc.line, message=message
+    )
