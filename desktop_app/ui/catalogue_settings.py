@@ -1,5 +1,6 @@
-"""Settings › treatment catalogue (managers): items, categories, prices, and the consent,
-aftercare and reminder keys each item carries for the documents and reminders features."""
+"""Settings › treatment catalogue (managers): items, categories, prices, the consent,
+aftercare and reminder keys each item carries for the documents and reminders features, and
+whether the pre-treatment gate asks for before photos."""
 
 from __future__ import annotations
 
@@ -62,13 +63,15 @@ class CatalogueModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.items)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(FIELDS) + 1
+        return 0 if parent.isValid() else len(FIELDS) + 2
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
         item = self.items[index.row()]
         if index.column() == len(FIELDS):
+            return self.tr("required") if item.before_photos_required else ""
+        if index.column() == len(FIELDS) + 1:
             return self.tr("yes") if item.active else self.tr("retired")
         value = getattr(item, FIELDS[index.column()])
         return "" if value is None else str(value)
@@ -85,6 +88,7 @@ class CatalogueModel(QAbstractTableModel):
             self.tr("Consent form"),
             self.tr("Aftercare sheet"),
             self.tr("Reminder rule"),
+            self.tr("Before photos"),
             self.tr("Offered"),
         )[section]
 
@@ -113,6 +117,9 @@ class CatalogueBox(QGroupBox):
             edit.returnPressed.connect(self.save)
             self.captions[name] = self.form.add_field(f"item_{name}", edit)
             self.inputs[name] = edit
+        self.photos_required = QCheckBox()
+        self.photos_required.setObjectName("itemBeforePhotos")
+        self.form.addRow("", self.photos_required)
         self.active = QCheckBox()
         self.active.setObjectName("itemActive")
         self.active.setChecked(True)
@@ -146,6 +153,7 @@ class CatalogueBox(QGroupBox):
         )
         for name, caption in zip(FIELDS, captions, strict=True):
             self.captions[name].setText(caption)
+        self.photos_required.setText(self.tr("Before photos required"))
         self.active.setText(self.tr("Offered (untick to retire)"))
         self.save_button.setText(self.tr("Save item"))
 
@@ -179,6 +187,7 @@ class CatalogueBox(QGroupBox):
             value = getattr(item, name)
             edit.setText("" if value is None else str(value))
         self.active.setChecked(item.active)
+        self.photos_required.setChecked(item.before_photos_required)
 
     def save(self) -> None:
         database, actor = self.database, self.actor
@@ -187,6 +196,7 @@ class CatalogueBox(QGroupBox):
         self.form.clear_errors()
         values = {name: edit.text() for name, edit in self.inputs.items()}
         active = self.active.isChecked()
+        photos_required = self.photos_required.isChecked()
         self.runner.run(
             lambda: catalogue.save_item(
                 database,
@@ -198,6 +208,7 @@ class CatalogueBox(QGroupBox):
                 aftercare_template=values["aftercare_template"],
                 reminder_rule=values["reminder_rule"],
                 active=active,
+                before_photos_required=photos_required,
             ),
             self._saved,
             self._failed,

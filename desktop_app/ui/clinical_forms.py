@@ -1,4 +1,5 @@
-"""The clinical forms: consultation, doctor's assessment (sign, addendum), plan, treatment.
+"""The clinical forms: consultation, doctor's assessment (sign, addendum), plan (the
+treatment form is in treatment_form.py).
 
 Each is a dialog over one service call run on the Runner; a ValidationError appears under
 its field and the form keeps what was typed. Enter in a one-line field saves.
@@ -24,14 +25,12 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop_app.models import SKIN_TYPES, NoDealReason, Outcome, utcnow
-from desktop_app.services import assessments, plans, treatments
+from desktop_app.models import SKIN_TYPES, NoDealReason, Outcome
+from desktop_app.services import assessments, plans
 from desktop_app.services.consultations import (
     AREAS,
     ConsultationDraft,
@@ -41,7 +40,6 @@ from desktop_app.services.consultations import (
 )
 from desktop_app.services.errors import ValidationError
 from desktop_app.services.intake import parse_date
-from desktop_app.ui import face_chart
 from desktop_app.ui.clinical_names import AREA_NAMES, OUTCOME_NAMES, REASON_NAMES, word
 from desktop_app.ui.forms import ERROR_STYLE, FieldForm
 from desktop_app.ui.messages import describe, validation_text
@@ -406,113 +404,11 @@ class PlanDialog(ClinicalDialog):
         return lambda: plans.create_plan(database, actor, patient_id, [line], visit_id=visit_id)
 
 
-PRODUCT_COLUMNS = ("product", "brand", "lot_number", "expires_on", "quantity", "unit")
+def __getattr__(name: str) -> Any:
+    """The treatment form lives in ui/treatment_form.py (with its pre-treatment gate);
+    ``clinical_forms.TreatmentDialog`` still finds it."""
+    if name in ("TreatmentDialog", "PRODUCT_COLUMNS"):
+        from desktop_app.ui import treatment_form
 
-
-class TreatmentDialog(ClinicalDialog):
-    def __init__(
-        self,
-        runner: Runner,
-        database: Database,
-        actor: Actor,
-        patient_id: uuid.UUID,
-        visit_id: uuid.UUID | None,
-        items: list[str],
-        courses: list[plans.CourseState],
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(runner, database, actor, parent)
-        self.setObjectName("treatmentDialog")
-        self.setWindowTitle(self.tr("Treatment"))
-        self.patient_id, self.visit_id = patient_id, visit_id
-        self.started_at = utcnow()
-        self.item = QComboBox()
-        self.item.addItems(items)
-        self.form.add_field("item", self.item).setText(self.tr("&Item"))
-        self.course = QComboBox()
-        self.course.addItem(self.tr("Not on a course"), None)
-        for course in courses:
-            if course.sessions_left > 0:
-                self.course.addItem(
-                    self.tr("{item}: {left} of {total} left").format(
-                        item=course.item, left=course.sessions_left, total=course.sessions_total
-                    ),
-                    course.id,
-                )
-        self.form.add_field("course", self.course).setText(self.tr("&Course"))
-        self.areas = self.area_boxes("areas", self.tr("Areas"))
-        self.device = self.line("device", self.tr("&Device"))
-        self.settings = self.line("settings", self.tr("&Settings (energy, shots)"))
-        self.anaesthesia = self.line("anaesthesia", self.tr("&Anaesthesia"))
-        self.products = QTableWidget(0, len(PRODUCT_COLUMNS))
-        self.products.setObjectName("productsTable")
-        self.products.setHorizontalHeaderLabels(
-            [
-                self.tr("Product"),
-                self.tr("Brand"),
-                self.tr("Lot"),
-                self.tr("Expires"),
-                self.tr("Quantity"),
-                self.tr("Unit"),
-            ]
-        )
-        self.products.setFixedHeight(130)
-        self.form.add_field("products", self.products).setText(self.tr("Products used"))
-        self.add_row = QPushButton(self.tr("Add a product"))
-        self.add_row.setObjectName("addProductButton")
-        self.add_row.setAutoDefault(False)
-        self.add_row.clicked.connect(lambda: self.add_product())
-        self.form.addRow("", self.add_row)
-        self.marks: tuple[Any, ...] = ()  # the face chart's marks, saved with the treatment
-        self.chart_button = QPushButton(face_chart.chart_button_text(0))
-        self.chart_button.setObjectName("faceChartButton")
-        self.chart_button.setAutoDefault(False)
-        self.chart_button.clicked.connect(lambda: face_chart.chart_for_draft(self))
-        self.form.addRow("", self.chart_button)
-        self.reaction = self.line("reaction", self.tr("Immediate &reaction"))
-        self.notes = self.text_box("notes", self.tr("&Notes"))
-        self.finish_layout()
-
-    def add_product(self, *values: str) -> None:
-        row = self.products.rowCount()
-        self.products.insertRow(row)
-        for column, value in enumerate(values):
-            self.products.setItem(row, column, QTableWidgetItem(value))
-
-    def _cell(self, row: int, column: int) -> str:
-        item = self.products.item(row, column)
-        return item.text().strip() if item else ""
-
-    def work(self) -> Callable[[], Any]:
-        uses = []
-        for row in range(self.products.rowCount()):
-            cells = [self._cell(row, c) for c in range(len(PRODUCT_COLUMNS))]
-            if not any(cells):
-                continue
-            expires = parse_date(cells[3], "products")
-            if expires is None or not cells[0] or not cells[2]:
-                raise ValidationError(
-                    "products", "product_row", "Each product needs its name, lot and expiry date."
-                )
-            uses.append(
-                treatments.ProductUse(
-                    cells[0], cells[1], cells[2], expires, cells[4] or "1", cells[5] or "ml"
-                )
-            )
-        draft = treatments.TreatmentDraft(
-            item=self.item.currentText(),
-            started_at=self.started_at,
-            ended_at=max(utcnow(), self.started_at),
-            areas=_checked(self.areas),
-            device=self.device.text(),
-            settings=self.settings.text(),
-            anaesthesia=self.anaesthesia.text(),
-            reaction=self.reaction.text(),
-            notes=self.notes.toPlainText(),
-            products=tuple(uses),
-            course_id=self.course.currentData(),
-            visit_id=self.visit_id,
-            marks=self.marks,
-        )
-        database, actor, patient_id = self.database, self.actor, self.patient_id
-        return lambda: treatments.record_treatment(database, actor, patient_id, draft)
+        return getattr(treatment_form, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -54,6 +54,25 @@ def validation_text(code: str, params: dict[str, object], english: str) -> str:
         "guardian_required": QCoreApplication.translate(
             "Messages", "The patient is under 18: a guardian is required."
         ),
+        # the pre-treatment gate, when the clinic blocks (services/treatment_gate.py)
+        "consent_unsigned": QCoreApplication.translate(
+            "Messages", "The consent {title} is not signed: the clinic requires it first."
+        ),
+        "consent_outdated": QCoreApplication.translate(
+            "Messages",
+            "The consent {title} was signed on an older version: ask the patient to sign "
+            "the current one first.",
+        ),
+        "before_photos_missing": QCoreApplication.translate(
+            "Messages", "Take or import today's before photos first: the clinic requires them."
+        ),
+        "logo_type": QCoreApplication.translate("Messages", "Choose a PNG or JPEG picture."),
+        "logo_too_large": QCoreApplication.translate(
+            "Messages", "This picture is too large: choose a file under 5 MB."
+        ),
+        "logo_unreadable": QCoreApplication.translate(
+            "Messages", "This file is not a PNG or JPEG picture, or it is damaged."
+        ),
     }
     template = texts.get(code)
     return template.format(**params) if template else english

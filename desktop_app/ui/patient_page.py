@@ -490,10 +490,16 @@ class PatientPage(QWidget):
     def _form_saved(self, dialog: QDialog) -> None:
         value = getattr(dialog, "result_value", None)
         warnings = getattr(value, "warnings", ())
-        self.notice.setText(
+        notice = (
             self.tr("Saved. Lots expiring within 30 days: {lots}").format(lots="; ".join(warnings))
             if warnings
             else self.tr("Saved.")
         )
+        gate = getattr(value, "gate", None)
+        if gate is not None:  # a treatment saved despite the pre-treatment gate's warning
+            from desktop_app.ui.gate_strip import gate_lines
+
+            notice = " ".join([notice, *gate_lines(gate)])
+        self.notice.setText(notice)
         self.saved.emit(value)
         self.reload()

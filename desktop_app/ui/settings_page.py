@@ -1,5 +1,5 @@
-"""Settings: this station's language, database and camera folder; the clinic's queue limits
-and lists."""
+"""Settings: this station's language, database and camera folder; the clinic's letterhead
+and pre-treatment checks, queue limits and lists."""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ from desktop_app import station
 from desktop_app.services.permissions import Permission, allowed
 from desktop_app.station import StationSettings
 from desktop_app.ui.catalogue_settings import CatalogueBox
+from desktop_app.ui.clinic_box import ClinicBox
 from desktop_app.ui.i18n import LANGUAGES
 from desktop_app.ui.pick_lists import PickListsBox
 from desktop_app.ui.queue_settings import QueueLimitsBox
@@ -68,6 +69,8 @@ class SettingsPage(QWidget):
         layout.addWidget(self.station_box)
         self.camera_folder = CameraFolderBox(settings)
         layout.addWidget(self.camera_folder)
+        self.clinic = ClinicBox(runner)
+        layout.addWidget(self.clinic)
         self.queue_limits = QueueLimitsBox(runner)
         layout.addWidget(self.queue_limits)
         self.pick_lists = PickListsBox(runner)
@@ -91,6 +94,7 @@ class SettingsPage(QWidget):
     def bind(self, database: Database | None, actor: Actor | None) -> None:
         """The clinic-wide parts follow who is signed in (managers edit them)."""
         self.camera_folder.setVisible(actor is not None and allowed(actor, Permission.ADD_PHOTOS))
+        self.clinic.bind(database, actor)
         self.queue_limits.bind(database, actor)
         self.pick_lists.bind(database, actor)
         self.catalogue.bind(database, actor)
