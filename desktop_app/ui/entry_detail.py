@@ -51,7 +51,7 @@ def entry_text(entry: Entry) -> str:
     elif entry.kind == EntryKind.DOCUMENT:
         state = word(STATE_NAMES, entry.state)
         if entry.outdated:
-            state += " " + word(STATE_NAMES, "outdated")
+            state += " · " + word(STATE_NAMES, "outdated")
         gist = f"{entry.label} · {state}"
     else:
         gist = entry.label

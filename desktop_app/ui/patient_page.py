@@ -1,25 +1,16 @@
 """The patient's record: who, the flags that matter, and the whole history as a timeline.
 
-The timeline is a list model that fetches a page at a time on the Runner when the view
-scrolls near its end (canFetchMore/fetchMore), so hundreds of entries scroll smoothly.
-Choosing an entry shows its detail; the buttons open the forms the signed-in role may use.
+The timeline is a list model (timeline_model.py) that fetches a page at a time as the view
+scrolls. Choosing an entry shows its detail; the buttons open the forms the signed-in role
+may use, and the Documents menu (record_documents.py) prints from the record.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QEvent,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -37,113 +28,23 @@ from PySide6.QtWidgets import (
 from desktop_app.services import timeline
 from desktop_app.services.permissions import Permission, allowed
 from desktop_app.services.record_header import RecordHeader, record_header
-from desktop_app.services.timeline import Entry, EntryKind
+from desktop_app.services.timeline import EntryKind
 from desktop_app.station import StationSettings
 from desktop_app.ui import entry_detail
-from desktop_app.ui.clinical_names import (
-    FLAG_NAMES,
-    KIND_NAMES,
-    word,
-)
-from desktop_app.ui.entry_detail import entry_text
+from desktop_app.ui.clinical_names import FLAG_NAMES, KIND_NAMES, word
 from desktop_app.ui.face_pictures import ChartThumbnails
 from desktop_app.ui.messages import describe
 from desktop_app.ui.photo_gallery import PhotoGallery
+from desktop_app.ui.record_documents import RecordDocuments
 from desktop_app.ui.tasks import Runner
+from desktop_app.ui.timeline_model import TimelineModel
 
 if TYPE_CHECKING:
     from desktop_app.db import Database
     from desktop_app.services.context import Actor
+    from desktop_app.ui.document_preview import DocumentPreview, DocumentRequest
 
-_Index = QModelIndex | QPersistentModelIndex
-PAGE = 100
-
-
-class TimelineModel(QAbstractListModel):
-    """Entries newest first; the next page loads when the view reaches the end."""
-
-    failed = Signal(object)
-
-    def __init__(self, runner: Runner, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.runner = runner
-        self.entries: list[Entry] = []
-        self.source: tuple[Database, Actor, uuid.UUID, set[EntryKind] | None] | None = None
-        self._more = False
-        self._loading = False
-        self._generation = 0
-        self.decorate: Callable[[Entry], Any] | None = None  # face charts (ChartThumbnails)
-
-    def load(
-        self,
-        database: Database,
-        actor: Actor,
-        patient_id: uuid.UUID,
-        kinds: set[EntryKind] | None = None,
-    ) -> None:
-        self.beginResetModel()
-        self.entries = []
-        self.source = (database, actor, patient_id, kinds)
-        self._more, self._loading = True, False
-        self._generation += 1
-        self.endResetModel()
-        self.fetchMore(QModelIndex())
-
-    def clear(self) -> None:
-        self.beginResetModel()
-        self.entries, self.source, self._more = [], None, False
-        self._generation += 1
-        self.endResetModel()
-
-    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self._more and not self._loading
-
-    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
-        if self.source is None or not self.canFetchMore(parent):
-            return
-        database, actor, patient_id, kinds = self.source
-        last = self.entries[-1] if self.entries else None
-        before = (last.at, last.id) if last else None
-        generation = self._generation
-        self._loading = True
-        self.runner.run(
-            lambda: timeline.patient_timeline(
-                database, actor, patient_id, kinds=kinds, before=before, limit=PAGE
-            ),
-            lambda page: self._arrived(generation, page),
-            lambda exc: self._error(generation, exc),
-        )
-
-    def _arrived(self, generation: int, page: list[Entry]) -> None:
-        if generation != self._generation:
-            return
-        self._loading = False
-        self._more = len(page) == PAGE
-        if page:
-            first = len(self.entries)
-            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-            self.entries += page
-            self.endInsertRows()
-
-    def _error(self, generation: int, exc: BaseException) -> None:
-        if generation == self._generation:
-            self._loading = False
-            self.failed.emit(exc)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.entries)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        entry = self.entries[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return entry_text(entry)
-        if role == Qt.ItemDataRole.UserRole:
-            return entry
-        if role == Qt.ItemDataRole.DecorationRole and self.decorate is not None:
-            return self.decorate(entry)
-        return None
+__all__ = ["PatientPage", "TimelineModel"]
 
 
 class PatientPage(QWidget):
@@ -202,6 +103,8 @@ class PatientPage(QWidget):
         self.chart_button.setObjectName("faceChartButton")
         self.chart_button.clicked.connect(self.open_chart)
         bar.addWidget(self.chart_button)
+        self.documents = RecordDocuments(self)  # the Documents menu, Ctrl+P, Ctrl+Shift+P
+        bar.addWidget(self.documents.button)
         bar.addStretch(1)
         bar.addWidget(self.kind_filter)
         self.notice = QLabel()
@@ -242,6 +145,7 @@ class PatientPage(QWidget):
         self.addendum_button.setText(self.tr("Addendum…"))
         self.edit_button.setText(self.tr("Edit consultation…"))
         self.chart_button.setText(self.tr("Face &chart…"))
+        self.documents.retranslate()
         self.tabs.setTabText(0, self.tr("&Timeline"))
         self.tabs.setTabText(1, self.tr("&Photos"))
         current = self.kind_filter.currentData()
@@ -289,6 +193,7 @@ class PatientPage(QWidget):
             actor is not None and allowed(actor, Permission.VIEW_TREATMENT)
         )
         self.chart_button.setEnabled(False)
+        self.documents.bind()
         self.notice.clear()
         self.retranslate()
 
@@ -314,6 +219,7 @@ class PatientPage(QWidget):
             button.setEnabled(True)
         self._show_header()
         self.reload()
+        self.documents.patient_shown()
         self.gallery.show_patient(header.id)
         self.patient_shown.emit(header.id, header.name)
 
@@ -334,6 +240,8 @@ class PatientPage(QWidget):
             flags.append(self.tr("Consent to process personal or health information is missing"))
         if header.id_unverified_reason:
             flags.append(self.tr("ID unverified"))
+        for again in header.sign_again:
+            flags.append(self.tr("Consent to sign again: {title}").format(title=again.title))
         self.flags.setText(" · ".join(flags))
         self.flags.setVisible(bool(flags))
 
@@ -344,6 +252,7 @@ class PatientPage(QWidget):
         )
         self.edit_button.setEnabled(entry is not None and entry.kind == EntryKind.CONSULTATION)
         self.chart_button.setEnabled(entry is not None and entry.kind == EntryKind.TREATMENT)
+        self.documents.entry_changed(entry)
         if entry is None or self.database is None or self.actor is None:
             return
         database, actor = self.database, self.actor
@@ -352,6 +261,27 @@ class PatientPage(QWidget):
             lambda detail: self.detail.setHtml(entry_detail.html(entry, detail)),
             self._show_error,
         )
+
+    def refresh_record(self) -> None:
+        """A document was kept or a scan attached: the flags and the timeline change."""
+        database, actor, header = self.database, self.actor, self.header
+        if database is not None and actor is not None and header is not None:
+            self.runner.run(
+                lambda: record_header(database, actor, header.id),
+                self._header_refreshed,
+                self._show_error,
+            )
+
+    def _header_refreshed(self, header: RecordHeader) -> None:
+        if self.header is None or self.header.id != header.id:
+            return  # another record was opened meanwhile
+        self.header = header
+        self._show_header()
+        self.reload()
+
+    def open_document(self, request: DocumentRequest) -> DocumentPreview | None:
+        """A preview of a new document for this record (the treatment form's consent)."""
+        return self.documents.open_document(request)
 
     def _show_error(self, exc: BaseException) -> None:
         headline, detail = describe(exc)
@@ -418,6 +348,7 @@ class PatientPage(QWidget):
                     found["items"],
                     found["courses"],
                     self,
+                    documents=self.open_document,  # its Print consent opens our preview
                 )
             self._open(dialog)
 
