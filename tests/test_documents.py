@@ -7,6 +7,7 @@ import json
 import re
 import subprocess
 import sys
+from dataclasses import replace
 
 import pytest
 import sqlalchemy as sa
@@ -23,6 +24,7 @@ from desktop_app.services import (
     clinic_settings,
     document_archive,
     documents,
+    queue,
     templates,
     treatments,
 )
@@ -326,3 +328,22 @@ def test_a_consent_before_the_treatment_is_saved_prints_the_forms_draft(
     text = pdf_text(prepared.pdf, tmp_path)
     for expected in ("玻尿酸填充", "DRAFT42", "唇部、下巴", "护士小李"):  # areas as saved
         assert expected in text, expected
+
+
+def test_the_doctor_box_names_the_visits_doctor_never_a_nurse(database, manager, nurse, patient):
+    doctor = create_staff(
+        database, manager, NewStaff("drwang", "王医生", Role.DOCTOR, "correct horse battery")
+    )
+    draft = treatments.TreatmentDraft("玻尿酸填充", utcnow(), products=(lot("L1"),))
+    alone = documents.prepare_document(database, nurse, "filler", patient.id, draft=draft)
+    assert dict(alone.signers)["doctor"] == ""  # the doctor writes their name on paper
+    card = queue.check_in(database, manager, patient.id)
+    queue.assign(
+        database, manager, card.visit_id, card.version,
+        consultant_id=None, doctor_id=doctor.staff_id, room=None,
+    )  # fmt: skip
+    in_visit = replace(draft, visit_id=card.visit_id)
+    seen = documents.prepare_document(database, nurse, "filler", patient.id, draft=in_visit)
+    assert dict(seen.signers)["doctor"] == "王医生"
+    own = documents.prepare_document(database, doctor, "filler", patient.id, draft=draft)
+    assert dict(own.signers)["doctor"] == "王医生"

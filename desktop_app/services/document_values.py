@@ -21,10 +21,12 @@ from desktop_app.models import (
     Patient,
     Product,
     ProductLot,
+    Role,
     Staff,
     Treatment,
     TreatmentItem,
     TreatmentProduct,
+    Visit,
 )
 from desktop_app.services.clinic_settings import (
     CLINIC_ADDRESS,
@@ -33,6 +35,7 @@ from desktop_app.services.clinic_settings import (
     stored_logo,
 )
 from desktop_app.services.consultations import AREAS
+from desktop_app.services.context import Actor
 from desktop_app.services.errors import NotFoundError
 from desktop_app.services.identity import mask_mobile
 from desktop_app.services.intake import age_on
@@ -155,6 +158,25 @@ def _treatment_values(
         "date": date_text(day, language),
         "next_review": date_text(review, language),
     }
+
+
+def doctor(session: Session, treatment: Treatment | TreatmentDraft | None, actor: Actor) -> str:
+    """Who signs the consent's doctor box: the doctor the visit was assigned to, else the
+    operator if a doctor, else nobody named (a nurse's name never goes in a doctor's box;
+    the doctor writes their name on paper)."""
+    visit_id = treatment.visit_id if treatment is not None else None
+    if visit_id is not None:
+        name = session.scalar(
+            sa.select(Staff.display_name)
+            .join(Visit, Visit.doctor_id == Staff.id)
+            .where(Visit.id == visit_id)
+        )
+        if name:
+            return name
+    if isinstance(treatment, Treatment):
+        operator = session.get(Staff, treatment.operator_id)
+        return operator.display_name if operator and operator.role is Role.DOCTOR else ""
+    return actor.display_name if actor.role is Role.DOCTOR else ""
 
 
 def values(

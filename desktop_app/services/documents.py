@@ -51,9 +51,11 @@ class RenderedDocument:
 
     document_id: uuid.UUID
     key: str
+    kind: TemplateKind
     language: str
     version: int
     title: str
+    patient_id: uuid.UUID
     sha256: str
     pdf: bytes
 
@@ -61,7 +63,7 @@ class RenderedDocument:
 def _signatures(
     kind: TemplateKind,
     patient: Patient,
-    operator: str,
+    doctor: str,
     minor: bool,
     strokes: Mapping[str, Strokes],
     today: str,
@@ -81,7 +83,7 @@ def _signatures(
             )
         )
     if kind is TemplateKind.CONSENT:
-        signers.append(Signer("doctor", operator, strokes=strokes.get("doctor", ())))
+        signers.append(Signer("doctor", doctor, strokes=strokes.get("doctor", ())))
     return Signatures(tuple(signers), today if strokes else "")
 
 
@@ -155,9 +157,8 @@ def prepare_document(
             session, patient, treatment or draft, actor.display_name, language, today
         )
         minor = patient.birth_date is not None and age_on(patient.birth_date, today) < ADULT_AGE
-        signatures = _signatures(
-            template.kind, patient, values["treatment.operator"], minor, strokes, values["today"]
-        )
+        signer = document_values.doctor(session, treatment or draft, actor)
+        signatures = _signatures(template.kind, patient, signer, minor, strokes, values["today"])
         pdf = render_pdf(
             template.title,
             fill(parse(template.body), values),
@@ -224,9 +225,11 @@ def keep_document(
     return RenderedDocument(
         document_id,
         prepared.key,
+        prepared.kind,
         prepared.language,
         prepared.version,
         prepared.title,
+        prepared.patient_id,
         digest,
         prepared.pdf,
     )
@@ -286,9 +289,11 @@ def reprint(database: Database, actor: Actor, document_id: uuid.UUID) -> Rendere
     return RenderedDocument(
         document.id,
         template.key,
+        template.kind,
         document.language,
         version.number,
         version.title,
+        document.patient_id,
         document.sha256,
         pdf,
     )

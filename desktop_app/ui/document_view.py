@@ -10,7 +10,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.services import documents, patients, templates
+from desktop_app.services import documents, patients
 from desktop_app.services.documents import PreparedDocument, RenderedDocument, Strokes
 from desktop_app.services.errors import NotFoundError, ValidationError
 from desktop_app.ui import printing
@@ -120,7 +121,10 @@ class DocumentView(QDialog):
         QShortcut(QKeySequence("F5"), self).activated.connect(self._load)
         self._set_language(self.request.language if self.request else "")
         self._update_buttons()
-        self.resize(860, 980)
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        room = screen.availableGeometry() if screen else None
+        # an A4 page at a readable width, but never taller than the screen
+        self.resize(860, min(980, room.height() - 40) if room else 980)
 
     def _set_language(self, code: str) -> None:
         index = self.language.findData(code)
@@ -207,18 +211,15 @@ class DocumentView(QDialog):
         database, actor, document_id = self.database, self.actor, self.stored_id
         assert document_id is not None
 
-        def work() -> tuple[RenderedDocument, str | None]:
+        def work() -> tuple[RenderedDocument, PatientRecord]:
             stored = documents.reprint(database, actor, document_id)
-            try:  # only for the remembered printer: never a reason not to show the copy
-                template = templates.get_template(database, actor, stored.key, stored.language)
-            except NotFoundError:
-                return stored, None
-            return stored, template.kind.value
+            return stored, patients.get_patient(database, actor, stored.patient_id)
 
         self._run(self.tr("Opening the stored document…"), work, self._stored_ready)
 
-    def _stored_ready(self, answer: tuple[RenderedDocument, str | None]) -> None:
-        self.stored, self.kind = answer
+    def _stored_ready(self, answer: tuple[RenderedDocument, PatientRecord]) -> None:
+        self.stored, self.patient = answer
+        self.kind = self.stored.kind.value
         self._show(self.stored.pdf)
         if self.pdf is not None:
             self._say(
@@ -257,7 +258,13 @@ class DocumentView(QDialog):
         if self.pdf is not None:
             pages = self.pages.pdf.pageCount()
             self._say(
-                self.tr("%n page(s). Nothing is kept until you print, save or sign.", "", pages)
+                # the context by name: PySide's tr() looks in base classes, but not for plurals
+                QCoreApplication.translate(
+                    "DocumentView",
+                    "%n page(s). Nothing is kept until you print, save or sign.",
+                    "",
+                    pages,
+                )
             )
 
     def _language_chosen(self, index: int) -> None:
@@ -275,16 +282,20 @@ class DocumentView(QDialog):
         self.pdf = pdf
         shown = self.prepared or self.stored
         assert shown is not None
+        if self.patient is None:
+            heading = self.tr("{title} — version {version} — stored copy").format(
+                title=shown.title, version=shown.version
+            )
+        elif self.stored is not None:
+            heading = self.tr("{title} — version {version} — {name} ({record_no}) — stored copy")
+        else:
+            heading = self.tr("{title} — version {version} — {name} ({record_no})")
         if self.patient is not None:
-            heading = self.tr("{title} — version {version} — {name} ({record_no})").format(
+            heading = heading.format(
                 title=shown.title,
                 version=shown.version,
                 name=self.patient.name,
                 record_no=self.patient.record_no,
-            )
-        else:
-            heading = self.tr("{title} — version {version} — stored copy").format(
-                title=shown.title, version=shown.version
             )
         self.heading.setText(heading)
         self.setWindowTitle(heading)
