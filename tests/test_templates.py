@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from desktop_app.models import DocumentTemplate, Role, TemplateKind, TemplateVersion
 from desktop_app.services import templates
 from desktop_app.services.context import unit_of_work
-from desktop_app.services.errors import ConflictError, PermissionDeniedError
+from desktop_app.services.errors import ConflictError, PermissionDeniedError, ValidationError
 from desktop_app.services.staff import NewStaff, create_staff
 from desktop_app.services.template_text import (
     PLACEHOLDERS,
@@ -100,22 +100,23 @@ def test_unknown_placeholder_names_its_line():
         check("# Title\n\nHello {patient.nmae}\n")
     assert info.value.line == 3
     assert "patient.nmae" in str(info.value)
+    assert (info.value.code, info.value.detail) == ("unknown_placeholder", "{patient.nmae}")
 
 
 @pytest.mark.parametrize(
-    ("body", "line"),
+    ("body", "line", "code", "detail"),
     [
-        ("ok\n**bold never closed", 2),
-        ("a {patient.name\n", 1),
-        ("fine\n\nstray } here", 3),
-        ("{not a placeholder}", 1),
-        ("- **x** and **y", 1),
+        ("ok\n**bold never closed", 2, "unclosed_bold", ""),
+        ("a {patient.name\n", 1, "unclosed_brace", "3"),
+        ("fine\n\nstray } here", 3, "unopened_brace", "7"),
+        ("{not a placeholder}", 1, "not_placeholder", "{not a placeholder}"),
+        ("- **x** and **y", 1, "unclosed_bold", ""),
     ],
 )
-def test_unbalanced_markup_is_refused_with_its_line(body, line):
+def test_unbalanced_markup_is_refused_with_its_line(body, line, code, detail):
     with pytest.raises(TemplateError) as info:
         check(body)
-    assert info.value.line == line
+    assert (info.value.line, info.value.code, info.value.detail) == (line, code, detail)
 
 
 # --- versioned templates in the database -------------------------------------------------
@@ -216,6 +217,16 @@ def test_only_managers_edit_templates_and_everyone_reads_them(database, manager)
         assert templates.get_template(database, other, "custom", "en").number == 1
         with pytest.raises(PermissionDeniedError):
             templates.save_version(database, other, "custom", "en", "Mine", "x", based_on=1)
+
+
+@pytest.mark.parametrize("key", ["Filler2", "2filler", "has space", "", "x" * 61])
+def test_a_new_templates_key_must_be_a_plain_lowercase_name(database, manager, key):
+    with pytest.raises(ValidationError) as info:
+        templates.save_version(
+            database, manager, key, "en", "T", "# T", based_on=None,
+            kind=TemplateKind.GENERAL,
+        )  # fmt: skip
+    assert info.value.field == "key"
 
 
 def test_the_catalogue_links_items_to_templates_by_key(database, manager):

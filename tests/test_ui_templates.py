@@ -17,7 +17,7 @@ from desktop_app.models import Role, TemplateKind
 from desktop_app.services import templates
 from desktop_app.services.setup import FirstRun, complete_first_run
 from desktop_app.services.staff import NewStaff, create_staff
-from desktop_app.services.template_text import PLACEHOLDERS, TemplateError
+from desktop_app.services.template_text import PLACEHOLDERS, TemplateError, check
 from desktop_app.station import StationSettings
 from desktop_app.ui.documents_page import DocumentsPage
 from desktop_app.ui.tasks import SyncRunner
@@ -344,16 +344,19 @@ def test_the_placeholder_menu_inserts_each_placeholder_with_words(qtbot, clinic)
 
 
 @pytest.mark.parametrize(
-    ("error", "words"),
+    ("body", "words"),
     [
-        (TemplateError(3, "unknown placeholder {patient.nmae}"), "Unknown placeholder"),
-        (TemplateError(2, "'{' at column 4 is never closed"), "column 4 is never closed"),
-        (TemplateError(2, "'}' at column 5 has no opening '{'"), "column 5 has no opening"),
-        (TemplateError(1, "'{a b}' is not a placeholder (write '{{' for a brace)"), "twice"),
-        (TemplateError(7, "'**' opens bold text that is never closed"), "Bold text"),
+        ("a\nb\nHello {patient.nmae}", "Unknown placeholder {patient.nmae}"),
+        ("a\nab {x", "column 4 is never closed"),
+        ("a\nabcd} x", "column 5 has no opening"),
+        ("{a b}", "twice"),
+        ("1\n2\n3\n4\n5\n6\n**bold", "Bold text"),
     ],
 )
-def test_markup_errors_are_told_in_the_users_words(error, words):
+def test_markup_errors_are_told_in_the_users_words(body, words):
+    with pytest.raises(TemplateError) as info:
+        check(body)
+    error = info.value
     text = markup_error_text(error)
     assert text.startswith(f"Line {error.line}: ") and words in text
 

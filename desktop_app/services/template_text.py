@@ -45,12 +45,15 @@ _HEADER_KEYS = ("key", "kind", "language", "title")
 
 class TemplateError(ValueError):
     """A template that cannot be printed as written; ``line`` is 1-based in the body
-    (0 for the front matter or when the line is not known)."""
+    (0 for the front matter or when the line is not known). ``code`` and ``detail`` let
+    the UI say it in the user's language; ``message`` is English for the command line."""
 
-    def __init__(self, line: int, message: str) -> None:
+    def __init__(self, line: int, message: str, code: str = "", detail: str = "") -> None:
         super().__init__(f"line {line}: {message}" if line else message)
         self.line = line
         self.message = message
+        self.code = code  # unclosed_brace | not_placeholder | unopened_brace | unclosed_bold |
+        self.detail = detail  # unknown_placeholder; detail: the column or the {text}
 
 
 @dataclass(frozen=True)
@@ -151,22 +154,29 @@ def _spans(text: str, line_no: int) -> tuple[tuple[Span, ...], list[str]]:
         elif text[i] == "{":
             close = text.find("}", i + 1)
             if close < 0:
-                raise TemplateError(line_no, f"'{{' at column {i + 1} is never closed")
+                raise TemplateError(
+                    line_no, f"'{{' at column {i + 1} is never closed", "unclosed_brace", str(i + 1)
+                )
             name = text[i + 1 : close]
             if not _NAME.fullmatch(name):
                 raise TemplateError(
-                    line_no, f"'{{{name}}}' is not a placeholder (write '{{{{' for a brace)"
+                    line_no,
+                    f"'{{{name}}}' is not a placeholder (write '{{{{' for a brace)",
+                    "not_placeholder",
+                    f"{{{name}}}",
                 )
             names.append(name)
             current.append(text[i : close + 1])
             i = close + 1
         elif text[i] == "}":
-            raise TemplateError(line_no, f"'}}' at column {i + 1} has no opening '{{'")
+            raise TemplateError(
+                line_no, f"'}}' at column {i + 1} has no opening '{{'", "unopened_brace", str(i + 1)
+            )
         else:
             current.append(text[i])
             i += 1
     if bold:
-        raise TemplateError(line_no, "'**' opens bold text that is never closed")
+        raise TemplateError(line_no, "'**' opens bold text that is never closed", "unclosed_bold")
     flush()
     return tuple(spans), names
 
@@ -194,7 +204,9 @@ def check(body: str) -> None:
     """Refuse a body that would not print as written: bad markup or an unknown placeholder."""
     for line_no, name in _parse(body)[1]:
         if name not in PLACEHOLDERS:
-            raise TemplateError(line_no, f"unknown placeholder {{{name}}}")
+            raise TemplateError(
+                line_no, f"unknown placeholder {{{name}}}", "unknown_placeholder", f"{{{name}}}"
+            )
 
 
 def fill(blocks: Sequence[Block], values: Mapping[str, str]) -> list[Block]:

@@ -9,6 +9,7 @@ never over a clinic's own edits.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +33,7 @@ from desktop_app.services.template_text import (
 )
 
 DEFAULTS_FOLDER = paths.RESOURCES / "templates"
+KEY_FORMAT = re.compile(r"[a-z][a-z0-9_]{0,59}")  # the catalogue links items by this key
 
 
 @dataclass(frozen=True)
@@ -191,6 +193,10 @@ def save_version(
         raise ValidationError("title", "too_long", "At most 200 characters.", max=200)
     if language not in LANGUAGES:
         raise ValidationError("language", "invalid", f"Language must be one of {LANGUAGES}.")
+    if based_on is None and not KEY_FORMAT.fullmatch(key):
+        raise ValidationError(
+            "key", "invalid", "A key is a lowercase letter, then letters, digits or _ (max 60)."
+        )
     check(body)
     try:
         with unit_of_work(database) as session:

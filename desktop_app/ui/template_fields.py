@@ -3,7 +3,6 @@ a new one, fixed afterwards) and its title, each with its error line."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection
 
 from PySide6.QtCore import QObject
@@ -11,12 +10,10 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from desktop_app.models import TemplateKind
 from desktop_app.services.template_text import KINDS, LANGUAGES
-from desktop_app.services.templates import TemplateInfo
+from desktop_app.services.templates import KEY_FORMAT, TemplateInfo
 from desktop_app.ui.forms import FieldForm
 from desktop_app.ui.i18n import LANGUAGES as LANGUAGE_NAMES
 from desktop_app.ui.template_words import kind_name, saved_by
-
-KEY_FORMAT = re.compile(r"[a-z][a-z0-9_]{0,59}")  # the catalogue links items by this key
 
 
 class TemplateFields(QObject):

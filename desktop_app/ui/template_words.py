@@ -4,9 +4,8 @@ errors, who saved a version. One place, so the list, the history and the editor 
 from __future__ import annotations
 
 import datetime as dt
-import re
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from desktop_app.models import TemplateKind
 from desktop_app.services.template_text import TemplateError
@@ -87,39 +86,32 @@ def saved_by(author: str | None, when: dt.datetime) -> str:
     )
 
 
-_UNKNOWN = re.compile(r"unknown placeholder (\{.*\})")
-_NOT_NAME = re.compile(r"'(\{.*\})' is not a placeholder")
-_UNCLOSED = re.compile(r"'\{' at column (\d+) is never closed")
-_UNOPENED = re.compile(r"'\}' at column (\d+) has no opening")
+_MARKUP_ERRORS = {
+    "unknown_placeholder": QT_TRANSLATE_NOOP(
+        "TemplateWords", "Unknown placeholder {detail}: choose one from Insert placeholder."
+    ),
+    "not_placeholder": QT_TRANSLATE_NOOP(
+        "TemplateWords", "{detail} is not a placeholder. To print a brace itself, type it twice."
+    ),
+    "unclosed_brace": QT_TRANSLATE_NOOP(
+        "TemplateWords", "The brace at column {detail} is never closed."
+    ),
+    "unopened_brace": QT_TRANSLATE_NOOP(
+        "TemplateWords", "The closing brace at column {detail} has no opening brace."
+    ),
+    "unclosed_bold": QT_TRANSLATE_NOOP(
+        "TemplateWords", "Bold text (**) is opened here but never closed."
+    ),
+}
 
 
 def markup_error_text(exc: TemplateError) -> str:
-    """A markup error in the user's language, with its line ("Line 3: …").
-
-    The parser's messages are English sentences for the command line; the known ones are
-    matched here, anything new is shown as written rather than hidden.
-    """
+    """A markup error in the user's language, with its line ("Line 3: …"); an error
+    without a known code is shown as the parser wrote it rather than hidden."""
     message = exc.message
-    if match := _UNKNOWN.fullmatch(message):
-        message = QCoreApplication.translate(
-            "TemplateWords", "Unknown placeholder {name}: choose one from Insert placeholder."
-        ).format(name=match.group(1))
-    elif match := _NOT_NAME.match(message):
-        message = QCoreApplication.translate(
-            "TemplateWords",
-            "{text} is not a placeholder. To print a brace itself, type it twice.",
-        ).format(text=match.group(1))
-    elif match := _UNCLOSED.fullmatch(message):
-        message = QCoreApplication.translate(
-            "TemplateWords", "The brace at column {column} is never closed."
-        ).format(column=match.group(1))
-    elif match := _UNOPENED.match(message):
-        message = QCoreApplication.translate(
-            "TemplateWords", "The closing brace at column {column} has no opening brace."
-        ).format(column=match.group(1))
-    elif message.startswith("'**' opens bold"):
-        message = QCoreApplication.translate(
-            "TemplateWords", "Bold text (**) is opened here but never closed."
+    if exc.code in _MARKUP_ERRORS:
+        message = QCoreApplication.translate("TemplateWords", _MARKUP_ERRORS[exc.code]).format(
+            detail=exc.detail
         )
     if not exc.line:
         return message
