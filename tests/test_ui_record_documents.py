@@ -76,6 +76,12 @@ class FakePreview:
     def open(self) -> None:
         pass
 
+    def isVisible(self) -> bool:
+        return False
+
+    def deleteLater(self) -> None:
+        self.deleted = True
+
 
 @pytest.fixture
 def fake_preview(monkeypatch):

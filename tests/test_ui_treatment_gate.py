@@ -13,9 +13,9 @@ from desktop_app.models import DocumentAction, PhotoStage, Role
 from desktop_app.services import catalogue, clinic_settings, documents, photos, treatments
 from desktop_app.services import treatment_gate as gate_service
 from desktop_app.ui import treatment_form
-from desktop_app.ui.clinical_forms import TreatmentDialog
 from desktop_app.ui.patient_page import PatientPage
 from desktop_app.ui.tasks import SyncRunner
+from desktop_app.ui.treatment_form import TreatmentDialog
 from tests.support.photo_clinic import face, make_clinic
 
 FAR = (dt.date.today() + dt.timedelta(days=400)).isoformat()
@@ -89,7 +89,7 @@ def test_warn_mode_shows_the_strip_saves_and_repeats_the_warning(qtbot, clinic):
     page.show_patient(clinic.patient_id)
     qtbot.mouseClick(page.buttons["treatment"], Qt.MouseButton.LeftButton)
     dialog = page.form
-    assert isinstance(dialog, TreatmentDialog)  # clinical_forms still finds it
+    assert isinstance(dialog, TreatmentDialog)
     dialog.item.setCurrentIndex(dialog.item.findText("玻尿酸填充"))
     strip = dialog.gate_strip
     assert strip.isVisible()

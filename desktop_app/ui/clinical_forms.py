@@ -402,13 +402,3 @@ class PlanDialog(ClinicalDialog):
             self.visit_id,
         )
         return lambda: plans.create_plan(database, actor, patient_id, [line], visit_id=visit_id)
-
-
-def __getattr__(name: str) -> Any:
-    """The treatment form lives in ui/treatment_form.py (with its pre-treatment gate);
-    ``clinical_forms.TreatmentDialog`` still finds it."""
-    if name in ("TreatmentDialog", "PRODUCT_COLUMNS"):
-        from desktop_app.ui import treatment_form
-
-        return getattr(treatment_form, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

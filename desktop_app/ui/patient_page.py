@@ -292,6 +292,7 @@ class PatientPage(QWidget):
     def open_form(self, kind: str) -> None:
         """Read what the form offers (on the Runner), then open it."""
         from desktop_app.ui import clinical_forms
+        from desktop_app.ui.treatment_form import TreatmentDialog
 
         header, database, actor = self.header, self.database, self.actor
         if header is None or database is None or actor is None:
@@ -339,7 +340,7 @@ class PatientPage(QWidget):
                     self.runner, database, actor, header.id, visit_id, found["items"], self
                 )
             else:
-                dialog = forms.TreatmentDialog(
+                dialog = TreatmentDialog(
                     self.runner,
                     database,
                     actor,

@@ -287,6 +287,8 @@ class RecordDocuments(QObject):
         page = self.page
         if page.database is None or page.actor is None:
             return None
+        if self.preview is not None and not self.preview.isVisible():
+            self.preview.deleteLater()  # closed: its PDF and pages go with it
         preview = DocumentPreview(
             page.runner, page.database, page.actor, page.station, request, stored=stored,
             parent=page,
