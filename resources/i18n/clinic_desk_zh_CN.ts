@@ -4,17 +4,17 @@
 <context>
     <name>AddendumDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="353"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="351"/>
         <source>Addendum to a signed assessment</source>
         <translation>已签名面诊的补充记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="355"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="353"/>
         <source>&amp;Addendum</source>
         <translation>补充记录(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="356"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="354"/>
         <source>Sign &amp;addendum</source>
         <translation>签署补充记录(&amp;A)</translation>
     </message>
@@ -22,62 +22,62 @@
 <context>
     <name>AssessmentDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="272"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="270"/>
         <source>Doctor&apos;s assessment</source>
         <translation>医生面诊</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="274"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="272"/>
         <source>None recorded.</source>
         <translation>无记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="277"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="275"/>
         <source>Allergies and history</source>
         <translation>过敏史与病史</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="278"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="276"/>
         <source>I have checked these with the patient</source>
         <translation>已与患者核实以上情况</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="280"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="278"/>
         <source>Chief &amp;complaint</source>
         <translation>主诉(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="285"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="283"/>
         <source>Skin type (Fitzpatrick)</source>
         <translation>皮肤类型（Fitzpatrick）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="286"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="284"/>
         <source>Skin condition</source>
         <translation>皮肤状况</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="287"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="285"/>
         <source>Areas examined</source>
         <translation>检查部位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="292"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="290"/>
         <source>&amp;Diagnosis</source>
         <translation>诊断(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="293"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="291"/>
         <source>Diagnosis notes</source>
         <translation>诊断说明</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="294"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="292"/>
         <source>&amp;Recommendation</source>
         <translation>建议(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="295"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="293"/>
         <source>Save and si&amp;gn</source>
         <translation>保存并签名(&amp;G)</translation>
     </message>
@@ -85,52 +85,52 @@
 <context>
     <name>CameraFolderBox</name>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="181"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="185"/>
         <source>Camera folder on this computer</source>
         <translation>本机相机文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="182"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="186"/>
         <source>Watched folder</source>
         <translation>监视的文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="183"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="187"/>
         <source>Choose folder…</source>
         <translation>选择文件夹…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="184"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="188"/>
         <source>Stop watching</source>
         <translation>停止监视</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="185"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="189"/>
         <source>After import</source>
         <translation>导入之后</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="187"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="191"/>
         <source>Remove the file from this computer once it is safely in the record</source>
         <translation>安全存入病历后，从本机删除该文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="190"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="194"/>
         <source>Keep the file (moved to the folder&apos;s &apos;imported&apos; subfolder)</source>
         <translation>保留文件（移至该文件夹的 imported 子文件夹）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="194"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="198"/>
         <source>New photos a tethered camera or phone sync writes to this folder wait in the camera inbox of the patient&apos;s record. Face photos are sensitive personal information: keep copies on this computer only if you must.</source>
         <translation>联机相机或手机同步写入此文件夹的新照片，会在患者病历的相机收件箱中等待分配。面部照片属于敏感个人信息：除非必要，不要在本机保留副本。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="213"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="217"/>
         <source>None: no camera inbox on this computer</source>
         <translation>未设置：本机没有相机收件箱</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="218"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="222"/>
         <source>Camera folder</source>
         <translation>相机文件夹</translation>
     </message>
@@ -313,52 +313,57 @@
 <context>
     <name>CatalogueBox</name>
     <message>
-        <location filename="../../desktop_app/ui/catalogue_settings.py" line="138"/>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="145"/>
         <source>Treatment catalogue</source>
         <translation>治疗项目目录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalogue_settings.py" line="140"/>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="147"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalogue_settings.py" line="141"/>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="148"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalogue_settings.py" line="142"/>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="149"/>
         <source>Default price</source>
         <translation>标准价格</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalogue_settings.py" line="143"/>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="150"/>
         <source>Consent form</source>
         <translation>知情同意书</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalogue_settings.py" line="144"/>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="151"/>
         <source>Aftercare sheet</source>
         <translation>术后护理单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalogue_settings.py" line="145"/>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="152"/>
         <source>Reminder rule</source>
         <translation>提醒规则</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalogue_settings.py" line="149"/>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="156"/>
+        <source>Before photos required</source>
+        <translation>需要术前照片</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="157"/>
         <source>Offered (untick to retire)</source>
         <translation>可选（取消勾选即停用）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalogue_settings.py" line="150"/>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="158"/>
         <source>Save item</source>
         <translation>保存项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalogue_settings.py" line="208"/>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="219"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -366,49 +371,153 @@
 <context>
     <name>CatalogueModel</name>
     <message>
-        <location filename="../../desktop_app/ui/catalogue_settings.py" line="72"/>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="73"/>
+        <source>required</source>
+        <translation>需要</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="75"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalogue_settings.py" line="72"/>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="75"/>
         <source>retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalogue_settings.py" line="82"/>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="85"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalogue_settings.py" line="83"/>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="86"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalogue_settings.py" line="84"/>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="87"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalogue_settings.py" line="85"/>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="88"/>
         <source>Consent form</source>
         <translation>知情同意书</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalogue_settings.py" line="86"/>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="89"/>
         <source>Aftercare sheet</source>
         <translation>术后护理单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalogue_settings.py" line="87"/>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="90"/>
         <source>Reminder rule</source>
         <translation>提醒规则</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalogue_settings.py" line="88"/>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="91"/>
+        <source>Before photos</source>
+        <translation>术前照片</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="92"/>
         <source>Offered</source>
         <translation>可选</translation>
+    </message>
+</context>
+<context>
+    <name>ClinicBox</name>
+    <message>
+        <location filename="../../desktop_app/ui/clinic_box.py" line="129"/>
+        <source>The clinic: letterhead and pre-treatment checks</source>
+        <translation>诊所：文书抬头与治疗前检查</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinic_box.py" line="130"/>
+        <source>Clinic &amp;name</source>
+        <translation>诊所名称(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinic_box.py" line="131"/>
+        <source>&amp;Address</source>
+        <translation>地址(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinic_box.py" line="132"/>
+        <source>&amp;Phone</source>
+        <translation>电话(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinic_box.py" line="133"/>
+        <source>Logo</source>
+        <translation>标志</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinic_box.py" line="135"/>
+        <source>When a treatment starts without a signed consent or before photos</source>
+        <translation>开始治疗时如未签知情同意书或缺少术前照片</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinic_box.py" line="137"/>
+        <source>Choose l&amp;ogo…</source>
+        <translation>选择标志(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinic_box.py" line="138"/>
+        <source>Re&amp;move logo</source>
+        <translation>移除标志(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinic_box.py" line="139"/>
+        <source>&amp;Warn (the treatment can still be saved)</source>
+        <translation>提醒(&amp;W)（仍可保存治疗记录）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinic_box.py" line="140"/>
+        <source>&amp;Block (Save stays off until they are there)</source>
+        <translation>阻止(&amp;B)（补齐之前不能保存）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinic_box.py" line="141"/>
+        <source>&amp;Save clinic details</source>
+        <translation>保存诊所信息(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinic_box.py" line="143"/>
+        <location filename="../../desktop_app/ui/clinic_box.py" line="172"/>
+        <source>No logo</source>
+        <translation>无标志</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinic_box.py" line="189"/>
+        <source>Saved. The next document printed uses it.</source>
+        <translation>已保存。下一份打印的文书将使用新信息。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinic_box.py" line="195"/>
+        <source>Clinic logo</source>
+        <translation>诊所标志</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinic_box.py" line="195"/>
+        <source>Pictures (*.png *.jpg *.jpeg)</source>
+        <translation>图片 (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinic_box.py" line="227"/>
+        <source>Logo saved.</source>
+        <translation>标志已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinic_box.py" line="227"/>
+        <source>Logo removed: documents print without.</source>
+        <translation>标志已移除：文书将不带标志打印。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinic_box.py" line="240"/>
+        <source>This file could not be read: {error}</source>
+        <translation>无法读取此文件：{error}</translation>
     </message>
 </context>
 <context>
@@ -569,42 +678,77 @@
         <translation>治疗</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_names.py" line="47"/>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="45"/>
+        <source>Document</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="48"/>
         <source>signed</source>
         <translation>已签名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_names.py" line="48"/>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="49"/>
         <source>draft, not signed</source>
         <translation>草稿，未签名</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/clinical_names.py" line="51"/>
+        <source>printed</source>
+        <translation>已打印</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="52"/>
+        <source>saved as PDF</source>
+        <translation>已存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="53"/>
+        <source>signed on paper, scan attached</source>
+        <translation>纸质签署，已附扫描件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="54"/>
+        <source>on an older version</source>
+        <translation>签于旧版本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="57"/>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="58"/>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="61"/>
         <source>Pregnant or breast-feeding</source>
         <translation>怀孕或哺乳期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_names.py" line="52"/>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="62"/>
         <source>Takes anticoagulants</source>
         <translation>服用抗凝药物</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_names.py" line="53"/>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="63"/>
         <source>Keloid / abnormal scarring</source>
         <translation>瘢痕体质 / 异常瘢痕</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_names.py" line="54"/>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="64"/>
         <source>Autoimmune disease</source>
         <translation>自身免疫性疾病</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_names.py" line="55"/>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="65"/>
         <source>Isotretinoin in the last 6 months</source>
         <translation>近6个月服用异维A酸</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_names.py" line="56"/>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="66"/>
         <source>Implants or fillers elsewhere</source>
         <translation>曾在他处做过假体或填充</translation>
     </message>
@@ -612,12 +756,12 @@
 <context>
     <name>ClinicalDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="75"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="73"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="78"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="76"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -729,57 +873,57 @@
 <context>
     <name>ConsultationDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="176"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="174"/>
         <source>Consultation</source>
         <translation>咨询</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="179"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="177"/>
         <source>&amp;Wishes (their words)</source>
         <translation>诉求（患者原话）(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="180"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="178"/>
         <source>&amp;Concerns</source>
         <translation>顾虑(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="181"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="179"/>
         <source>Areas</source>
         <translation>部位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="189"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="187"/>
         <source>&amp;Items of interest</source>
         <translation>意向项目(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="190"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="188"/>
         <source>Budget &amp;from</source>
         <translation>预算下限(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="191"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="189"/>
         <source>Budget &amp;to</source>
         <translation>预算上限(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="192"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="190"/>
         <source>&amp;Quote given</source>
         <translation>报价(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="197"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="195"/>
         <source>&amp;Outcome</source>
         <translation>结果(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="202"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="200"/>
         <source>&amp;Why not a deal</source>
         <translation>未成交原因(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="203"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="201"/>
         <source>Reason in their words</source>
         <translation>原因（患者原话）</translation>
     </message>
@@ -873,140 +1017,468 @@
     </message>
 </context>
 <context>
+    <name>DocumentPreview</name>
+    <message>
+        <location filename="../../desktop_app/ui/document_preview.py" line="95"/>
+        <source>Signing cancelled: nothing was kept.</source>
+        <translation>已取消签名：未保存任何副本。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/document_preview.py" line="109"/>
+        <source>Keeping the signed copy…</source>
+        <translation>正在保存签名副本…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/document_preview.py" line="115"/>
+        <source>Signed copy kept (SHA-256 {digest}…).</source>
+        <translation>签名副本已保存（SHA-256 {digest}…）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/document_preview.py" line="118"/>
+        <source>The signature was not kept: sign again.</source>
+        <translation>签名未保存：请重新签名。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/document_preview.py" line="136"/>
+        <source>Recording the printed copy…</source>
+        <translation>正在登记打印副本…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/document_preview.py" line="139"/>
+        <source>Nothing was printed.</source>
+        <translation>未打印任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/document_preview.py" line="149"/>
+        <source>The copy is recorded as printed — print again.</source>
+        <translation>该副本已登记为已打印，请重新打印。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/document_preview.py" line="151"/>
+        <source>Check the printer and print again.</source>
+        <translation>请检查打印机后重新打印。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_app/ui/document_preview.py" line="155"/>
+        <source>Sent %n page(s) to {printer}.</source>
+        <translation>
+            <numerusform>已向 {printer} 发送 %n 页。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/document_preview.py" line="164"/>
+        <source>This PC&apos;s settings could not be saved ({reason}): the printer will not be preselected next time.</source>
+        <translation>无法保存本机设置（{reason}）：下次不会自动选中该打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/document_preview.py" line="183"/>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/document_preview.py" line="185"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/document_preview.py" line="194"/>
+        <source>Cannot save {file}: the folder does not exist or cannot be written to. Nothing was saved or recorded.</source>
+        <translation>无法保存 {file}：文件夹不存在或不可写入。未保存也未登记任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/document_preview.py" line="212"/>
+        <source>Saving {file}…</source>
+        <translation>正在保存 {file}…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/document_preview.py" line="215"/>
+        <source>Nothing was saved.</source>
+        <translation>未保存任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/document_preview.py" line="222"/>
+        <source>Saved {file}.</source>
+        <translation>已保存 {file}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/document_preview.py" line="225"/>
+        <source>Could not write {file}: {reason}. No file was left there.</source>
+        <translation>无法写入 {file}：{reason}。未留下不完整的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/document_preview.py" line="230"/>
+        <source>The copy was recorded in the patient&apos;s documents; save again to another place.</source>
+        <translation>该副本已登记在患者文书中；请另选位置再次保存。</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentView</name>
+    <message>
+        <location filename="../../desktop_app/ui/document_view.py" line="75"/>
+        <source>Document preview</source>
+        <translation>文书预览</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/document_view.py" line="87"/>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/document_view.py" line="89"/>
+        <source>&amp;Sign on screen…</source>
+        <translation>屏幕签名(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/document_view.py" line="91"/>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/document_view.py" line="93"/>
+        <source>Print (Ctrl+P)</source>
+        <translation>打印（Ctrl+P）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/document_view.py" line="94"/>
+        <source>Save as PD&amp;F…</source>
+        <translation>另存为 PDF(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/document_view.py" line="96"/>
+        <source>Save as PDF (Ctrl+S)</source>
+        <translation>另存为 PDF（Ctrl+S）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/document_view.py" line="97"/>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/document_view.py" line="184"/>
+        <source>This document is printed for a treatment: record the treatment first, or open the document from the treatment.</source>
+        <translation>此文书需针对某次治疗打印：请先登记治疗，或从该治疗记录打开文书。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/document_view.py" line="191"/>
+        <source>Not found: it may have been removed on another station.</source>
+        <translation>未找到：可能已在其他工作站上被移除。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/document_view.py" line="200"/>
+        <source>Press F5 to try again.</source>
+        <translation>按 F5 重试。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/document_view.py" line="218"/>
+        <source>Opening the stored document…</source>
+        <translation>正在打开存档文书…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/document_view.py" line="226"/>
+        <source>Stored copy, SHA-256 {digest}…</source>
+        <translation>存档副本，SHA-256 {digest}…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/document_view.py" line="251"/>
+        <source>Preparing the document…</source>
+        <translation>正在生成文书…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/document_view.py" line="262"/>
+        <source>%n page(s). Nothing is kept until you print, save or sign.</source>
+        <translation>共 %n 页。打印、保存或签名之前不会留存任何副本。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/document_view.py" line="280"/>
+        <source>The PDF could not be shown.</source>
+        <translation>无法显示该 PDF。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/document_view.py" line="290"/>
+        <source>{title} — version {version} — {name} ({record_no}) — stored copy</source>
+        <translation>{title} — 第 {version} 版 — {name}（{record_no}）— 存档副本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/document_view.py" line="292"/>
+        <source>{title} — version {version} — {name} ({record_no})</source>
+        <translation>{title} — 第 {version} 版 — {name}（{record_no}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/document_view.py" line="286"/>
+        <source>{title} — version {version} — stored copy</source>
+        <translation>{title} — 第 {version} 版 — 存档副本</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsPage</name>
+    <message>
+        <location filename="../../desktop_app/ui/documents_page.py" line="196"/>
+        <source>Documents</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/documents_page.py" line="197"/>
+        <source>&amp;Filter:</source>
+        <translation>筛选(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/documents_page.py" line="198"/>
+        <source>Title, key, kind or treatment item</source>
+        <translation>标题、代码、类别或治疗项目</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/documents_page.py" line="199"/>
+        <source>&amp;Edit… (Ctrl+E)</source>
+        <translation>编辑(&amp;E)…（Ctrl+E）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/documents_page.py" line="200"/>
+        <source>&amp;New template… (Ctrl+N)</source>
+        <translation>新建模板(&amp;N)…（Ctrl+N）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/documents_page.py" line="201"/>
+        <source>&amp;History (Ctrl+H)</source>
+        <translation>历史版本(&amp;H)（Ctrl+H）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_app/ui/documents_page.py" line="262"/>
+        <source>%n template(s).</source>
+        <translation>
+            <numerusform>共 %n 个模板。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/documents_page.py" line="289"/>
+        <source>Choose a template to read its text.</source>
+        <translation>选择一个模板以查看其内容。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/documents_page.py" line="293"/>
+        <source>&lt;b&gt;{title}&lt;/b&gt;&lt;br&gt;Version {number}, {who}</source>
+        <translation>&lt;b&gt;{title}&lt;/b&gt;&lt;br&gt;第 {number} 版，{who}</translation>
+    </message>
+</context>
+<context>
     <name>EntryDetail</name>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="70"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="77"/>
+        <source>version {number} (current)</source>
+        <translation>第 {number} 版（当前版本）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="81"/>
+        <source>signed on version {signed}; version {current} is current — ask the patient to sign again</source>
+        <translation>签于第 {signed} 版；当前为第 {current} 版，请患者重新签署</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="87"/>
+        <source>version {number}; version {current} is current</source>
+        <translation>第 {number} 版；当前为第 {current} 版</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="91"/>
+        <source>Printed</source>
+        <translation>已打印</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="92"/>
+        <source>Saved as PDF</source>
+        <translation>已存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="93"/>
+        <source>Signed on screen</source>
+        <translation>屏幕签名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="96"/>
+        <source>Document</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="97"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="99"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="103"/>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="104"/>
+        <source>the command line</source>
+        <translation>命令行</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="107"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="110"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="113"/>
+        <source>Signed scan</source>
+        <translation>签字扫描件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="114"/>
+        <source>attached</source>
+        <translation>已附</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="116"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="118"/>
+        <source>Treatment</source>
+        <translation>治疗</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="127"/>
         <source>Consultant</source>
         <translation>咨询师</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="71"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="128"/>
         <source>Wishes</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="72"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="129"/>
         <source>Concerns</source>
         <translation>顾虑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="74"/>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="133"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="131"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="190"/>
         <source>Areas</source>
         <translation>部位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="77"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="134"/>
         <source>Items</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="79"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="136"/>
         <source>Budget</source>
         <translation>预算</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="82"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="139"/>
         <source>Quote</source>
         <translation>报价</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="84"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="141"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="88"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="145"/>
         <source>Why not</source>
         <translation>未成交原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="95"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="152"/>
         <source>Doctor</source>
         <translation>医生</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="96"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="153"/>
         <source>Chief complaint</source>
         <translation>主诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="97"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="154"/>
         <source>Skin type</source>
         <translation>皮肤类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="98"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="155"/>
         <source>Skin condition</source>
         <translation>皮肤状况</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="100"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="157"/>
         <source>Areas examined</source>
         <translation>检查部位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="105"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="162"/>
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="108"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="165"/>
         <source>Recommendation</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="110"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="167"/>
         <source>Signed</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="113"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="170"/>
         <source>not yet</source>
         <translation>尚未签名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="117"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="174"/>
         <source>Addendum {when}</source>
         <translation>补充记录 {when}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="127"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="184"/>
         <source>lot</source>
         <translation>批号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="128"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="185"/>
         <source>expires</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="131"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="188"/>
         <source>Operator</source>
         <translation>操作者</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="137"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="194"/>
         <source>Device and settings</source>
         <translation>设备与参数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="140"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="197"/>
         <source>Anaesthesia</source>
         <translation>麻醉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="143"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="200"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="148"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="205"/>
         <source>Reaction</source>
         <translation>即刻反应</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="149"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="206"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -1298,6 +1770,49 @@
         <location filename="../../desktop_app/ui/gate.py" line="141"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
+    </message>
+</context>
+<context>
+    <name>GateStrip</name>
+    <message>
+        <location filename="../../desktop_app/ui/gate_strip.py" line="19"/>
+        <source>“{title}” is not signed.</source>
+        <translation>《{title}》尚未签署。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/gate_strip.py" line="20"/>
+        <source>“{title}” was signed on an older version — ask the patient to sign again.</source>
+        <translation>《{title}》签于旧版本，请患者重新签署。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/gate_strip.py" line="24"/>
+        <source>Before photos are missing.</source>
+        <translation>缺少术前照片。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/gate_strip.py" line="43"/>
+        <source>&amp;Print consent…</source>
+        <translation>打印知情同意书(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/gate_strip.py" line="47"/>
+        <source>Re-chec&amp;k</source>
+        <translation>重新检查(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/gate_strip.py" line="68"/>
+        <source>The clinic requires these before a treatment is saved: Save is off.</source>
+        <translation>诊所要求先补齐以上各项才能保存治疗记录：保存已停用。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/gate_strip.py" line="71"/>
+        <source>You can still save: the treatment is recorded with a warning.</source>
+        <translation>仍可保存：治疗记录将附带警告。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/gate_strip.py" line="80"/>
+        <source>Could not check the consent and before photos: {error}</source>
+        <translation>无法检查知情同意书和术前照片：{error}</translation>
     </message>
 </context>
 <context>
@@ -1973,52 +2488,82 @@ Front desk and clinical record for aesthetics clinics.</source>
         <translation>患者未满18岁，须填写监护人。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="77"/>
+        <location filename="../../desktop_app/ui/messages.py" line="58"/>
+        <source>The consent {title} is not signed: the clinic requires it first.</source>
+        <translation>知情同意书《{title}》尚未签署：诊所要求先签署。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/messages.py" line="61"/>
+        <source>The consent {title} was signed on an older version: ask the patient to sign the current one first.</source>
+        <translation>知情同意书《{title}》签于旧版本：请患者先签署当前版本。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/messages.py" line="66"/>
+        <source>Take or import today&apos;s before photos first: the clinic requires them.</source>
+        <translation>请先拍摄或导入今天的术前照片：诊所要求如此。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/messages.py" line="69"/>
+        <source>Choose a PNG or JPEG picture.</source>
+        <translation>请选择 PNG 或 JPEG 图片。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/messages.py" line="70"/>
+        <source>This picture is too large: choose a file under 5 MB.</source>
+        <translation>图片过大：请选择小于 5 MB 的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/messages.py" line="73"/>
+        <source>This file is not a PNG or JPEG picture, or it is damaged.</source>
+        <translation>此文件不是 PNG 或 JPEG 图片，或已损坏。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/messages.py" line="96"/>
         <source>The database cannot be reached.</source>
         <translation>无法连接数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="81"/>
+        <location filename="../../desktop_app/ui/messages.py" line="100"/>
         <source>This database was upgraded by a newer version of Clinic Desk.</source>
         <translation>此数据库已被更新版本的 Clinic Desk 升级。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="87"/>
+        <location filename="../../desktop_app/ui/messages.py" line="106"/>
         <source>The safety copy before upgrading the database could not be made.</source>
         <translation>升级数据库前无法创建安全备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="93"/>
+        <location filename="../../desktop_app/ui/messages.py" line="112"/>
         <source>The database address is not valid.</source>
         <translation>数据库地址无效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="97"/>
+        <location filename="../../desktop_app/ui/messages.py" line="116"/>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="101"/>
+        <location filename="../../desktop_app/ui/messages.py" line="120"/>
         <source>This clinic has already been set up on another station. Sign in.</source>
         <translation>本诊所已在另一台电脑上完成设置，请直接登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="107"/>
+        <location filename="../../desktop_app/ui/messages.py" line="126"/>
         <source>Your role does not allow this.</source>
         <translation>您的角色无权进行此操作。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="111"/>
+        <location filename="../../desktop_app/ui/messages.py" line="130"/>
         <source>This patient is already in today&apos;s queue.</source>
         <translation>该患者已在今天的候诊队列中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="115"/>
+        <location filename="../../desktop_app/ui/messages.py" line="134"/>
         <source>Someone else saved this record first.</source>
         <translation>其他人已先保存了这条记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="121"/>
+        <location filename="../../desktop_app/ui/messages.py" line="140"/>
         <source>Something went wrong.</source>
         <translation>出现了问题。</translation>
     </message>
@@ -2031,92 +2576,97 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>PatientPage</name>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="232"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="138"/>
         <source>Consultation…</source>
         <translation>咨询…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="233"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="139"/>
         <source>Assessment…</source>
         <translation>面诊…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="234"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="140"/>
         <source>Plan…</source>
         <translation>方案…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="235"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="141"/>
         <source>Treatment…</source>
         <translation>治疗…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="239"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="145"/>
         <source>Addendum…</source>
         <translation>补充记录…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="240"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="146"/>
         <source>Edit consultation…</source>
         <translation>修改咨询…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="241"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="147"/>
         <source>Face &amp;chart…</source>
         <translation>面部标记图(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="242"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="149"/>
         <source>&amp;Timeline</source>
         <translation>时间线(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="243"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="150"/>
         <source>&amp;Photos</source>
         <translation>照片(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="247"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="154"/>
         <source>Everything</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="320"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="229"/>
         <source>Choose a patient at the front desk (Ctrl+F).</source>
         <translation>请在前台选择患者 (Ctrl+F)。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="326"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="235"/>
         <source>Allergies: {text}</source>
         <translation>过敏：{text}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="329"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="238"/>
         <source>Minor: a guardian must be present</source>
         <translation>未成年：须有监护人在场</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="331"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="240"/>
         <source>Consent to process personal or health information is missing</source>
         <translation>缺少个人信息或健康信息处理同意</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="333"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="242"/>
         <source>ID unverified</source>
         <translation>证件未核验</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="386"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="244"/>
+        <source>Consent to sign again: {title}</source>
+        <translation>需重新签署的同意书：{title}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/patient_page.py" line="320"/>
         <source>Check the patient in first: notes belong to a visit.</source>
         <translation>请先为患者签到：记录须属于一次到院。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="491"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="426"/>
         <source>Saved. Lots expiring within 30 days: {lots}</source>
         <translation>已保存。30天内到期的批号：{lots}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="493"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="428"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -2503,34 +3053,47 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>PlanDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="380"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="378"/>
         <source>Treatment plan</source>
         <translation>治疗方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="384"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="382"/>
         <source>&amp;Item</source>
         <translation>项目(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="385"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="383"/>
         <source>Agreed &amp;price</source>
         <translation>成交价(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="388"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="386"/>
         <source>&amp;Sessions</source>
         <translation>次数(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="389"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="387"/>
         <source>Course &amp;expires</source>
         <translation>疗程有效期至(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="390"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="388"/>
         <source>YYYY-MM-DD (optional)</source>
         <translation>年-月-日（可不填）</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <location filename="../../desktop_app/ui/printing.py" line="138"/>
+        <source>The printer {name} could not start.</source>
+        <translation>打印机 {name} 无法启动。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/printing.py" line="148"/>
+        <source>The printer {name} stopped after page {page}.</source>
+        <translation>打印机 {name} 在第 {page} 页后停止。</translation>
     </message>
 </context>
 <context>
@@ -2696,6 +3259,99 @@ Front desk and clinical record for aesthetics clinics.</source>
     </message>
 </context>
 <context>
+    <name>RecordDocuments</name>
+    <message>
+        <location filename="../../desktop_app/ui/record_documents.py" line="84"/>
+        <source>&amp;Documents</source>
+        <translation>文书(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/record_documents.py" line="86"/>
+        <source>Print, reprint and sign consents and aftercare sheets (Ctrl+P)</source>
+        <translation>打印、补打和签署知情同意书及术后护理须知（Ctrl+P）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/record_documents.py" line="152"/>
+        <source>&amp;Aftercare sheet…</source>
+        <translation>术后护理须知(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/record_documents.py" line="156"/>
+        <source>&amp;Consent…</source>
+        <translation>知情同意书(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/record_documents.py" line="161"/>
+        <source>&amp;Open / reprint…</source>
+        <translation>打开/补打(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/record_documents.py" line="164"/>
+        <source>Sign &amp;again on the current version…</source>
+        <translation>按当前版本重新签署(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/record_documents.py" line="166"/>
+        <source>Attach signed &amp;scan…</source>
+        <translation>附上签字扫描件(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/record_documents.py" line="170"/>
+        <source>Sign again: {title}…</source>
+        <translation>重新签署：{title}…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/record_documents.py" line="231"/>
+        <source>Your role does not allow printing treatment documents.</source>
+        <translation>您的角色无权打印治疗文书。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/record_documents.py" line="238"/>
+        <source>No template is linked to {item} in the catalogue.</source>
+        <translation>项目目录中 {item} 未关联任何模板。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/record_documents.py" line="310"/>
+        <source>Attach the signed scan</source>
+        <translation>附上签字扫描件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/record_documents.py" line="312"/>
+        <source>Scans (*.pdf *.png *.jpg *.jpeg)</source>
+        <translation>扫描件 (*.pdf *.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/record_documents.py" line="324"/>
+        <source>The signed scan is attached to the document.</source>
+        <translation>签字扫描件已附到该文书。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/record_documents.py" line="329"/>
+        <source>This file is not a PDF, PNG or JPEG scan. Scan the page again.</source>
+        <translation>此文件不是 PDF、PNG 或 JPEG 扫描件。请重新扫描。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/record_documents.py" line="330"/>
+        <source>The scan is empty or larger than 20 MB. Scan at a lower resolution.</source>
+        <translation>扫描件为空或大于 20 MB。请用较低分辨率扫描。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/record_documents.py" line="332"/>
+        <source>A signed scan is already attached to this document; it is never replaced.</source>
+        <translation>该文书已附有签字扫描件，不能替换。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/record_documents.py" line="338"/>
+        <source>The file could not be read: {error}</source>
+        <translation>无法读取文件：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/record_documents.py" line="345"/>
+        <source>Documents</source>
+        <translation>文书</translation>
+    </message>
+</context>
+<context>
     <name>SearchResultsModel</name>
     <message>
         <location filename="../../desktop_app/ui/patient_search.py" line="80"/>
@@ -2746,22 +3402,17 @@ Front desk and clinical record for aesthetics clinics.</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/pages.py" line="33"/>
-        <source>Consent forms and aftercare sheets to print, and the archive of every printed copy, will be here.</source>
-        <translation>这里将提供知情同意书和术后护理须知的打印，以及每份打印件的存档。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/pages.py" line="41"/>
+        <location filename="../../desktop_app/ui/pages.py" line="37"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/pages.py" line="42"/>
+        <location filename="../../desktop_app/ui/pages.py" line="38"/>
         <source>The manager&apos;s reports will be here: channel funnel, staff performance, repurchase and patients drifting away.</source>
         <translation>这里将提供管理报表：渠道漏斗、员工业绩、复购与流失预警。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/pages.py" line="48"/>
+        <location filename="../../desktop_app/ui/pages.py" line="44"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -2787,32 +3438,32 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="105"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="109"/>
         <source>This computer</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="106"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="110"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="107"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="111"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="108"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="112"/>
         <source>Change database connection…</source>
         <translation>更改数据库连接…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="122"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="126"/>
         <source>Clinic Desk will use the new database the next time it starts.</source>
         <translation>Clinic Desk 下次启动时将使用新的数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="125"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="129"/>
         <source>Database connection</source>
         <translation>数据库连接</translation>
     </message>
@@ -2848,6 +3499,72 @@ Front desk and clinical record for aesthetics clinics.</source>
         <location filename="../../desktop_app/ui/sign_in.py" line="135"/>
         <source>Enter your user name.</source>
         <translation>请输入用户名。</translation>
+    </message>
+</context>
+<context>
+    <name>SignatureDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/signature_pad.py" line="273"/>
+        <source>Patient: {name}</source>
+        <translation>患者：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/signature_pad.py" line="274"/>
+        <source>Guardian: {name}</source>
+        <translation>监护人：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/signature_pad.py" line="275"/>
+        <source>Doctor: {name}</source>
+        <translation>医生：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/signature_pad.py" line="280"/>
+        <source>Signature</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/signature_pad.py" line="288"/>
+        <source>Sign in the box with the mouse, a pen or a finger.</source>
+        <translation>请用鼠标、手写笔或手指在框内签名。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/signature_pad.py" line="291"/>
+        <source>&amp;Clear</source>
+        <translation>清除(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/signature_pad.py" line="292"/>
+        <source>Clear the signature (Ctrl+Backspace, Delete)</source>
+        <translation>清除签名（Ctrl+Backspace、Delete）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/signature_pad.py" line="293"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/signature_pad.py" line="294"/>
+        <source>Take back the last stroke (Ctrl+Z)</source>
+        <translation>撤销最后一笔（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/signature_pad.py" line="295"/>
+        <source>&amp;Accept signature</source>
+        <translation>确认签名(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/signature_pad.py" line="296"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePad</name>
+    <message>
+        <location filename="../../desktop_app/ui/signature_pad.py" line="248"/>
+        <source>Sign here</source>
+        <translation>请在此签名</translation>
     </message>
 </context>
 <context>
@@ -2932,101 +3649,494 @@ Front desk and clinical record for aesthetics clinics.</source>
     </message>
 </context>
 <context>
+    <name>TemplateBody</name>
+    <message>
+        <location filename="../../desktop_app/ui/template_body.py" line="72"/>
+        <source>&amp;Text:</source>
+        <translation>正文(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/template_body.py" line="73"/>
+        <source>&amp;Insert placeholder</source>
+        <translation>插入占位符(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/template_body.py" line="77"/>
+        <source>{placeholder} — {description}</source>
+        <translation>{placeholder} — {description}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/template_body.py" line="83"/>
+        <source>One line, one paragraph. # heading · ## subheading · - bullet · 1. numbered · **bold** · {placeholder} (type a brace twice to print one)</source>
+        <translation>一行一段。# 标题 · ## 小标题 · - 项目符号 · 1. 编号 · **粗体** · {占位符}（要打印花括号本身请连写两个）</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateEditor</name>
+    <message>
+        <location filename="../../desktop_app/ui/template_editor.py" line="152"/>
+        <source>Edit template</source>
+        <translation>编辑模板</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/template_editor.py" line="152"/>
+        <source>New template</source>
+        <translation>新建模板</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/template_editor.py" line="153"/>
+        <source>Load the &amp;newer version</source>
+        <translation>载入较新版本(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/template_editor.py" line="154"/>
+        <source>&amp;Preview (Ctrl+R)</source>
+        <translation>预览(&amp;P)（Ctrl+R）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/template_editor.py" line="155"/>
+        <source>&amp;Save as new version (Ctrl+S)</source>
+        <translation>另存为新版本(&amp;S)（Ctrl+S）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/template_editor.py" line="156"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/template_editor.py" line="250"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/template_editor.py" line="267"/>
+        <source>Saved as version {number}.</source>
+        <translation>已保存为第 {number} 版。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/template_editor.py" line="270"/>
+        <source>Saved as version {number}. Consents signed on older versions will be asked to sign again.</source>
+        <translation>已保存为第 {number} 版。签于旧版本的同意书将提示重新签署。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/template_editor.py" line="281"/>
+        <source>Nothing was saved; your text is still here.</source>
+        <translation>未保存任何内容；您的文字仍在此处。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/template_editor.py" line="290"/>
+        <source>This key is already used in this language.</source>
+        <translation>此代码在该语言中已被使用。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/template_editor.py" line="297"/>
+        <source>Someone</source>
+        <translation>有人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/template_editor.py" line="301"/>
+        <source>{who} saved a newer version of this template at {when}, after you opened it. Your text was not saved and is still here. Load their version to compare, then save yours on top of it.</source>
+        <translation>{who} 在您打开之后于 {when} 保存了此模板的较新版本。您的文字未保存，仍在此处。请载入其版本进行对比，然后在其基础上保存您的版本。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/template_editor.py" line="328"/>
+        <source>Version {number} is shown beside your text. Saving now puts your text on top of it as version {next}.</source>
+        <translation>第 {number} 版显示在您的文字旁边。现在保存会把您的文字保存为其后的第 {next} 版。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/template_editor.py" line="345"/>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/template_editor.py" line="346"/>
+        <source>Save your changes to this template as a new version?</source>
+        <translation>将对此模板的更改保存为新版本吗？</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateFields</name>
+    <message>
+        <location filename="../../desktop_app/ui/template_fields.py" line="55"/>
+        <source>&amp;Key:</source>
+        <translation>代码(&amp;K)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/template_fields.py" line="56"/>
+        <source>K&amp;ind:</source>
+        <translation>类别(&amp;I)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/template_fields.py" line="57"/>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/template_fields.py" line="58"/>
+        <source>Titl&amp;e:</source>
+        <translation>标题(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/template_fields.py" line="63"/>
+        <source>lowercase letters, digits and _, e.g. laser_consent</source>
+        <translation>小写字母、数字和 _，例如 laser_consent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/template_fields.py" line="72"/>
+        <source>{key} · {kind} · {language} · editing version {number} ({who})</source>
+        <translation>{key} · {kind} · {language} · 正在编辑第 {number} 版（{who}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/template_fields.py" line="106"/>
+        <source>Use lowercase letters, digits and _ (starting with a letter), at most 60.</source>
+        <translation>请使用小写字母、数字和 _（以字母开头），最多 60 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/template_fields.py" line="111"/>
+        <source>This key is already used in this language.</source>
+        <translation>此代码在该语言中已被使用。</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateHistory</name>
+    <message>
+        <location filename="../../desktop_app/ui/template_history.py" line="95"/>
+        <source>History of {key}</source>
+        <translation>{key} 的历史版本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/template_history.py" line="96"/>
+        <source>&amp;Versions:</source>
+        <translation>版本(&amp;V)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/template_history.py" line="106"/>
+        <source>Version {number} — {who}</source>
+        <translation>第 {number} 版 — {who}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/template_history.py" line="109"/>
+        <source> (current)</source>
+        <translation>（当前版本）</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateSide</name>
+    <message>
+        <location filename="../../desktop_app/ui/template_side.py" line="42"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/template_side.py" line="45"/>
+        <source>Press Ctrl+R to see this text printed for a sample patient.</source>
+        <translation>按 Ctrl+R 查看此文字为示例患者打印的效果。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/template_side.py" line="56"/>
+        <source>Rendering the preview…</source>
+        <translation>正在生成预览…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/template_side.py" line="60"/>
+        <source>No preview: see the message below the text.</source>
+        <translation>无法预览：请查看正文下方的提示。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_app/ui/template_side.py" line="73"/>
+        <source>Printed for a made-up patient: %n page(s). Nothing is saved.</source>
+        <translation>
+            <numerusform>为虚构患者打印：共 %n 页。不会保存任何内容。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/template_side.py" line="78"/>
+        <source>Version {number} ({who})</source>
+        <translation>第 {number} 版（{who}）</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateWords</name>
+    <message>
+        <location filename="../../desktop_app/ui/template_words.py" line="38"/>
+        <source>Consent</source>
+        <translation>知情同意书</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/template_words.py" line="39"/>
+        <source>Aftercare</source>
+        <translation>术后护理</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/template_words.py" line="40"/>
+        <source>General</source>
+        <translation>通用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/template_words.py" line="47"/>
+        <source>Patient&apos;s name</source>
+        <translation>患者姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/template_words.py" line="48"/>
+        <source>Record number</source>
+        <translation>病历号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/template_words.py" line="49"/>
+        <source>Date of birth</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/template_words.py" line="50"/>
+        <source>Age in years</source>
+        <translation>年龄（岁）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/template_words.py" line="51"/>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/template_words.py" line="52"/>
+        <source>Mobile number, partly hidden (138****1234)</source>
+        <translation>手机号（部分隐藏，如 138****1234）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/template_words.py" line="55"/>
+        <source>Guardian&apos;s name (patients under 18)</source>
+        <translation>监护人姓名（未满 18 岁患者）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/template_words.py" line="58"/>
+        <source>Guardian&apos;s relation to the patient</source>
+        <translation>监护人与患者关系</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/template_words.py" line="61"/>
+        <source>Treatment item</source>
+        <translation>治疗项目</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/template_words.py" line="62"/>
+        <source>Treated areas</source>
+        <translation>治疗部位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/template_words.py" line="63"/>
+        <source>Products used, with lot numbers and quantities</source>
+        <translation>所用产品（含批号和用量）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/template_words.py" line="66"/>
+        <source>Who performs the treatment</source>
+        <translation>操作人员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/template_words.py" line="69"/>
+        <source>Treatment date</source>
+        <translation>治疗日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/template_words.py" line="70"/>
+        <source>Next review date</source>
+        <translation>下次复诊日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/template_words.py" line="71"/>
+        <source>Clinic name</source>
+        <translation>诊所名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/template_words.py" line="72"/>
+        <source>Clinic address</source>
+        <translation>诊所地址</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/template_words.py" line="73"/>
+        <source>Clinic phone</source>
+        <translation>诊所电话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/template_words.py" line="74"/>
+        <source>Date the document is printed</source>
+        <translation>文书打印日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/template_words.py" line="83"/>
+        <source>shipped with Clinic Desk</source>
+        <translation>Clinic Desk 自带</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/template_words.py" line="84"/>
+        <source>{who}, {when}</source>
+        <translation>{who}，{when}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/template_words.py" line="90"/>
+        <source>Unknown placeholder {detail}: choose one from Insert placeholder.</source>
+        <translation>未知占位符 {detail}：请从“插入占位符”中选择。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/template_words.py" line="93"/>
+        <source>{detail} is not a placeholder. To print a brace itself, type it twice.</source>
+        <translation>{detail} 不是占位符。要打印花括号本身，请连写两个。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/template_words.py" line="96"/>
+        <source>The brace at column {detail} is never closed.</source>
+        <translation>第 {detail} 列的花括号没有闭合。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/template_words.py" line="99"/>
+        <source>The closing brace at column {detail} has no opening brace.</source>
+        <translation>第 {detail} 列的右花括号没有对应的左花括号。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/template_words.py" line="102"/>
+        <source>Bold text (**) is opened here but never closed.</source>
+        <translation>此处的粗体标记 (**) 没有闭合。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/template_words.py" line="118"/>
+        <source>Line {line}: {message}</source>
+        <translation>第 {line} 行：{message}</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/documents_page.py" line="97"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/documents_page.py" line="98"/>
+        <source>Key</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/documents_page.py" line="99"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/documents_page.py" line="100"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/documents_page.py" line="101"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/documents_page.py" line="102"/>
+        <source>Used by</source>
+        <translation>使用项目</translation>
+    </message>
+</context>
+<context>
     <name>TreatmentDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="426"/>
+        <location filename="../../desktop_app/ui/treatment_form.py" line="56"/>
         <source>Treatment</source>
         <translation>治疗</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="431"/>
+        <location filename="../../desktop_app/ui/treatment_form.py" line="68"/>
         <source>&amp;Item</source>
         <translation>项目(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="433"/>
+        <location filename="../../desktop_app/ui/treatment_form.py" line="70"/>
         <source>Not on a course</source>
         <translation>不使用疗程</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="437"/>
+        <location filename="../../desktop_app/ui/treatment_form.py" line="74"/>
         <source>{item}: {left} of {total} left</source>
         <translation>{item}：剩余 {left}/{total} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="442"/>
+        <location filename="../../desktop_app/ui/treatment_form.py" line="79"/>
         <source>&amp;Course</source>
         <translation>疗程(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="443"/>
+        <location filename="../../desktop_app/ui/treatment_form.py" line="80"/>
         <source>Areas</source>
         <translation>部位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="444"/>
+        <location filename="../../desktop_app/ui/treatment_form.py" line="81"/>
         <source>&amp;Device</source>
         <translation>设备(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="445"/>
+        <location filename="../../desktop_app/ui/treatment_form.py" line="82"/>
         <source>&amp;Settings (energy, shots)</source>
         <translation>参数（能量、发数）(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="446"/>
+        <location filename="../../desktop_app/ui/treatment_form.py" line="83"/>
         <source>&amp;Anaesthesia</source>
         <translation>麻醉(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="451"/>
+        <location filename="../../desktop_app/ui/treatment_form.py" line="88"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="452"/>
+        <location filename="../../desktop_app/ui/treatment_form.py" line="89"/>
         <source>Brand</source>
         <translation>品牌</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="453"/>
+        <location filename="../../desktop_app/ui/treatment_form.py" line="90"/>
         <source>Lot</source>
         <translation>批号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="454"/>
+        <location filename="../../desktop_app/ui/treatment_form.py" line="91"/>
         <source>Expires</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="455"/>
+        <location filename="../../desktop_app/ui/treatment_form.py" line="92"/>
         <source>Quantity</source>
         <translation>用量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="456"/>
+        <location filename="../../desktop_app/ui/treatment_form.py" line="93"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="460"/>
+        <location filename="../../desktop_app/ui/treatment_form.py" line="97"/>
         <source>Products used</source>
         <translation>使用产品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="461"/>
+        <location filename="../../desktop_app/ui/treatment_form.py" line="98"/>
         <source>Add a product</source>
         <translation>添加产品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="472"/>
+        <location filename="../../desktop_app/ui/treatment_form.py" line="109"/>
         <source>Immediate &amp;reaction</source>
         <translation>即刻反应(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="473"/>
+        <location filename="../../desktop_app/ui/treatment_form.py" line="110"/>
         <source>&amp;Notes</source>
         <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/treatment_form.py" line="152"/>
+        <source>The clinic requires a signed consent and before photos first.</source>
+        <translation>诊所要求先签署知情同意书并拍摄术前照片。</translation>
     </message>
 </context>
 </TS>
