@@ -26,6 +26,9 @@ from tests.support.databases import (
 )
 from tests.support.memory_keyring import MemoryKeyring
 
+# nurse, patient, filler: the document tests' clinic
+pytest_plugins = ["tests.support.document_clinic"]
+
 MANAGER_PASSWORD = "correct horse battery"
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 import subprocess
 import sys
 from dataclasses import replace
@@ -35,56 +34,7 @@ from desktop_app.services.patients import register_patient
 from desktop_app.services.staff import NewStaff, create_staff
 from desktop_app.services.template_text import PLACEHOLDERS
 from tests.support.databases import sqlite_url
-
-FAR = dt.date.today() + dt.timedelta(days=400)
-CLINIC = "Test Clinic 测试诊所"
-
-
-def pdf_text(pdf: bytes, tmp_path) -> str:
-    """The PDF's text as pdftotext reads it, whitespace removed (lines may wrap anywhere)."""
-    path = tmp_path / "doc.pdf"
-    path.write_bytes(pdf)
-    out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True)
-    return re.sub(r"\s+", "", out.stdout.decode("utf-8"))
-
-
-def squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
-
-
-@pytest.fixture
-def nurse(database, manager):
-    return create_staff(
-        database, manager, NewStaff("nurse", "护士小李", Role.NURSE, "correct horse battery")
-    )
-
-
-@pytest.fixture
-def patient(database, manager):
-    return register_patient(
-        database,
-        manager,
-        PatientDraft("张三丰", sex="F", birth_date=dt.date(1990, 5, 17), mobile="13800131234"),
-    )
-
-
-def lot(number, quantity="1"):
-    return treatments.ProductUse("乔雅登", "艾尔建", number, FAR, quantity, "ml")
-
-
-@pytest.fixture
-def filler(database, nurse, patient):
-    return treatments.record_treatment(
-        database,
-        nurse,
-        patient.id,
-        treatments.TreatmentDraft(
-            "玻尿酸填充",
-            utcnow(),
-            areas=("lips",),
-            products=(lot("JVD123A"), lot("JVD777B", "0.5")),
-        ),
-    ).treatment_id
+from tests.support.document_clinic import CLINIC, lot, pdf_text, squash
 
 
 @pytest.mark.parametrize("language", ["zh_CN", "en"])

@@ -16,21 +16,9 @@ from desktop_app.services.clinic_settings import CLINIC_ADDRESS, CLINIC_PHONE
 from desktop_app.services.errors import NotFoundError, PermissionDeniedError
 from desktop_app.services.staff import NewStaff, create_staff
 from desktop_app.services.template_text import PLACEHOLDERS, TemplateError
+from tests.support.document_clinic import CLINIC, pdf_text, squash
 
-CLINIC = "Test Clinic 测试诊所"
 EVERY_PLACEHOLDER = "\n".join(f"- {name}: {{{name}}}" for name in sorted(PLACEHOLDERS))
-
-
-def pdf_text(pdf: bytes, tmp_path) -> str:
-    """pdftotext's reading, whitespace removed (lines wrap anywhere in Chinese)."""
-    path = tmp_path / "sample.pdf"
-    path.write_bytes(pdf)
-    out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True)
-    return re.sub(r"\s+", "", out.stdout.decode("utf-8"))
-
-
-def squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
 
 
 @pytest.fixture

@@ -45,20 +45,6 @@ FAR = dt.date.today() + dt.timedelta(days=400)
 STROKES = {"patient": (((0.1, 0.5), (0.4, 0.6), (0.9, 0.4)),)}
 
 
-@pytest.fixture
-def nurse(database, manager):
-    return create_staff(
-        database, manager, NewStaff("nurse", "护士小李", Role.NURSE, "correct horse battery")
-    )
-
-
-@pytest.fixture
-def patient(database, manager):
-    return register_patient(
-        database, manager, PatientDraft("张三丰", sex="F", birth_date=dt.date(1990, 5, 17))
-    )
-
-
 def draft(item="玻尿酸填充", **changes):
     lot = treatments.ProductUse("乔雅登", "艾尔建", "JVD123A", FAR, "1", "ml")
     return treatments.TreatmentDraft(item, utcnow(), products=(lot,), **changes)

@@ -26,48 +26,14 @@ from desktop_app.db import DatabaseUnavailableError
 from desktop_app.models import DocumentAction, PrintedDocument, PrintedDocumentBlob, Role, utcnow
 from desktop_app.services import documents, templates, treatments
 from desktop_app.services.context import unit_of_work
-from desktop_app.services.intake import PatientDraft
-from desktop_app.services.patients import register_patient
 from desktop_app.services.staff import NewStaff, create_staff
 from desktop_app.station import StationSettings
 from desktop_app.ui import document_preview, printing, signature_pad
 from desktop_app.ui.document_preview import DocumentPreview, DocumentRequest
 from desktop_app.ui.tasks import SyncRunner, TaskRunner
+from tests.support.document_clinic import lot
 
-FAR = dt.date.today() + dt.timedelta(days=400)
 STROKES = (((0.1, 0.5), (0.5, 0.2), (0.9, 0.6)),)
-
-
-@pytest.fixture
-def nurse(database, manager):
-    return create_staff(
-        database, manager, NewStaff("nurse", "护士小李", Role.NURSE, "correct horse battery")
-    )
-
-
-@pytest.fixture
-def patient(database, manager):
-    return register_patient(
-        database,
-        manager,
-        PatientDraft("张三丰", sex="F", birth_date=dt.date(1990, 5, 17), mobile="13800131234"),
-    )
-
-
-def lot(number, quantity="1"):
-    return treatments.ProductUse("乔雅登", "艾尔建", number, FAR, quantity, "ml")
-
-
-@pytest.fixture
-def filler(database, nurse, patient):
-    return treatments.record_treatment(
-        database,
-        nurse,
-        patient.id,
-        treatments.TreatmentDraft(
-            "玻尿酸填充", utcnow(), areas=("lips",), products=(lot("JVD123A"),)
-        ),
-    ).treatment_id
 
 
 def open_preview(qtbot, database, actor, station=None, request=None, stored=None):

@@ -17,11 +17,16 @@ from desktop_app.models import Role, TemplateKind
 from desktop_app.services import templates
 from desktop_app.services.setup import FirstRun, complete_first_run
 from desktop_app.services.staff import NewStaff, create_staff
-from desktop_app.services.template_text import PLACEHOLDERS, TemplateError, check
+from desktop_app.services.template_text import (
+    PLACEHOLDER_ORDER,
+    PLACEHOLDERS,
+    TemplateError,
+    check,
+)
 from desktop_app.station import StationSettings
 from desktop_app.ui.documents_page import DocumentsPage
 from desktop_app.ui.tasks import SyncRunner
-from desktop_app.ui.template_words import PLACEHOLDER_ORDER, markup_error_text
+from desktop_app.ui.template_words import markup_error_text
 from tests.support.keyboard import type_text
 
 PASSWORD = "correct horse battery"
@@ -394,7 +399,9 @@ def test_service_errors_on_save_and_preview_are_shown_and_nothing_is_lost(
     type_at_end(qtbot, editor, "\n新的一行")
 
     def refused(*_a, **_k):
-        raise TemplateError(3, "unknown placeholder {clinic.logo}")
+        raise TemplateError(
+            3, "unknown placeholder {clinic.logo}", "unknown_placeholder", "{clinic.logo}"
+        )
 
     monkeypatch.setattr(templates, "save_version", refused)
     qtbot.keyClick(editor.body, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)

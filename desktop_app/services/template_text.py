@@ -14,28 +14,29 @@ from dataclasses import dataclass
 KINDS = ("consent", "aftercare", "general")
 LANGUAGES = ("zh_CN", "en")
 
-PLACEHOLDERS: frozenset[str] = frozenset(
-    {
-        "patient.name",
-        "patient.record_no",
-        "patient.birth_date",
-        "patient.age",
-        "patient.sex",
-        "patient.mobile_masked",
-        "guardian.name",
-        "guardian.relation",
-        "treatment.item",
-        "treatment.areas",
-        "treatment.products",
-        "treatment.operator",
-        "treatment.date",
-        "treatment.next_review",
-        "clinic.name",
-        "clinic.address",
-        "clinic.phone",
-        "today",
-    }
+# Every placeholder, in the editor menu's order: the patient, a minor's guardian, the
+# treatment, the clinic.
+PLACEHOLDER_ORDER: tuple[str, ...] = (
+    "patient.name",
+    "patient.record_no",
+    "patient.birth_date",
+    "patient.age",
+    "patient.sex",
+    "patient.mobile_masked",
+    "guardian.name",
+    "guardian.relation",
+    "treatment.item",
+    "treatment.areas",
+    "treatment.products",
+    "treatment.operator",
+    "treatment.date",
+    "treatment.next_review",
+    "clinic.name",
+    "clinic.address",
+    "clinic.phone",
+    "today",
 )
+PLACEHOLDERS: frozenset[str] = frozenset(PLACEHOLDER_ORDER)
 
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?")
 _NUMBERED = re.compile(r"\d+\.\s+")

@@ -16,13 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.services.template_text import TemplateError
+from desktop_app.services.template_text import PLACEHOLDER_ORDER, TemplateError
 from desktop_app.ui.forms import ERROR_STYLE
-from desktop_app.ui.template_words import (
-    PLACEHOLDER_ORDER,
-    markup_error_text,
-    placeholder_description,
-)
+from desktop_app.ui.template_words import markup_error_text, placeholder_description
 
 ERROR_LINE = QColor("#fde2e1")
 

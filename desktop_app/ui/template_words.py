@@ -10,28 +10,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from desktop_app.models import TemplateKind
 from desktop_app.services.template_text import TemplateError
 
-# The placeholder menu's order: the patient, a minor's guardian, the treatment, the clinic.
-PLACEHOLDER_ORDER = (
-    "patient.name",
-    "patient.record_no",
-    "patient.birth_date",
-    "patient.age",
-    "patient.sex",
-    "patient.mobile_masked",
-    "guardian.name",
-    "guardian.relation",
-    "treatment.item",
-    "treatment.areas",
-    "treatment.products",
-    "treatment.operator",
-    "treatment.date",
-    "treatment.next_review",
-    "clinic.name",
-    "clinic.address",
-    "clinic.phone",
-    "today",
-)
-
 
 def kind_name(kind: TemplateKind | str) -> str:
     return {
