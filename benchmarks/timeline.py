@@ -44,13 +44,16 @@ from desktop_app.models import (  # noqa: E402
     Assessment,
     Consultation,
     Course,
+    DocumentAction,
     Role,
     Staff,
     Treatment,
     TreatmentPlan,
     Visit,
 )
+from desktop_app.services import documents, templates  # noqa: E402
 from desktop_app.services.context import Actor, unit_of_work  # noqa: E402
+from desktop_app.services.errors import ValidationError  # noqa: E402
 from desktop_app.services.record_header import record_header  # noqa: E402
 from desktop_app.services.timeline import PAGE, patient_timeline  # noqa: E402
 
@@ -104,15 +107,35 @@ KINDS = (
 def raw_statements(dialect: str) -> list[str]:
     """The record screen's rows by hand: patient, consents, the timeline's first page."""
     mark = "%s" if dialect == "postgresql" else "?"
+    false = "FALSE" if dialect == "postgresql" else "0"
     kinds = []
     for kind, table, at, label, state, who, extra in KINDS:
         join, where = (extra, "") if extra.startswith("JOIN") else ("", extra)
         kinds.append(
             f"SELECT * FROM (SELECT x.{at} AS at, x.id AS id, '{kind}' AS kind, {label} AS label,"
-            f" {state} AS state, s.display_name AS person FROM {table} x {join}"
+            f" {state} AS state, s.display_name AS person, {false} AS outdated"
+            f" FROM {table} x {join}"
             f" LEFT JOIN staff s ON s.id = x.{who} WHERE x.patient_id = {mark} {where}"
             f" ORDER BY x.{at} DESC, x.id DESC LIMIT {PAGE}) AS {table}"
         )
+    scanned = (
+        "EXISTS (SELECT 1 FROM printed_document_blobs b WHERE b.document_id = d.id"
+        " AND b.kind = 'scan')"
+    )
+    newer = (
+        "EXISTS (SELECT 1 FROM template_versions w WHERE w.template_id = v.template_id"
+        " AND w.number > v.number)"
+    )
+    kinds.append(
+        f"SELECT * FROM (SELECT d.created_at AS at, d.id AS id, 'document' AS kind,"
+        f" v.title AS label, CASE WHEN {scanned} THEN 'scanned' WHEN d.action = 'print'"
+        " THEN 'printed' WHEN d.action = 'save' THEN 'saved' ELSE 'signed' END AS state,"
+        f" s.display_name AS person, ((d.signature_strokes IS NOT NULL OR {scanned})"
+        f" AND {newer}) AS outdated FROM printed_documents d"
+        " JOIN template_versions v ON v.id = d.template_version_id"
+        f" LEFT JOIN staff s ON s.id = d.created_by_id WHERE d.patient_id = {mark}"
+        f" ORDER BY d.created_at DESC, d.id DESC LIMIT {PAGE}) AS printed_documents"
+    )
     return [
         "SELECT id, record_no, name, sex, birth_date, mobile, allergies, history_flags,"
         f" id_unverified_reason FROM patients WHERE id = {mark}",
@@ -120,6 +143,13 @@ def raw_statements(dialect: str) -> list[str]:
         " FROM patient_consents c JOIN staff s ON s.id = c.recorded_by_id"
         f" WHERE c.patient_id = {mark} ORDER BY c.recorded_at",
         " UNION ALL ".join(kinds) + f" ORDER BY at DESC, id DESC LIMIT {PAGE}",
+        # the consents to sign again: the patient's signed copies and each one's newest version
+        "SELECT t.key, v.title, v.number, (SELECT max(w.number) FROM template_versions w"
+        " WHERE w.template_id = v.template_id) FROM printed_documents d"
+        " JOIN template_versions v ON v.id = d.template_version_id"
+        " JOIN document_templates t ON t.id = v.template_id"
+        f" WHERE d.patient_id = {mark} AND t.kind IN ('consent', 'general')"
+        f" AND (d.signature_strokes IS NOT NULL OR {scanned}) ORDER BY d.created_at, d.id",
     ]
 
 
@@ -151,6 +181,35 @@ def a_doctor(database: Database) -> Actor:
         return Actor.of(doctor)
 
 
+SIGNATURE = {"patient": (((0.1, 0.6), (0.4, 0.2), (0.9, 0.5)),)}
+
+
+def print_documents(database: Database, doctor: Actor, patient_id: uuid.UUID) -> None:
+    """What a regular's record holds besides the demo data's rows: consents signed on screen
+    (one then made outdated by a new template version) and aftercare sheets, printed
+    through the documents service, so the timeline's documents and the header's
+    sign-again check have rows to read."""
+    signed = 0
+    for key in ("pipl_consent", "photo_consent", "injection", "filler", "toxin", "energy_device"):
+        try:
+            documents.render_document(
+                database, doctor, key, patient_id, action=DocumentAction.SIGN, strokes=SIGNATURE
+            )
+            signed += 1
+            if not key.endswith("_consent"):  # a treatment's: its aftercare sheet too
+                documents.render_document(database, doctor, f"{key}_aftercare", patient_id)
+        except ValidationError:  # no treatment of an item using this consent
+            continue
+    if signed == 0:
+        raise SystemExit("No document could be printed for the longest record.")
+    photo = templates.get_template(database, doctor, "photo_consent", "zh_CN")
+    manager = Actor.command_line()
+    templates.save_version(
+        database, manager, "photo_consent", "zh_CN", photo.title, photo.body + "\n- 新增条款",
+        based_on=photo.number,
+    )  # fmt: skip
+
+
 def settle(database: Database) -> None:
     """Write out what a bulk load left behind (dirty pages, the WAL) before measuring, so the
     server's checkpoint does not run during the measurement."""
@@ -165,7 +224,8 @@ def measure(database: Database, repeat: int) -> tuple[int, dict[str, Timings]]:
     if entries < MIN_ENTRIES:
         raise SystemExit(f"The longest record has {entries} entries; {MIN_ENTRIES} are needed.")
     actor = a_doctor(database)
-    header_sql, consents_sql, timeline_sql = raw_statements(database.kind)
+    print_documents(database, actor, patient_id)
+    header_sql, consents_sql, timeline_sql, signed_sql = raw_statements(database.kind)
     key: object = patient_id if database.kind == "postgresql" else patient_id.hex
     raw = database.engine.raw_connection()  # a plain DBAPI connection, kept open
     try:
@@ -177,10 +237,12 @@ def measure(database: Database, repeat: int) -> tuple[int, dict[str, Timings]]:
             cursor.execute(header_sql, (key,))
             patient = cursor.fetchone()
             cursor.execute(consents_sql, (key,))
-            return patient, cursor.fetchall()
+            consents = cursor.fetchall()
+            cursor.execute(signed_sql, (key,))
+            return patient, consents, cursor.fetchall()
 
         def raw_timeline() -> list[tuple]:
-            cursor.execute(timeline_sql, (key,) * len(KINDS))
+            cursor.execute(timeline_sql, (key,) * (len(KINDS) + 1))
             return cursor.fetchall()
 
         def service_header() -> object:
@@ -199,11 +261,16 @@ def measure(database: Database, repeat: int) -> tuple[int, dict[str, Timings]]:
                 raw_call()
         page = service_timeline()
         rows = raw_timeline()
-        found = [(e.at, e.id, e.kind.value, e.label, e.state, e.person) for e in page]
+        found = [(e.at, e.id, e.kind.value, e.label, e.state, e.person, e.outdated) for e in page]
         expected = [
-            (_aware(at), uuid.UUID(str(entry_id)), kind, label or "", state or "", person or "")
-            for at, entry_id, kind, label, state, person in rows
-        ]
+            (
+                _aware(at), uuid.UUID(str(entry_id)), kind, label or "", state or "",
+                person or "", bool(old),
+            )
+            for at, entry_id, kind, label, state, person, old in rows
+        ]  # fmt: skip
+        if not any(kind == "document" for _at, _id, kind, *_rest in found):
+            raise SystemExit("No printed document on the first page: nothing of them measured.")
         if found != expected or len(found) != PAGE:
             raise SystemExit(f"service {found[:3]} ≠ raw {expected[:3]}")
         timings = {name: Timings() for name in (*calls, "opening the record")}
