@@ -11,9 +11,6 @@ from desktop_app.services.errors import PermissionDeniedError
 from desktop_app.services.record_header import record_header
 from desktop_app.services.staff import NewStaff, create_staff
 from desktop_app.services.timeline import EntryKind, patient_timeline
-from tests import test_documents
-
-nurse, patient, filler = test_documents.nurse, test_documents.patient, test_documents.filler
 
 SIGNED = {"patient": (((0.1, 0.1), (0.9, 0.9)),)}
 FILLER_TITLE = "玻尿酸注射填充知情同意书"

@@ -104,3 +104,17 @@ class PrintedDocumentBlob(Base):
     media_type: Mapped[str] = mapped_column(sa.String(40))  # application/pdf, image/png …
     data: Mapped[bytes] = mapped_column(sa.LargeBinary)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+def scanned_back() -> sa.Exists:
+    """Whether a signed paper copy of the (correlated) ``PrintedDocument`` came back as a
+    scan: an EXISTS on the blobs' primary key, for the queries that list documents."""
+    return sa.exists().where(
+        PrintedDocumentBlob.document_id == PrintedDocument.id,
+        PrintedDocumentBlob.kind == DocumentBlobKind.SCAN,
+    )
+
+
+def signed_copy() -> sa.ColumnElement[bool]:
+    """A copy the patient signed: on screen (strokes kept) or on paper scanned back."""
+    return sa.or_(PrintedDocument.signature_strokes.is_not(None), scanned_back())

@@ -24,6 +24,7 @@ from desktop_app.models import (
     TemplateKind,
     TemplateVersion,
 )
+from desktop_app.models.document import scanned_back
 from desktop_app.services import audit
 from desktop_app.services.context import Actor, unit_of_work
 from desktop_app.services.documents import print_permission
@@ -66,10 +67,7 @@ def documents_of(database: Database, actor: Actor, patient_id: uuid.UUID) -> lis
         .group_by(TemplateVersion.template_id)
         .subquery()
     )
-    scanned = sa.exists().where(
-        PrintedDocumentBlob.document_id == PrintedDocument.id,
-        PrintedDocumentBlob.kind == DocumentBlobKind.SCAN,
-    )
+    scanned = scanned_back()
     query = (
         sa.select(
             PrintedDocument,

@@ -16,16 +16,15 @@ from sqlalchemy.orm import aliased
 from desktop_app.db import Database
 from desktop_app.models import (
     DocumentAction,
-    DocumentBlobKind,
     DocumentTemplate,
     PrintedDocument,
-    PrintedDocumentBlob,
     Staff,
     TemplateKind,
     TemplateVersion,
     Treatment,
     TreatmentItem,
 )
+from desktop_app.models.document import scanned_back
 from desktop_app.services.context import Actor, reading
 from desktop_app.services.errors import NotFoundError
 from desktop_app.services.permissions import Permission, require
@@ -101,10 +100,7 @@ def document_entry(database: Database, actor: Actor, document_id: uuid.UUID) -> 
         .where(later.template_id == TemplateVersion.template_id)
         .scalar_subquery()
     )
-    scanned = sa.exists().where(
-        PrintedDocumentBlob.document_id == doc.id,
-        PrintedDocumentBlob.kind == DocumentBlobKind.SCAN,
-    )
+    scanned = scanned_back()
     query = (
         sa.select(
             doc.id,

@@ -20,14 +20,13 @@ from sqlalchemy.orm import aliased
 from desktop_app.db import Database
 from desktop_app.models import (
     ConsentKind,
-    DocumentBlobKind,
     DocumentTemplate,
     Patient,
     PrintedDocument,
-    PrintedDocumentBlob,
     TemplateKind,
     TemplateVersion,
 )
+from desktop_app.models.document import signed_copy
 from desktop_app.services.consents import latest_consents
 from desktop_app.services.context import Actor, reading
 from desktop_app.services.errors import NotFoundError
@@ -144,10 +143,6 @@ def _signed() -> sa.Select:
         .where(later.template_id == TemplateVersion.template_id)
         .scalar_subquery()
     )
-    scanned = sa.exists().where(
-        PrintedDocumentBlob.document_id == doc.id,
-        PrintedDocumentBlob.kind == DocumentBlobKind.SCAN,
-    )
     return (
         sa.select(DocumentTemplate.key, TemplateVersion.title, TemplateVersion.number, newest)
         .select_from(doc)
@@ -156,7 +151,7 @@ def _signed() -> sa.Select:
         .where(
             doc.patient_id == sa.bindparam("patient_id", type_=sa.Uuid),
             DocumentTemplate.kind.in_(sa.bindparam("kinds", expanding=True)),
-            sa.or_(doc.signature_strokes.is_not(None), scanned),
+            signed_copy(),
         )
         .order_by(doc.created_at, doc.id)
     )

@@ -24,10 +24,8 @@ from desktop_app.models import (
     Consultation,
     Course,
     DocumentAction,
-    DocumentBlobKind,
     DocumentTemplate,
     PrintedDocument,
-    PrintedDocumentBlob,
     Staff,
     TemplateKind,
     TemplateVersion,
@@ -36,6 +34,7 @@ from desktop_app.models import (
     TreatmentPlan,
     Visit,
 )
+from desktop_app.models.document import scanned_back, signed_copy
 from desktop_app.services.context import Actor, reading
 from desktop_app.services.permissions import Permission, allowed, require
 
@@ -236,10 +235,7 @@ def _documents(paged: bool, general_only: bool) -> sa.Select:
     Per-row lookups are correlated subqueries on primary keys, inside the one statement."""
     person = aliased(Staff)
     doc = PrintedDocument
-    scanned = sa.exists().where(
-        PrintedDocumentBlob.document_id == doc.id,
-        PrintedDocumentBlob.kind == DocumentBlobKind.SCAN,
-    )
+    scanned = scanned_back()
     later = aliased(TemplateVersion)
     newer = sa.exists().where(
         later.template_id == TemplateVersion.template_id, later.number > TemplateVersion.number
@@ -249,7 +245,7 @@ def _documents(paged: bool, general_only: bool) -> sa.Select:
         *((doc.action == action, code) for action, code in DOCUMENT_STATES.items()),
         else_=sa.type_coerce(doc.action, sa.String),
     )
-    signed = sa.or_(doc.signature_strokes.is_not(None), scanned)
+    signed = signed_copy()
     query = (
         _columns(
             EntryKind.DOCUMENT,

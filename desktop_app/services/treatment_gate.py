@@ -21,15 +21,14 @@ from sqlalchemy.orm import Session
 
 from desktop_app.db import Database
 from desktop_app.models import (
-    DocumentBlobKind,
     DocumentTemplate,
     Photo,
     PhotoStage,
     PrintedDocument,
-    PrintedDocumentBlob,
     TemplateVersion,
     TreatmentItem,
 )
+from desktop_app.models.document import signed_copy
 from desktop_app.services import catalogue, clinic_settings
 from desktop_app.services.context import Actor, unit_of_work
 from desktop_app.services.permissions import Permission, require
@@ -130,10 +129,6 @@ def _consent_state(session: Session, patient_id: uuid.UUID, key: str) -> str:
         .group_by(TemplateVersion.template_id)
         .subquery()
     )
-    scanned = sa.exists().where(
-        PrintedDocumentBlob.document_id == PrintedDocument.id,
-        PrintedDocumentBlob.kind == DocumentBlobKind.SCAN,
-    )
     signed = session.execute(
         sa.select(TemplateVersion.number, newest.c.n)
         .select_from(PrintedDocument)
@@ -143,7 +138,7 @@ def _consent_state(session: Session, patient_id: uuid.UUID, key: str) -> str:
         .where(
             PrintedDocument.patient_id == patient_id,
             DocumentTemplate.key == key,
-            sa.or_(PrintedDocument.signature_strokes.is_not(None), scanned),
+            signed_copy(),
         )
     ).all()
     if any(number >= current for number, current in signed):
