@@ -124,7 +124,7 @@ def test_the_catalogue_ticks_before_photos_per_item(qtbot, clinic):
     qtbot.addWidget(page)
     page.bind(clinic.database, clinic.people["manager"])
     box = page.catalogue
-    row = [i.name for i in box.model.items].index("玻尿酸填充")
+    row = [i.name for i in box.model.rows].index("玻尿酸填充")
     box.table.setCurrentIndex(box.model.index(row, 0))
     assert box.photos_required.isChecked()
     box.photos_required.setChecked(False)

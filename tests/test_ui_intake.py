@@ -235,7 +235,7 @@ def test_rare_characters_and_a_long_note_round_trip(qtbot, desk):
     search = desk.workspace.front_desk.search
     search.focus_box()
     type_text(qtbot, search.box, "𠮷野")
-    qtbot.waitUntil(lambda: [h.name for h in search.model.hits] == [name])
+    qtbot.waitUntil(lambda: [h.name for h in search.model.rows] == [name])
 
 
 def test_database_gone_while_saving_keeps_the_form(qtbot, desk, monkeypatch):
@@ -308,19 +308,19 @@ def test_search_box_finds_as_you_type_and_is_driven_by_keyboard(qtbot, desk):
         assert search.box.hasFocus() and desk.workspace.pages.currentIndex() == 0
 
     type_text(qtbot, search.box, "zeng")
-    qtbot.waitUntil(lambda: [h.name for h in search.model.hits] == ["曾小贤"])
+    qtbot.waitUntil(lambda: [h.name for h in search.model.rows] == ["曾小贤"])
     assert search.model.data(search.model.index(0, 2)) == "137****7000"
 
     search.box.clear()
     type_text(qtbot, search.box, "zs")  # initials: both, the whole name typed first
-    qtbot.waitUntil(lambda: len(search.model.hits) == 2)
+    qtbot.waitUntil(lambda: len(search.model.rows) == 2)
     qtbot.keyClick(search.box, Qt.Key.Key_Down)
     assert search.view.hasFocus()
     qtbot.keyClick(search.view, Qt.Key.Key_Down)
     chosen = []
     search.chosen.connect(chosen.append)
     qtbot.keyClick(search.view, Qt.Key.Key_Return)
-    assert [hit.name for hit in chosen] == [search.model.hits[1].name]
+    assert [hit.name for hit in chosen] == [search.model.rows[1].name]
     summary = desk.workspace.front_desk.summary
     qtbot.waitUntil(lambda: summary.record is not None and summary.record.name == chosen[0].name)
     qtbot.keyClick(search.view, Qt.Key.Key_Escape)
@@ -354,7 +354,7 @@ def test_an_answer_for_an_older_query_is_dropped(qtbot, qapp):
     hit = SearchHit(uuid.uuid4(), "000002", "张三", "", None, 1)
     runner.jobs[1]([hit])
     runner.jobs[0]([])  # the older answer arrives last
-    assert search.model.hits == [hit]
+    assert search.model.rows == [hit]
 
 
 def test_group_and_free_tags_are_saved_with_the_patient(qtbot, desk):

@@ -183,7 +183,7 @@ def test_lot_recall_dialog_finds_the_patients(qtbot, clinic):
     dialog.lot.setFocus()
     type_text(qtbot, dialog.lot, "btx42")
     qtbot.keyClick(dialog.lot, Qt.Key.Key_Return)
-    assert [hit.name for hit in dialog.model.hits] == ["张三丰"]
+    assert [hit.name for hit in dialog.model.rows] == ["张三丰"]
     assert dialog.model.data(dialog.model.index(0, 7)) == "50.00 U"
     assert dialog.status.text() == "1 patient(s) received it."
 

@@ -67,7 +67,7 @@ def page_for(qtbot, database, actor) -> DocumentsPage:
 def choose(page: DocumentsPage, key: str, language: str) -> None:
     page.filter.clear()
     for row in range(page.proxy.rowCount()):
-        info = page.model.templates[page.proxy.mapToSource(page.proxy.index(row, 0)).row()]
+        info = page.model.rows[page.proxy.mapToSource(page.proxy.index(row, 0)).row()]
         if (info.key, info.language) == (key, language):
             page.table.setCurrentIndex(page.proxy.index(row, 0))
             page.table.setFocus()
@@ -102,7 +102,7 @@ def type_at_end(qtbot, editor, text: str) -> None:
 
 
 def cell(page: DocumentsPage, key: str, language: str, column: int) -> str:
-    row = [(t.key, t.language) for t in page.model.templates].index((key, language))
+    row = [(t.key, t.language) for t in page.model.rows].index((key, language))
     return page.model.index(row, column).data()
 
 

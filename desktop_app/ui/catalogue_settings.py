@@ -4,15 +4,12 @@ whether the pre-treatment gate asks for before photos."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
-    Qt,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +29,7 @@ from desktop_app.services.errors import ValidationError
 from desktop_app.services.permissions import Permission, allowed
 from desktop_app.ui.forms import ERROR_STYLE, FieldForm
 from desktop_app.ui.messages import describe, validation_text
+from desktop_app.ui.rows_model import RowsModel
 from desktop_app.ui.tasks import Runner
 
 if TYPE_CHECKING:
@@ -49,38 +47,8 @@ FIELDS = (
 )
 
 
-class CatalogueModel(QAbstractTableModel):
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.items: list[CatalogueItem] = []
-
-    def set_items(self, items: list[CatalogueItem]) -> None:
-        self.beginResetModel()
-        self.items = items
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(FIELDS) + 2
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        item = self.items[index.row()]
-        if index.column() == len(FIELDS):
-            return self.tr("required") if item.before_photos_required else ""
-        if index.column() == len(FIELDS) + 1:
-            return self.tr("yes") if item.active else self.tr("retired")
-        value = getattr(item, FIELDS[index.column()])
-        return "" if value is None else str(value)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+class CatalogueModel(RowsModel):
+    def headers(self) -> tuple[str, ...]:
         return (
             self.tr("Item"),
             self.tr("Category"),
@@ -90,7 +58,15 @@ class CatalogueModel(QAbstractTableModel):
             self.tr("Reminder rule"),
             self.tr("Before photos"),
             self.tr("Offered"),
-        )[section]
+        )
+
+    def cell(self, item: CatalogueItem, column: int) -> str:
+        if column == len(FIELDS):
+            return self.tr("required") if item.before_photos_required else ""
+        if column == len(FIELDS) + 1:
+            return self.tr("yes") if item.active else self.tr("retired")
+        value = getattr(item, FIELDS[column])
+        return "" if value is None else str(value)
 
 
 class CatalogueBox(QGroupBox):
@@ -175,14 +151,14 @@ class CatalogueBox(QGroupBox):
         if database is not None and actor is not None:
             self.runner.run(
                 lambda: catalogue.items(database, actor, include_retired=True),
-                self.model.set_items,
+                self.model.set_rows,
                 self._failed,
             )
 
     def _pick(self, index: QModelIndex) -> None:
         if not index.isValid():
             return
-        item = self.model.items[index.row()]
+        item = self.model.rows[index.row()]
         for name, edit in self.inputs.items():
             value = getattr(item, name)
             edit.setText("" if value is None else str(value))

@@ -8,14 +8,12 @@ it, and a change is always a new version (the history keeps the old ones).
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
     QKeyCombination,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
@@ -41,6 +39,7 @@ from desktop_app.services.templates import TemplateInfo
 from desktop_app.ui.forms import ERROR_STYLE
 from desktop_app.ui.i18n import LANGUAGES
 from desktop_app.ui.messages import describe
+from desktop_app.ui.rows_model import RowsModel
 from desktop_app.ui.tasks import Runner
 from desktop_app.ui.template_words import kind_name, saved_by
 
@@ -51,48 +50,12 @@ if TYPE_CHECKING:
     from desktop_app.ui.template_history import TemplateHistory
 
 _Index = QModelIndex | QPersistentModelIndex
-COLUMNS = 6
 # Ctrl+N is Patient › New patient everywhere else; on this page it means a new template.
 NEW_TEMPLATE_KEYS = QKeyCombination(Qt.KeyboardModifier.ControlModifier, Qt.Key.Key_N)
 
 
-class TemplatesModel(QAbstractTableModel):
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.templates: list[TemplateInfo] = []
-
-    def set_templates(self, found: list[TemplateInfo]) -> None:
-        self.beginResetModel()
-        self.templates = found
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.templates)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMNS
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-        ):
-            return None
-        info = self.templates[index.row()]
-        return (
-            info.title,
-            info.key,
-            kind_name(info.kind),
-            LANGUAGES.get(info.language, info.language),
-            str(info.number),
-            "、".join(info.items) if info.language == "zh_CN" else ", ".join(info.items),
-        )[index.column()]
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+class TemplatesModel(RowsModel):
+    def headers(self) -> tuple[str, ...]:
         return (
             self.tr("Title"),
             self.tr("Key"),
@@ -100,7 +63,17 @@ class TemplatesModel(QAbstractTableModel):
             self.tr("Language"),
             self.tr("Version"),
             self.tr("Used by"),
-        )[section]
+        )
+
+    def cell(self, info: TemplateInfo, column: int) -> str:
+        return (
+            info.title,
+            info.key,
+            kind_name(info.kind),
+            LANGUAGES.get(info.language, info.language),
+            str(info.number),
+            "、".join(info.items) if info.language == "zh_CN" else ", ".join(info.items),
+        )[column]
 
 
 class DocumentsPage(QWidget):
@@ -230,7 +203,7 @@ class DocumentsPage(QWidget):
 
     def bind(self, database: Database | None, actor: Actor | None) -> None:
         self.database, self.actor = database, actor
-        self.model.set_templates([])
+        self.model.set_rows([])
         self.status.clear()
         self._update_buttons()
         self._show()
@@ -257,7 +230,7 @@ class DocumentsPage(QWidget):
     def _loaded(self, generation: int, found: list[TemplateInfo]) -> None:
         if generation != self._generation:
             return  # signed out or reloaded meanwhile
-        self.model.set_templates(found)
+        self.model.set_rows(found)
         self.status.setStyleSheet("")
         self.status.setText(self.tr("%n template(s).", "", len(found)))
         rows = [(t.key, t.language) for t in found]
@@ -280,7 +253,7 @@ class DocumentsPage(QWidget):
 
     def current(self) -> TemplateInfo | None:
         index = self.proxy.mapToSource(self.table.currentIndex())
-        return self.model.templates[index.row()] if index.isValid() else None
+        return self.model.rows[index.row()] if index.isValid() else None
 
     def _show(self) -> None:
         info = self.current()
@@ -323,7 +296,7 @@ class DocumentsPage(QWidget):
         assert database is not None and actor is not None
         if self.editor is not None:
             self.editor.deleteLater()
-        existing = [(t.key, t.language) for t in self.model.templates]
+        existing = [(t.key, t.language) for t in self.model.rows]
         self.editor = TemplateEditor(
             self.runner, database, actor, info, existing=existing, parent=self
         )

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -23,6 +23,7 @@ from desktop_app.services.intake import parse_date
 from desktop_app.services.treatments import RecallHit, lot_recall
 from desktop_app.ui.forms import ERROR_STYLE
 from desktop_app.ui.messages import describe, validation_text
+from desktop_app.ui.rows_model import RowsModel
 from desktop_app.ui.tasks import Runner
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ _Index = QModelIndex | QPersistentModelIndex
 _FIRST, _LAST = dt.date(2000, 1, 1), dt.date(2999, 12, 31)  # an open end of the range
 
 
-class RecallModel(QAbstractTableModel):
+class RecallModel(RowsModel):
     COLUMNS = (
         "record_no",
         "name",
@@ -45,37 +46,7 @@ class RecallModel(QAbstractTableModel):
         "quantity",
     )
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.hits: list[RecallHit] = []
-
-    def set_hits(self, hits: list[RecallHit]) -> None:
-        self.beginResetModel()
-        self.hits = hits
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.hits)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        hit = self.hits[index.row()]
-        column = self.COLUMNS[index.column()]
-        if column == "treated_at":
-            return hit.treated_at.astimezone().strftime("%Y-%m-%d %H:%M")
-        if column == "quantity":
-            return f"{hit.quantity} {hit.unit}"
-        return str(getattr(hit, column))
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def headers(self) -> tuple[str, ...]:
         return (
             self.tr("Record no."),
             self.tr("Name"),
@@ -85,7 +56,15 @@ class RecallModel(QAbstractTableModel):
             self.tr("Product"),
             self.tr("Lot"),
             self.tr("Quantity"),
-        )[section]
+        )
+
+    def cell(self, hit: RecallHit, column: int) -> str:
+        name = self.COLUMNS[column]
+        if name == "treated_at":
+            return hit.treated_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        if name == "quantity":
+            return f"{hit.quantity} {hit.unit}"
+        return str(getattr(hit, name))
 
 
 class LotRecallDialog(QDialog):
@@ -149,7 +128,7 @@ class LotRecallDialog(QDialog):
         )
 
     def _found(self, hits: list[RecallHit]) -> None:
-        self.model.set_hits(hits)
+        self.model.set_rows(hits)
         patients = len({hit.record_no for hit in hits})
         self.status.setText(self.tr("%n patient(s) received it.", "", patients))
 

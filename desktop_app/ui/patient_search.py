@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
     QModelIndex,
     QObject,
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.services.search import SearchHit, search_patients
 from desktop_app.ui.messages import describe
+from desktop_app.ui.rows_model import RowsModel
 from desktop_app.ui.tasks import Runner
 
 if TYPE_CHECKING:
@@ -46,38 +46,17 @@ LIMIT = 50
 _Index = QModelIndex | QPersistentModelIndex
 
 
-class SearchResultsModel(QAbstractTableModel):
+class SearchResultsModel(RowsModel):
     """Search hits as rows: record number, name, masked mobile, date of birth."""
 
     COLUMNS = ("record_no", "name", "mobile_masked", "birth_date")
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.hits: list[SearchHit] = []
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Record no."), self.tr("Name"), self.tr("Mobile"), self.tr("Born"))
 
-    def set_hits(self, hits: list[SearchHit]) -> None:
-        self.beginResetModel()
-        self.hits = hits
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.hits)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        value = getattr(self.hits[index.row()], self.COLUMNS[index.column()])
+    def cell(self, hit: SearchHit, column: int) -> Any:
+        value = getattr(hit, self.COLUMNS[column])
         return value.isoformat() if hasattr(value, "isoformat") else value
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (self.tr("Record no."), self.tr("Name"), self.tr("Mobile"), self.tr("Born"))[section]
 
 
 class PatientSearch(QWidget):
@@ -135,7 +114,7 @@ class PatientSearch(QWidget):
     def bind(self, database: Database | None, actor: Actor | None) -> None:
         self.database, self.actor = database, actor
         self.box.clear()
-        self.model.set_hits([])
+        self.model.set_rows([])
 
     def focus_box(self) -> None:
         self.box.setFocus()
@@ -143,7 +122,7 @@ class PatientSearch(QWidget):
 
     def current_hit(self) -> SearchHit | None:
         row = self.view.currentIndex().row()
-        return self.model.hits[row] if 0 <= row < len(self.model.hits) else None
+        return self.model.rows[row] if 0 <= row < len(self.model.rows) else None
 
     def run_query(self) -> None:
         """Start the query for what the box says now; earlier answers still on the way lose."""
@@ -178,7 +157,7 @@ class PatientSearch(QWidget):
 
     def _show(self, hits: list[SearchHit], status: str) -> None:
         self._answered = self._generation
-        self.model.set_hits(hits)
+        self.model.set_rows(hits)
         self.status.setText(status)
         if hits:
             self.view.setCurrentIndex(self.model.index(0, 0))
@@ -201,7 +180,7 @@ class PatientSearch(QWidget):
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             key = event.key()
             moving_down = key in (Qt.Key.Key_Down, Qt.Key.Key_PageDown)
-            if watched is self.box and moving_down and self.model.hits:
+            if watched is self.box and moving_down and self.model.rows:
                 self.view.setFocus()
                 return True
             if watched is self.view and key == Qt.Key.Key_Escape:
