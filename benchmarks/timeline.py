@@ -48,6 +48,7 @@ from desktop_app.models import (  # noqa: E402
     Role,
     Staff,
     Treatment,
+    TreatmentItem,
     TreatmentPlan,
     Visit,
 )
@@ -189,6 +190,13 @@ def print_documents(database: Database, doctor: Actor, patient_id: uuid.UUID) ->
     (one then made outdated by a new template version) and aftercare sheets, printed
     through the documents service, so the timeline's documents and the header's
     sign-again check have rows to read."""
+    templates.install_defaults(database)  # as the app does when it opens a database
+    with unit_of_work(database, write=False) as session:
+        aftercare = dict(
+            session.execute(
+                sa.select(TreatmentItem.consent_template, TreatmentItem.aftercare_template)
+            ).all()
+        )
     signed = 0
     for key in ("pipl_consent", "photo_consent", "injection", "filler", "toxin", "energy_device"):
         try:
@@ -197,7 +205,7 @@ def print_documents(database: Database, doctor: Actor, patient_id: uuid.UUID) ->
             )
             signed += 1
             if not key.endswith("_consent"):  # a treatment's: its aftercare sheet too
-                documents.render_document(database, doctor, f"{key}_aftercare", patient_id)
+                documents.render_document(database, doctor, aftercare[key], patient_id)
         except ValidationError:  # no treatment of an item using this consent
             continue
     if signed == 0:
