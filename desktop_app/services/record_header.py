@@ -107,7 +107,7 @@ def signed_on_old_versions(
     found: dict[str, SignAgain] = {}
     current: set[str] = set()
     for key, title, number, newest in connection.execute(
-        _signed(), {"patient_id": patient_id, "kinds": list(kinds)}
+        _signed(kinds), {"patient_id": patient_id}
     ):
         if number >= newest:
             current.add(key)
@@ -134,8 +134,10 @@ def _patient() -> sa.Select:
 
 
 @functools.cache
-def _signed() -> sa.Select:
-    """The patient's signed copies of the given kinds: key, title, version, newest version."""
+def _signed(kinds: tuple[TemplateKind, ...]) -> sa.Select:
+    """The patient's signed copies of the given kinds: key, title, version, newest version.
+    One statement per kinds shape, its kinds written in (an expanding IN is re-rendered on
+    every call, which cost more than the query on a record's opening)."""
     doc = PrintedDocument
     later = aliased(TemplateVersion)
     newest = (
@@ -150,7 +152,8 @@ def _signed() -> sa.Select:
         .join(DocumentTemplate, DocumentTemplate.id == TemplateVersion.template_id)
         .where(
             doc.patient_id == sa.bindparam("patient_id", type_=sa.Uuid),
-            DocumentTemplate.kind.in_(sa.bindparam("kinds", expanding=True)),
+            # our own enum's values as SQL text: no parameter to expand on each call
+            DocumentTemplate.kind.in_([sa.literal_column(f"'{kind.value}'") for kind in kinds]),
             signed_copy(),
         )
         .order_by(doc.created_at, doc.id)
