@@ -254,11 +254,10 @@ def test_when_the_copy_cannot_be_kept_nothing_is_printed(
     assert dialog.print_button.isEnabled()  # try again once the network is back
 
 
+@pytest.mark.parametrize("database", ["postgresql"], indirect=True)  # cuts a server's links
 def test_a_server_gone_mid_preview_prints_nothing(
     qtbot, monkeypatch, database, nurse, patient, filler, tmp_path
 ):
-    if database.url.get_backend_name() != "postgresql":
-        pytest.skip("cuts a PostgreSQL server's connections")
     from tests.test_outages import server_unreachable
 
     dialog, kept = consent(qtbot, database, nurse, patient, filler)
