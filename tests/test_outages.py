@@ -122,3 +122,19 @@ def test_station_killed_mid_write_leaves_a_consistent_database(tmp_path):
     record = patients.register_patient(database, actor, PatientDraft("之后"))
     assert record.record_no == f"{saved + 1:06d}"
     database.dispose()
+
+
+def test_any_driver_error_while_the_server_is_gone_is_said_as_unreachable(postgres_database):
+    """psycopg may report a connection cut mid-statement as a ProgrammingError ("can't
+    change 'autocommit' now"): with the server gone that is "cannot reach", not a crash;
+    with the server up the error stands (it is a real bug to see)."""
+    broken = sa.exc.ProgrammingError("SELECT 1", {}, Exception("can't change 'autocommit' now"))
+    unreachable = pytest.raises(DatabaseUnavailableError, match="Cannot reach the clinic")
+    cut = server_unreachable(postgres_database)
+    with cut, unreachable, unit_of_work(postgres_database, write=False):
+        raise broken
+    with pytest.raises(sa.exc.ProgrammingError), unit_of_work(postgres_database, write=False):
+        raise broken
+    # a constraint is the caller's to handle, whatever the server's state
+    with pytest.raises(sa.exc.IntegrityError), unit_of_work(postgres_database, write=False):
+        raise sa.exc.IntegrityError("INSERT", {}, Exception("duplicate key"))

@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import Connection
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -85,8 +85,8 @@ def unit_of_work(database: Database, *, write: bool = True) -> Iterator[Session]
         stale = session.info.get(_FLUSHING, [])
         session.rollback()
         raise _conflict(database, stale[0] if stale else None) from exc
-    except OperationalError as exc:
-        session.rollback()
+    except DBAPIError as exc:
+        _rollback(session)
         if _lost(database, exc):
             raise DatabaseUnavailableError(database.unavailable_message(exc)) from exc
         raise
@@ -108,7 +108,7 @@ def reading(database: Database) -> Iterator[Connection]:
         raise DatabaseUnavailableError(database.unavailable_message(exc)) from exc
     try:
         yield connection
-    except OperationalError as exc:
+    except DBAPIError as exc:
         if _lost(database, exc):
             raise DatabaseUnavailableError(database.unavailable_message(exc)) from exc
         raise
@@ -116,9 +116,30 @@ def reading(database: Database) -> Iterator[Connection]:
         connection.close()
 
 
-def _lost(database: Database, exc: OperationalError) -> bool:
-    """An operational error that means the server is gone (on SQLite most are not)."""
-    return exc.connection_invalidated or database.kind == "postgresql"
+def _lost(database: Database, exc: DBAPIError) -> bool:
+    """An error that means the server is gone. An operational error on PostgreSQL always
+    does (on SQLite most do not); any other driver error (psycopg's "can't change
+    'autocommit' now" on a connection cut mid-statement, say) does when the server no
+    longer answers. A constraint violation never does: callers handle those."""
+    if exc.connection_invalidated:
+        return True
+    if isinstance(exc, IntegrityError) or database.kind != "postgresql":
+        return False
+    if isinstance(exc, OperationalError):
+        return True
+    try:
+        database.ping()
+    except DatabaseUnavailableError:
+        return True
+    return False
+
+
+def _rollback(session: Session) -> None:
+    """Roll back what can be; on a connection already gone there is nothing to undo."""
+    try:
+        session.rollback()
+    except DBAPIError:
+        session.invalidate()
 
 
 def _conflict(database: Database, stale: object | None) -> ConflictError:
