@@ -12,7 +12,7 @@ from desktop_app.db import DatabaseUnavailableError
 from desktop_app.models import DocumentAction, PhotoStage, Role
 from desktop_app.services import catalogue, clinic_settings, documents, photos, treatments
 from desktop_app.services import treatment_gate as gate_service
-from desktop_app.ui import treatment_form
+from desktop_app.ui.i18n import document_language
 from desktop_app.ui.patient_page import PatientPage
 from desktop_app.ui.tasks import SyncRunner
 from desktop_app.ui.treatment_form import TreatmentDialog
@@ -76,7 +76,7 @@ def take_before_photo(clinic) -> None:
 def title(clinic) -> str:
     check = gate_service.check(
         clinic.database, clinic.people[Role.NURSE], clinic.patient_id, "玻尿酸填充",
-        language=treatment_form._language(),
+        language=document_language(),
     )  # fmt: skip
     return check.consent_title
 

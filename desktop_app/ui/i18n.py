@@ -18,6 +18,12 @@ def system_language() -> str:
     return "zh_CN" if QLocale.system().name().startswith("zh") else "en"
 
 
+def document_language() -> str:
+    """The language a new consent or aftercare sheet is printed in: Chinese unless the app
+    is shown in English (``Translator.apply`` sets the default QLocale)."""
+    return "en" if QLocale().language() == QLocale.Language.English else "zh_CN"
+
+
 def effective_language(setting: str) -> str:
     return setting if setting in LANGUAGES else system_language()
 

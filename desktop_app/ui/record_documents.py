@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QLocale, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QPushButton
 
@@ -25,6 +25,7 @@ from desktop_app.services.errors import ValidationError
 from desktop_app.services.permissions import Permission, allowed
 from desktop_app.services.timeline import Entry, EntryKind
 from desktop_app.ui.document_preview import DocumentPreview, DocumentRequest
+from desktop_app.ui.i18n import document_language
 from desktop_app.ui.messages import describe
 
 if TYPE_CHECKING:
@@ -37,11 +38,6 @@ SCAN_SIGNATURES = (
     (b"\x89PNG\r\n\x1a\n", "image/png"),
     (b"\xff\xd8\xff", "image/jpeg"),
 )
-
-
-def document_language() -> str:
-    """A new document is in Chinese unless the app is shown in English."""
-    return "en" if QLocale().language() == QLocale.Language.English else "zh_CN"
 
 
 def read_scan(path: Path) -> tuple[bytes, str]:

@@ -10,7 +10,6 @@ import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QComboBox, QPushButton, QTableWidget, QTableWidgetItem, QWidget
 
 from desktop_app.models import utcnow
@@ -20,6 +19,7 @@ from desktop_app.services.intake import parse_date
 from desktop_app.ui import face_chart
 from desktop_app.ui.clinical_forms import ClinicalDialog, _checked
 from desktop_app.ui.gate_strip import GateStrip
+from desktop_app.ui.i18n import document_language
 from desktop_app.ui.messages import describe
 from desktop_app.ui.tasks import Runner
 
@@ -27,11 +27,6 @@ if TYPE_CHECKING:
     from desktop_app.db import Database
     from desktop_app.services.context import Actor
     from desktop_app.ui.document_preview import DocumentRequest
-
-
-def _language() -> str:
-    """The consent's language: the one the user works in."""
-    return "zh_CN" if QLocale().name().startswith("zh") else "en"
 
 
 PRODUCT_COLUMNS = ("product", "brand", "lot_number", "expires_on", "quantity", "unit")
@@ -122,7 +117,7 @@ class TreatmentDialog(ClinicalDialog):
             self.patient_id,
             self.visit_id,
         )
-        language = _language()
+        language = document_language()
         self.runner.run(
             lambda: treatment_gate.check(
                 database, actor, patient_id, item, visit_id=visit_id, language=language
@@ -180,7 +175,9 @@ class TreatmentDialog(ClinicalDialog):
             self.show_error(exc)
             return
         opened = self.documents(
-            DocumentRequest(gate.consent_key, self.patient_id, draft=draft, language=_language())
+            DocumentRequest(
+                gate.consent_key, self.patient_id, draft=draft, language=document_language()
+            )
         )
         kept = getattr(opened, "kept", None)
         if kept is not None:
