@@ -26,6 +26,17 @@ from desktop_app.models.document import (
 from desktop_app.models.face_chart import ChartView, FaceChartMark, InjectionDepth, MarkKind
 from desktop_app.models.patient import RECORD_NO_SEQUENCE, Patient, RecordCounter
 from desktop_app.models.photo import BlobKind, Photo, PhotoAngle, PhotoBlob, PhotoStage
+from desktop_app.models.reminder import (
+    PRIORITY_RANK,
+    FollowUp,
+    Priority,
+    Reaction,
+    Reminder,
+    ReminderRule,
+    ReminderStatus,
+    SyncReceipt,
+    Trigger,
+)
 from desktop_app.models.setting import ClinicSetting
 from desktop_app.models.staff import Role, Staff
 from desktop_app.models.tag import PatientTag, Tag, TagGroup, TagKind
@@ -33,6 +44,7 @@ from desktop_app.models.treatment import PlanItem, Treatment, TreatmentPlan, Tre
 from desktop_app.models.visit import Visit, VisitStatus, VisitType
 
 __all__ = [
+    "PRIORITY_RANK",
     "RECORD_NO_SEQUENCE",
     "SKIN_TYPES",
     "Assessment",
@@ -50,6 +62,7 @@ __all__ = [
     "DocumentBlobKind",
     "DocumentTemplate",
     "FaceChartMark",
+    "FollowUp",
     "InjectionDepth",
     "MarkKind",
     "NoDealReason",
@@ -64,13 +77,19 @@ __all__ = [
     "PlanItem",
     "PrintedDocument",
     "PrintedDocumentBlob",
+    "Priority",
     "Product",
     "ProductLot",
+    "Reaction",
     "RecordCounter",
+    "Reminder",
+    "ReminderRule",
+    "ReminderStatus",
     "Role",
     "SignedRecordError",
     "SourceChannel",
     "Staff",
+    "SyncReceipt",
     "Tag",
     "TagGroup",
     "TagKind",
@@ -81,6 +100,7 @@ __all__ = [
     "TreatmentItemProduct",
     "TreatmentPlan",
     "TreatmentProduct",
+    "Trigger",
     "Visit",
     "VisitStatus",
     "VisitType",

@@ -50,6 +50,9 @@ class Treatment(UUIDPrimaryKey, Versioned, Base):
     anaesthesia: Mapped[str] = mapped_column(sa.String(80), default="")
     reaction: Mapped[str] = mapped_column(sa.Text, default="")
     notes: Mapped[str] = mapped_column(sa.Text, default="")
+    # Recorded in error or not done after all: kept, marked, its reminders cancelled.
+    cancelled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    cancel_reason: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
 
 
 class TreatmentProduct(UUIDPrimaryKey, Base):

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app.db import Database
 from desktop_app.models import Consultation, NoDealReason, Outcome, Staff, Visit
-from desktop_app.services import audit, catalogue
+from desktop_app.services import audit, catalogue, reminder_engine
 from desktop_app.services.context import Actor, conflict_with, unit_of_work
 from desktop_app.services.errors import NotFoundError, ValidationError
 from desktop_app.services.permissions import Permission, refuse, require
@@ -73,7 +73,7 @@ def record_consultation(
             **values,
         )
         session.add(row)
-        _note_deal(visit, row)
+        _note_deal(session, visit, row)
         session.flush()
         audit.record(session, actor, "create", "consultation", row.id, visit=visit.id)
         return _record(session, row)
@@ -126,7 +126,7 @@ def update_consultation(
             row.updated_by_id = actor.staff_id
             session.flush()
             audit.record(session, actor, "change", "consultation", row.id)
-        _note_deal(visit, row)
+        _note_deal(session, visit, row)
         return _record(session, row)
 
 
@@ -149,10 +149,15 @@ def _visit(session: Session, visit_id: uuid.UUID) -> Visit:
     return visit
 
 
-def _note_deal(visit: Visit, row: Consultation) -> None:
-    """A deal marks the visit as a purchase: the next check-in is then 再消费."""
+def _note_deal(session: Session, visit: Visit, row: Consultation) -> None:
+    """A deal marks the visit as a purchase (the next check-in is then 再消费) and cancels
+    the no-deal revisit call; no deal asks for that call."""
     if row.outcome == Outcome.DEAL and not visit.purchased:
         visit.purchased = True
+    if row.outcome is not None:
+        day = visit.checked_in_at.astimezone().date()
+        dealt = row.outcome == Outcome.DEAL
+        reminder_engine.on_consultation(session, visit, row.author_id, dealt, day)
 
 
 def _clean(session: Session, draft: ConsultationDraft) -> dict[str, object]:

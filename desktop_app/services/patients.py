@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app.db import Database
 from desktop_app.models import Patient, SourceChannel, Staff
-from desktop_app.services import audit, consents, identity, tags
+from desktop_app.services import audit, consents, identity, reminder_engine, tags
 from desktop_app.services.context import Actor, conflict_with, unit_of_work
 from desktop_app.services.errors import NotFoundError, ServiceError, ValidationError
 from desktop_app.services.intake import SEARCH_KEYS, PatientDraft, clean, consent_giver
@@ -107,6 +107,7 @@ def register_patient(
             for kind, granted in draft.consents.items():
                 consents.add_decision(session, actor, patient.id, kind, granted, giver)
             tags.add_tags(session, actor, patient.id, tag_names)
+            reminder_engine.on_patient_saved(session, patient, dt.date.today())
             audit.record(
                 session,
                 actor,
@@ -161,6 +162,8 @@ def update_patient(
                 setattr(patient, key, new)
             if changes:
                 patient.updated_by_id = actor.staff_id
+                if "birth_date" in changes:
+                    reminder_engine.on_patient_saved(session, patient, dt.date.today())
                 session.flush()
                 shown = {k: v for k, v in changes.items() if k not in SEARCH_KEYS}
                 audit.record(

@@ -35,6 +35,9 @@ class Permission(enum.StrEnum):
     EDIT_TEMPLATES = "edit_templates"  # consent/aftercare wording: the clinic's legal text
     PRINT_DOCUMENTS = "print_documents"  # consent/aftercare: they name items, products, lots
     PRINT_GENERAL_DOCUMENTS = "print_general_documents"  # PIPL and photo consent at the desk
+    WORK_REMINDERS = "work_reminders"  # one's own and one's role's: calls, snooze, hand over
+    VIEW_ALL_REMINDERS = "view_all_reminders"  # everyone's (managers), and scripts' due lists
+    EDIT_REMINDER_RULES = "edit_reminder_rules"
 
 
 _QUEUE = {Permission.VIEW_QUEUE, Permission.MANAGE_QUEUE}
@@ -44,6 +47,7 @@ _FRONT_DESK = {
     Permission.VIEW_PATIENT,
     Permission.CHECK_IN,
     Permission.PRINT_GENERAL_DOCUMENTS,
+    Permission.WORK_REMINDERS,
     *_QUEUE,
 }
 
@@ -59,6 +63,7 @@ _CARE = {
     Permission.EDIT_PATIENT,
     Permission.PRINT_DOCUMENTS,
     Permission.PRINT_GENERAL_DOCUMENTS,
+    Permission.WORK_REMINDERS,
     *_QUEUE,
     *_CLINICAL_READ,
 }

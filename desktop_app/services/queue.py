@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, aliased
 from desktop_app.db import Database
 from desktop_app.models import ClinicSetting, Course, Patient, Staff, Visit, VisitStatus, VisitType
 from desktop_app.models.base import utcnow
-from desktop_app.services import audit, clinic_settings
+from desktop_app.services import audit, clinic_settings, reminder_engine
 from desktop_app.services.context import Actor, conflict_with, unit_of_work
 from desktop_app.services.errors import NotFoundError, ServiceError, ValidationError
 from desktop_app.services.permissions import Permission, require
@@ -129,6 +129,7 @@ def check_in(
         )
         session.add(visit)
         session.flush()
+        reminder_engine.on_check_in(session, visit)
         audit.record(
             session,
             actor,

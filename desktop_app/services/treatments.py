@@ -16,6 +16,7 @@ import sqlalchemy as sa
 
 from desktop_app.db import Database
 from desktop_app.models import (
+    Course,
     Patient,
     Product,
     ProductLot,
@@ -30,10 +31,11 @@ from desktop_app.services import (
     face_charts,
     identity,
     plans,
+    reminder_engine,
     treatment_gate,
 )
 from desktop_app.services.consultations import AREAS, MAX_TEXT
-from desktop_app.services.context import Actor, unit_of_work
+from desktop_app.services.context import Actor, conflict_with, unit_of_work
 from desktop_app.services.errors import NotFoundError, ValidationError
 from desktop_app.services.permissions import Permission, require
 
@@ -161,6 +163,7 @@ def record_treatment(
             )
         if draft.marks:
             face_charts.write_marks(session, actor, treatment, draft.marks)
+        reminder_engine.on_treatment(session, treatment, item)
         audit.record(
             session,
             actor,
@@ -174,6 +177,40 @@ def record_treatment(
             gate=list(gate.missing),
         )
         return Recorded(treatment.id, tuple(warnings), gate if gate.missing else None)
+
+
+def cancel_treatment(
+    database: Database,
+    actor: Actor,
+    treatment_id: uuid.UUID,
+    expected_version: int,
+    reason: str,
+) -> None:
+    """Recorded in error or not done after all: kept and marked, never deleted; its course
+    session is given back and the reminders it set off are cancelled."""
+    require(actor, Permission.WRITE_TREATMENT, database)
+    reason = " ".join(reason.split())
+    if not reason:
+        raise ValidationError("reason", "required", "Say why the treatment is cancelled.")
+    with unit_of_work(database) as session:
+        treatment = session.get(Treatment, treatment_id)
+        if treatment is None:
+            raise NotFoundError(f"No treatment {treatment_id}.")
+        if treatment.version != expected_version:
+            raise conflict_with(session, treatment)
+        if treatment.cancelled_at is not None:
+            raise ValidationError("treatment", "cancelled", "This treatment is already cancelled.")
+        treatment.cancelled_at = dt.datetime.now(dt.UTC)
+        treatment.cancel_reason = reason[:MAX_TEXT]
+        treatment.updated_by_id = actor.staff_id
+        if treatment.course_id is not None:
+            course = session.get(Course, treatment.course_id)
+            if course is not None and course.sessions_used > 0:
+                course.sessions_used -= 1
+                course.updated_by_id = actor.staff_id
+        reminder_engine.on_treatment_cancelled(session, treatment, actor.staff_id)
+        session.flush()
+        audit.record(session, actor, "cancel", "treatment", treatment.id, reason=reason)
 
 
 def lot_recall(

@@ -1,0 +1,335 @@
+"""What the reminder rules make of what happens: called inside the transaction of the
+treatment, consultation, check-in or patient change that triggers them, so a reminder
+exists exactly when its cause was saved.
+
+Creating is idempotent (the rule, the source and the step are unique), rescheduling moves
+the open reminder, and a cause that goes away cancels its open reminders, never deletes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from desktop_app.models import (
+    Course,
+    Patient,
+    Priority,
+    Reminder,
+    ReminderRule,
+    ReminderStatus,
+    Role,
+    Staff,
+    Treatment,
+    TreatmentItem,
+    Trigger,
+    Visit,
+)
+
+# Why an open reminder was closed without a call: codes the UI puts into words.
+CANCELLED_TREATMENT = "treatment_cancelled"
+CANCELLED_DEAL = "deal"
+CANCELLED_COURSE_DONE = "course_finished"
+CANCELLED_RESCHEDULED = "rescheduled"
+
+
+def parse_offsets(text: str) -> tuple[int, ...]:
+    """ "1, 3,7 30" → (1, 3, 7, 30); ValueError for anything else (checked when saved)."""
+    parts = [p for p in text.replace("，", ",").replace(" ", ",").split(",") if p]
+    days = tuple(sorted({int(p) for p in parts}))
+    if not days or days[0] < 0 or days[-1] > 3650:
+        raise ValueError(text)
+    return days
+
+
+@dataclass(frozen=True)
+class Planned:
+    """One reminder a rule asks for: pure data, written by ``_create`` or bulk by demo-data."""
+
+    rule_id: uuid.UUID
+    trigger: Trigger
+    step: int
+    due_on: dt.date
+    reason: str
+    priority: Priority
+    max_attempts: int
+    assignee_id: uuid.UUID | None
+    assignee_role: Role | None
+
+
+def plan(
+    rule: ReminderRule,
+    day: dt.date,
+    subject: str,
+    default_person: uuid.UUID | None,
+    default_role: Role | None,
+) -> list[Planned]:
+    """The reminders ``rule`` makes of a trigger on ``day`` (one per offset)."""
+    role = rule.assign_role
+    person = rule.assign_staff_id or (default_person if role is None else None)
+    if person is None and role is None:
+        role = default_role
+    reason = f"{rule.name} · {subject}" if subject else rule.name
+    return [
+        Planned(
+            rule.id,
+            rule.trigger,
+            offset,
+            day + dt.timedelta(days=offset),
+            reason[:200],
+            rule.priority,
+            rule.max_attempts,
+            person,
+            role,
+        )
+        for offset in parse_offsets(rule.offsets)
+    ]
+
+
+def rules_for(session: Session, trigger: Trigger) -> Sequence[ReminderRule]:
+    return session.scalars(
+        sa.select(ReminderRule).where(ReminderRule.trigger == trigger, ReminderRule.active)
+    ).all()
+
+
+def treatment_rules(rules: Iterable[ReminderRule], item: TreatmentItem) -> list[ReminderRule]:
+    """The rules a treatment of ``item`` triggers: its own, and its category's."""
+    return [
+        r
+        for r in rules
+        if r.item_id == item.id or (r.item_id is None and r.category == item.category)
+    ]
+
+
+def on_treatment(session: Session, treatment: Treatment, item: TreatmentItem) -> None:
+    """Follow-up calls, repurchase and review reminders after a treatment; the course's
+    next-session reminder when it used a course."""
+    day = treatment.started_at.astimezone().date()
+    for rule in treatment_rules(rules_for(session, Trigger.TREATMENT), item):
+        _create(
+            session,
+            treatment.patient_id,
+            treatment.id,
+            plan(rule, day, item.name, treatment.operator_id, Role.NURSE),
+        )
+    if treatment.course_id is not None:
+        course = session.get(Course, treatment.course_id)
+        if course is not None:
+            course_session_done(session, course, day, treatment.operator_id)
+
+
+def on_treatment_cancelled(session: Session, treatment: Treatment, by: uuid.UUID | None) -> None:
+    cancel(session, [treatment.id], CANCELLED_TREATMENT, by)
+
+
+def course_session_done(
+    session: Session, course: Course, day: dt.date, operator: uuid.UUID | None
+) -> None:
+    """The next session falls due an interval after this one; a finished course needs none."""
+    open_ = _open(session, [course.id], Trigger.COURSE_DUE)
+    if course.sessions_used >= course.sessions_total:
+        _close(open_, CANCELLED_COURSE_DONE, operator)
+        return
+    for rule in rules_for(session, Trigger.COURSE_DUE):
+        wanted = plan(rule, day, course.item_name, operator, Role.NURSE)[0]
+        mine = [r for r in open_ if r.rule_id == rule.id]
+        if mine:  # reschedule the open one: it is the same "next session" reminder
+            _move(mine[0], wanted.due_on, course.sessions_used, operator)
+        else:
+            _create(
+                session, course.patient_id, course.id, [_with_step(wanted, course.sessions_used)]
+            )
+
+
+def on_consultation(
+    session: Session, visit: Visit, consultant: uuid.UUID | None, dealt: bool, day: dt.date
+) -> None:
+    """A consultation without a deal asks for a revisit call; a deal cancels that call."""
+    if dealt:
+        cancel(session, [visit.id], CANCELLED_DEAL, consultant, trigger=Trigger.NO_DEAL)
+        return
+    for rule in rules_for(session, Trigger.NO_DEAL):
+        _create(
+            session, visit.patient_id, visit.id, plan(rule, day, "", consultant, Role.CONSULTANT)
+        )
+
+
+def on_check_in(session: Session, visit: Visit) -> None:
+    """ "N days since the last visit" starts again from this visit."""
+    day = visit.checked_in_at.astimezone().date()
+    patient = session.get(Patient, visit.patient_id)
+    consultant = patient.consultant_id if patient else None
+    for rule in rules_for(session, Trigger.SINCE_LAST_VISIT):
+        wanted = plan(rule, day, "", consultant, Role.CONSULTANT)[0]
+        current = session.scalars(
+            sa.select(Reminder).where(
+                Reminder.patient_id == visit.patient_id,
+                Reminder.rule_id == rule.id,
+                Reminder.status == ReminderStatus.OPEN,
+            )
+        ).first()
+        if current is not None:
+            current.source_id = visit.id
+            _move(current, wanted.due_on, wanted.step, None)
+        else:
+            _create(session, visit.patient_id, visit.id, [wanted])
+
+
+def on_patient_saved(session: Session, patient: Patient, today: dt.date) -> None:
+    """The next birthday's greeting, moved when the birth date is corrected."""
+    for rule in rules_for(session, Trigger.BIRTHDAY):
+        current = session.scalars(
+            sa.select(Reminder).where(
+                Reminder.source_id == patient.id,
+                Reminder.rule_id == rule.id,
+                Reminder.status == ReminderStatus.OPEN,
+            )
+        ).all()
+        if patient.birth_date is None:
+            _close(current, CANCELLED_RESCHEDULED, None)
+            continue
+        birthday = next_birthday(patient.birth_date, today)
+        wanted = _with_step(
+            plan(rule, birthday, "", patient.consultant_id, Role.CONSULTANT)[0], birthday.year
+        )
+        for reminder in current:
+            if reminder.step != birthday.year or reminder.due_on != wanted.due_on:
+                _close([reminder], CANCELLED_RESCHEDULED, None)
+        if not any(r.step == birthday.year and r.due_on == wanted.due_on for r in current):
+            _create(session, patient.id, patient.id, [wanted])
+
+
+def next_birthday(born: dt.date, today: dt.date) -> dt.date:
+    """This year's birthday if still to come (today included), else next year's; 29 Feb
+    is celebrated on 28 Feb in common years."""
+    for year in (today.year, today.year + 1):
+        try:
+            day = born.replace(year=year)
+        except ValueError:
+            day = dt.date(year, 2, 28)
+        if day >= today:
+            return day
+    raise AssertionError("unreachable")
+
+
+def escalate(
+    session: Session,
+    patient_id: uuid.UUID,
+    follow_up_id: uuid.UUID,
+    doctor: uuid.UUID | None,
+    day: dt.date,
+    subject: str,
+) -> list[Reminder]:
+    """An adverse reaction needing review: an urgent reminder for the doctor, due today.
+    Built in if the clinic switched its rule off, because this one must never be lost."""
+    rules = rules_for(session, Trigger.ADVERSE_REACTION)
+    planned = [p for rule in rules for p in plan(rule, day, subject, doctor, Role.DOCTOR)]
+    if not planned:
+        planned = [
+            Planned(
+                uuid.UUID(int=0),
+                Trigger.ADVERSE_REACTION,
+                0,
+                day,
+                subject[:200] or "!",
+                Priority.URGENT,
+                3,
+                doctor,
+                None if doctor else Role.DOCTOR,
+            )
+        ]
+    return _create(session, patient_id, follow_up_id, planned)
+
+
+def cancel(
+    session: Session,
+    source_ids: Sequence[uuid.UUID],
+    reason: str,
+    by: uuid.UUID | None,
+    *,
+    trigger: Trigger | None = None,
+) -> None:
+    _close(_open(session, source_ids, trigger), reason, by)
+
+
+def _open(
+    session: Session, source_ids: Sequence[uuid.UUID], trigger: Trigger | None
+) -> list[Reminder]:
+    query = sa.select(Reminder).where(
+        Reminder.source_id.in_(source_ids), Reminder.status == ReminderStatus.OPEN
+    )
+    if trigger is not None:
+        query = query.where(Reminder.trigger == trigger)
+    return list(session.scalars(query))
+
+
+def _close(reminders: Iterable[Reminder], reason: str, by: uuid.UUID | None) -> None:
+    for reminder in reminders:
+        reminder.status = ReminderStatus.CANCELLED
+        reminder.close_reason = reason
+        reminder.closed_at = dt.datetime.now(dt.UTC)
+        reminder.closed_by_id = by
+        reminder.updated_by_id = by
+
+
+def _move(reminder: Reminder, due_on: dt.date, step: int, by: uuid.UUID | None) -> None:
+    reminder.scheduled_on = reminder.due_on = due_on
+    reminder.step = step
+    reminder.attempts = 0
+    reminder.updated_by_id = by
+
+
+def _with_step(planned: Planned, step: int) -> Planned:
+    return Planned(**{**planned.__dict__, "step": step})
+
+
+def _create(
+    session: Session, patient_id: uuid.UUID, source_id: uuid.UUID, planned: Sequence[Planned]
+) -> list[Reminder]:
+    """Add what is not there yet (rule, source and step are unique); returns the new ones."""
+    if not planned:
+        return []
+    have = set(
+        session.execute(
+            sa.select(Reminder.rule_id, Reminder.step).where(Reminder.source_id == source_id)
+        ).all()
+    )
+    made = []
+    for p in planned:
+        rule_id = None if p.rule_id.int == 0 else p.rule_id
+        if (rule_id, p.step) in have:
+            continue
+        reminder = Reminder(
+            patient_id=patient_id,
+            rule_id=rule_id,
+            trigger=p.trigger,
+            source_id=source_id,
+            step=p.step,
+            reason=p.reason,
+            scheduled_on=p.due_on,
+            due_on=p.due_on,
+            priority=p.priority,
+            max_attempts=p.max_attempts,
+        )
+        assign(session, reminder, p.assignee_id, p.assignee_role)
+        session.add(reminder)
+        made.append(reminder)
+    session.flush()
+    return made
+
+
+def assign(
+    session: Session, reminder: Reminder, staff_id: uuid.UUID | None, role: Role | None
+) -> None:
+    """A person (if active) with their role, so "my role" lists it too; else the role;
+    else the managers, so that someone always sees it."""
+    person = session.get(Staff, staff_id) if staff_id is not None else None
+    if person is not None and person.active:
+        reminder.assignee_id, reminder.assignee_role = person.id, person.role
+    else:
+        reminder.assignee_id, reminder.assignee_role = None, role or Role.MANAGER

@@ -1,0 +1,654 @@
+"""The reminder panel's use cases on the database: what is due for whom, and the call
+outcome, snooze, reassignment and manual reminders that work it.
+
+A change may carry an idempotency key (a station replaying its offline outbox does): the
+key's receipt is written in the same transaction, so a change sent twice is applied once,
+and the second sending answers with what the first did. A change carries the version the
+user saw; a reminder changed since is a ``ReminderChangedError`` holding the server's row,
+for a person to decide — never a silent overwrite.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import uuid
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, aliased
+
+from desktop_app.db import Database
+from desktop_app.models import (
+    PRIORITY_RANK,
+    FollowUp,
+    Patient,
+    Priority,
+    Reaction,
+    Reminder,
+    ReminderRule,
+    ReminderStatus,
+    Role,
+    Staff,
+    SyncReceipt,
+    Treatment,
+    Trigger,
+    Visit,
+)
+from desktop_app.services import audit, reminder_engine
+from desktop_app.services.context import Actor, conflict_with, reading, unit_of_work
+from desktop_app.services.errors import ConflictError, NotFoundError, ValidationError
+from desktop_app.services.permissions import Permission, allowed, refuse, require
+
+HORIZON_DAYS = 14  # "upcoming": due within the next two weeks
+PAGE = 200
+MAX_NOTE = 2000
+CLOSED_UNREACHABLE = "unreachable"  # not reached on the last allowed try
+
+
+class Scope(enum.StrEnum):
+    MINE = "mine"
+    ROLE = "role"  # everything for my role, mine included
+    EVERYONE = "everyone"  # managers
+
+
+class Section(enum.StrEnum):
+    OVERDUE = "overdue"
+    TODAY = "today"
+    UPCOMING = "upcoming"
+
+
+@dataclass(frozen=True)
+class ReminderRow:
+    """One line of the panel, and what the station's offline cache keeps of it."""
+
+    id: uuid.UUID
+    patient_id: uuid.UUID
+    record_no: str
+    patient_name: str
+    mobile: str  # E.164, "" when none
+    reason: str
+    trigger: Trigger
+    step: int
+    due_on: dt.date
+    priority: Priority
+    assignee_id: uuid.UUID | None
+    assignee_name: str
+    assignee_role: Role | None
+    attempts: int
+    max_attempts: int
+    status: ReminderStatus
+    version: int
+    script: str  # the rule's questions, one per line
+
+    def days_overdue(self, today: dt.date) -> int:
+        return max(0, (today - self.due_on).days)
+
+
+@dataclass(frozen=True)
+class CallOutcome:
+    """What the caller writes down (回访结果)."""
+
+    reached: bool
+    notes: str = ""  # recovery notes
+    reaction: Reaction = Reaction.NONE
+    satisfaction: int | None = None  # 1–5
+    next_step: str = ""
+    asked: tuple[str, ...] = ()  # the script's questions gone through
+
+
+@dataclass(frozen=True)
+class Applied:
+    """The reminder after a change; ``repeated`` when its key had been applied before."""
+
+    reminder_id: uuid.UUID
+    version: int
+    status: ReminderStatus
+    due_on: dt.date
+    attempts: int
+    repeated: bool = False
+    escalated: uuid.UUID | None = None  # the doctor's urgent reminder, for "needs review"
+
+
+class ReminderChangedError(ConflictError):
+    """Changed (or closed) on the server since the user saw it; ``current`` is how it is now."""
+
+    def __init__(self, base: ConflictError, current: ReminderRow) -> None:
+        super().__init__(base.entity, base.entity_id, base.changed_by, base.changed_at)
+        self.current = current
+
+
+def check_outcome(outcome: CallOutcome) -> None:
+    """The same rules at the desk and offline: a field error, nothing saved."""
+    if outcome.satisfaction is not None and not 1 <= outcome.satisfaction <= 5:
+        raise ValidationError("satisfaction", "range", "Satisfaction is 1 to 5.")
+    for field, text in (("notes", outcome.notes), ("next_step", outcome.next_step)):
+        if len(text) > MAX_NOTE:
+            raise ValidationError(field, "too_long", f"At most {MAX_NOTE} characters.")
+    if not outcome.reached and (
+        outcome.satisfaction is not None or outcome.reaction != Reaction.NONE
+    ):
+        raise ValidationError(
+            "reached", "not_reached", "Nobody answered: no reaction or satisfaction."
+        )
+
+
+# --- reading ------------------------------------------------------------------------------------
+
+
+def due_reminders(
+    database: Database,
+    actor: Actor,
+    *,
+    scope: Scope = Scope.MINE,
+    section: Section = Section.TODAY,
+    today: dt.date | None = None,
+    horizon: int = HORIZON_DAYS,
+    limit: int = PAGE,
+    offset: int = 0,
+) -> list[ReminderRow]:
+    """Open reminders of one section, soonest first, urgent first within a day."""
+    _require_scope(database, actor, scope)
+    today = today or dt.date.today()
+    low, high = _section_range(section, today, horizon)
+    query = _rows_query().where(_scoped(actor, scope), Reminder.status == ReminderStatus.OPEN)
+    if low is not None:
+        query = query.where(Reminder.due_on >= low)
+    query = query.where(Reminder.due_on <= high).order_by(Reminder.due_on, _rank(), Reminder.id)
+    with reading(database) as connection:
+        rows = connection.execute(query.limit(limit).offset(offset)).all()
+    return [_row(r) for r in rows]
+
+
+def counts(
+    database: Database,
+    actor: Actor,
+    *,
+    scope: Scope = Scope.MINE,
+    today: dt.date | None = None,
+    horizon: int = HORIZON_DAYS,
+) -> dict[Section, int]:
+    """How many open reminders each section holds (the navigation badge: overdue + today)."""
+    _require_scope(database, actor, scope)
+    today = today or dt.date.today()
+    section = sa.case(
+        (Reminder.due_on < today, Section.OVERDUE.value),
+        (Reminder.due_on == today, Section.TODAY.value),
+        else_=Section.UPCOMING.value,
+    )
+    query = (
+        sa.select(section, sa.func.count())
+        .where(
+            _scoped(actor, scope),
+            Reminder.status == ReminderStatus.OPEN,
+            Reminder.due_on <= today + dt.timedelta(days=horizon),
+        )
+        .group_by(section)
+    )
+    with reading(database) as connection:
+        found = dict(connection.execute(query).all())
+    return {s: int(found.get(s.value, 0)) for s in Section}
+
+
+def due_on_date(
+    database: Database, actor: Actor, day: dt.date, role: Role | None = None
+) -> list[ReminderRow]:
+    """Open reminders due on or before ``day`` (for scripts: ``reminders due``)."""
+    require(actor, Permission.VIEW_ALL_REMINDERS, database)
+    query = _rows_query().where(Reminder.status == ReminderStatus.OPEN, Reminder.due_on <= day)
+    if role is not None:
+        query = query.where(Reminder.assignee_role == role)
+    with reading(database) as connection:
+        rows = connection.execute(query.order_by(Reminder.due_on, _rank(), Reminder.id)).all()
+    return [_row(r) for r in rows]
+
+
+def for_station(
+    database: Database,
+    actor: Actor,
+    staff_ids: list[uuid.UUID],
+    roles: list[Role],
+    until: dt.date,
+) -> list[ReminderRow]:
+    """Everything open due by ``until`` for these people or roles: the offline cache."""
+    require(actor, Permission.WORK_REMINDERS, database)
+    who = sa.or_(Reminder.assignee_id.in_(staff_ids), Reminder.assignee_role.in_(roles))
+    query = _rows_query().where(
+        who, Reminder.status == ReminderStatus.OPEN, Reminder.due_on <= until
+    )
+    with reading(database) as connection:
+        return [_row(r) for r in connection.execute(query.order_by(Reminder.due_on)).all()]
+
+
+def get_reminder(database: Database, actor: Actor, reminder_id: uuid.UUID) -> ReminderRow:
+    require(actor, Permission.WORK_REMINDERS, database)
+    with reading(database) as connection:
+        row = connection.execute(_rows_query().where(Reminder.id == reminder_id)).first()
+    if row is None:
+        raise NotFoundError(f"No reminder {reminder_id}.")
+    return _row(row)
+
+
+# --- changing ----------------------------------------------------------------------------------
+
+
+def record_call(
+    database: Database,
+    actor: Actor,
+    reminder_id: uuid.UUID,
+    expected_version: int | None,
+    outcome: CallOutcome,
+    *,
+    key: uuid.UUID | None = None,
+    at: dt.datetime | None = None,
+) -> Applied:
+    """Reached: done, with the outcome; a reaction needing review escalates to the doctor.
+    Not reached: tried again tomorrow, until the rule's tries are used up.
+    ``expected_version`` None records the call whatever happened meanwhile (a person chose
+    so after a conflict): a call that was made is never thrown away."""
+    require(actor, Permission.WORK_REMINDERS, database)
+    check_outcome(outcome)
+    at = at or dt.datetime.now(dt.UTC)
+    return _apply(
+        database,
+        actor,
+        "call",
+        reminder_id,
+        expected_version,
+        key,
+        at,
+        lambda s, r: _call(s, actor, r, outcome, at),
+    )
+
+
+def snooze(
+    database: Database,
+    actor: Actor,
+    reminder_id: uuid.UUID,
+    expected_version: int | None,
+    until: dt.date,
+    *,
+    key: uuid.UUID | None = None,
+    at: dt.datetime | None = None,
+) -> Applied:
+    require(actor, Permission.WORK_REMINDERS, database)
+    at = at or dt.datetime.now(dt.UTC)
+    if until <= at.astimezone().date():
+        raise ValidationError("until", "not_future", "Snooze to a day after today.")
+
+    def change(_session: Session, reminder: Reminder) -> None:
+        _still_open(reminder)
+        reminder.due_on = until
+
+    return _apply(database, actor, "snooze", reminder_id, expected_version, key, at, change)
+
+
+def reassign(
+    database: Database,
+    actor: Actor,
+    reminder_id: uuid.UUID,
+    expected_version: int,
+    *,
+    staff_id: uuid.UUID | None = None,
+    role: Role | None = None,
+) -> Applied:
+    """To a person, or to everyone of a role (online only: it changes others' lists)."""
+    require(actor, Permission.WORK_REMINDERS, database)
+    if staff_id is None and role is None:
+        raise ValidationError("assignee", "required", "Choose a person or a role.")
+
+    def change(session: Session, reminder: Reminder) -> None:
+        _still_open(reminder)
+        if staff_id is not None:
+            person = session.get(Staff, staff_id)
+            if person is None or not person.active:
+                raise ValidationError("assignee", "invalid", "Choose an active staff member.")
+        reminder_engine.assign(session, reminder, staff_id, role)
+
+    now = dt.datetime.now(dt.UTC)
+    return _apply(database, actor, "reassign", reminder_id, expected_version, None, now, change)
+
+
+def add_manual(
+    database: Database,
+    actor: Actor,
+    patient_id: uuid.UUID,
+    due_on: dt.date,
+    reason: str,
+    *,
+    staff_id: uuid.UUID | None = None,
+    role: Role | None = None,
+    priority: Priority = Priority.NORMAL,
+) -> uuid.UUID:
+    """A reminder for one patient written by hand; for the author unless given to others."""
+    require(actor, Permission.WORK_REMINDERS, database)
+    reason = " ".join(reason.split())
+    if not reason:
+        raise ValidationError("reason", "required", "Say what is to be done.")
+    if len(reason) > 200:
+        raise ValidationError("reason", "too_long", "At most 200 characters.")
+    if due_on < dt.date.today():
+        raise ValidationError("due_on", "past", "Choose today or a later day.")
+    with unit_of_work(database) as session:
+        if session.get(Patient, patient_id) is None:
+            raise NotFoundError(f"No patient {patient_id}.")
+        rule = session.scalars(
+            sa.select(ReminderRule).where(
+                ReminderRule.trigger == Trigger.MANUAL, ReminderRule.active
+            )
+        ).first()
+        reminder = Reminder(
+            patient_id=patient_id,
+            rule_id=None,
+            trigger=Trigger.MANUAL,
+            source_id=None,
+            step=0,
+            reason=reason,
+            scheduled_on=due_on,
+            due_on=due_on,
+            priority=priority,
+            max_attempts=rule.max_attempts if rule else 3,
+            updated_by_id=actor.staff_id,
+        )
+        if staff_id is None and role is None:
+            staff_id = actor.staff_id
+        reminder_engine.assign(session, reminder, staff_id, role)
+        session.add(reminder)
+        session.flush()
+        audit.record(
+            session, actor, "create", "reminder", reminder.id, patient=patient_id, due=due_on
+        )
+        return reminder.id
+
+
+def sweep(database: Database, actor: Actor, today: dt.date | None = None) -> int:
+    """Birthdays coming within the horizon that have no greeting yet (patients registered
+    before the rule, or whose last greeting is done): once a day is enough, and it is
+    idempotent. Returns how many reminders it made."""
+    require(actor, Permission.WORK_REMINDERS, database)
+    today = today or dt.date.today()
+    days = [today + dt.timedelta(days=n) for n in range(HORIZON_DAYS + 1)]
+    month, day = sa.extract("month", Patient.birth_date), sa.extract("day", Patient.birth_date)
+    when = sa.or_(*(sa.and_(month == d.month, day == d.day) for d in days))
+    made = 0
+    with unit_of_work(database) as session:
+        if not reminder_engine.rules_for(session, Trigger.BIRTHDAY):
+            return 0
+        for patient in session.scalars(
+            sa.select(Patient).where(Patient.birth_date.is_not(None), when)
+        ):
+            before = len(session.new)
+            reminder_engine.on_patient_saved(session, patient, today)
+            made += len(session.new) - before
+    return made
+
+
+# --- inside ---------------------------------------------------------------------------------
+
+
+class _NotYoursError(Exception):
+    pass
+
+
+def _apply(
+    database: Database,
+    actor: Actor,
+    action: str,
+    reminder_id: uuid.UUID,
+    expected_version: int | None,
+    key: uuid.UUID | None,
+    at: dt.datetime,
+    change: object,
+) -> Applied:
+    try:
+        return _apply_once(database, actor, action, reminder_id, expected_version, key, at, change)
+    except _NotYoursError:
+        refuse(database, actor, "work_others_reminder")  # audited in its own transaction
+
+
+def _apply_once(
+    database: Database,
+    actor: Actor,
+    action: str,
+    reminder_id: uuid.UUID,
+    expected_version: int | None,
+    key: uuid.UUID | None,
+    at: dt.datetime,
+    change: object,
+) -> Applied:
+    try:
+        with unit_of_work(database) as session:
+            if key is not None and (receipt := session.get(SyncReceipt, key)) is not None:
+                return _repeated(session, receipt)
+            reminder = session.get(Reminder, reminder_id)
+            if reminder is None:
+                raise NotFoundError(f"No reminder {reminder_id}.")
+            if not _may_work(actor, reminder):
+                raise _NotYoursError
+            if expected_version is not None and reminder.version != expected_version:
+                raise ReminderChangedError(
+                    conflict_with(session, reminder), _current(session, reminder.id)
+                )
+            escalated = change(session, reminder)  # type: ignore[operator]
+            reminder.updated_by_id = actor.staff_id
+            session.flush()
+            audit.record(session, actor, action, "reminder", reminder.id, made_at=at, key=key)
+            if key is not None:
+                session.add(
+                    SyncReceipt(
+                        key=key,
+                        action=action,
+                        reminder_id=reminder.id,
+                        staff_id=actor.staff_id,
+                        workstation=actor.workstation,
+                        made_at=at,
+                        version=reminder.version,
+                    )
+                )
+                session.flush()
+            return Applied(
+                reminder.id,
+                reminder.version,
+                reminder.status,
+                reminder.due_on,
+                reminder.attempts,
+                escalated=escalated,
+            )
+    except IntegrityError:
+        if key is None:
+            raise
+        with unit_of_work(database, write=False) as session:  # another sending won the race
+            receipt = session.get(SyncReceipt, key)
+            if receipt is None:
+                raise
+            return _repeated(session, receipt)
+
+
+def _repeated(session: Session, receipt: SyncReceipt) -> Applied:
+    reminder = session.get(Reminder, receipt.reminder_id)
+    assert reminder is not None  # reminders are never deleted
+    return Applied(
+        reminder.id,
+        receipt.version,
+        reminder.status,
+        reminder.due_on,
+        reminder.attempts,
+        repeated=True,
+    )
+
+
+def _call(
+    session: Session, actor: Actor, reminder: Reminder, outcome: CallOutcome, at: dt.datetime
+) -> uuid.UUID | None:
+    assert actor.staff_id is not None, "a call is made by a person"
+    follow_up = FollowUp(
+        reminder_id=reminder.id,
+        patient_id=reminder.patient_id,
+        author_id=actor.staff_id,
+        called_at=at,
+        reached=outcome.reached,
+        asked="\n".join(outcome.asked),
+        notes=outcome.notes.strip(),
+        reaction=outcome.reaction if outcome.reached else None,
+        satisfaction=outcome.satisfaction,
+        next_step=outcome.next_step.strip(),
+    )
+    session.add(follow_up)
+    session.flush()
+    if reminder.status != ReminderStatus.OPEN:
+        return None  # closed meanwhile and a person chose to keep the call: recorded only
+    if outcome.reached:
+        _close(reminder, actor, at, "")
+    else:
+        reminder.attempts += 1
+        if reminder.attempts >= reminder.max_attempts:
+            _close(reminder, actor, at, CLOSED_UNREACHABLE)
+        else:
+            reminder.due_on = max(reminder.due_on, at.astimezone().date() + dt.timedelta(days=1))
+    if outcome.reached and outcome.reaction == Reaction.NEEDS_REVIEW:
+        made = reminder_engine.escalate(
+            session,
+            reminder.patient_id,
+            follow_up.id,
+            _doctor(session, reminder),
+            at.astimezone().date(),
+            reminder.reason,
+        )
+        return made[0].id if made else None
+    return None
+
+
+def _close(reminder: Reminder, actor: Actor, at: dt.datetime, reason: str) -> None:
+    reminder.status = ReminderStatus.DONE
+    reminder.closed_at = at
+    reminder.closed_by_id = actor.staff_id
+    reminder.close_reason = reason
+
+
+def _doctor(session: Session, reminder: Reminder) -> uuid.UUID | None:
+    """The doctor of the treatment's visit, when the reminder came from a treatment."""
+    if reminder.trigger != Trigger.TREATMENT or reminder.source_id is None:
+        return None
+    return session.scalar(
+        sa.select(Visit.doctor_id)
+        .join(Treatment, Treatment.visit_id == Visit.id)
+        .where(Treatment.id == reminder.source_id)
+    )
+
+
+def _still_open(reminder: Reminder) -> None:
+    if reminder.status != ReminderStatus.OPEN:
+        raise ValidationError("reminder", "closed", "This reminder is already closed.")
+
+
+def _may_work(actor: Actor, reminder: Reminder) -> bool:
+    """One's own, one's role's, or any for a manager."""
+    if allowed(actor, Permission.VIEW_ALL_REMINDERS):
+        return True
+    return reminder.assignee_id == actor.staff_id or reminder.assignee_role == actor.role
+
+
+def _require_scope(database: Database, actor: Actor, scope: Scope) -> None:
+    require(actor, Permission.WORK_REMINDERS, database)
+    if scope == Scope.EVERYONE:
+        require(actor, Permission.VIEW_ALL_REMINDERS, database)
+
+
+def _scoped(actor: Actor, scope: Scope) -> sa.ColumnElement[bool]:
+    if scope == Scope.MINE:
+        return Reminder.assignee_id == actor.staff_id
+    if scope == Scope.ROLE:
+        return Reminder.assignee_role == actor.role
+    return sa.true()
+
+
+def _section_range(
+    section: Section, today: dt.date, horizon: int
+) -> tuple[dt.date | None, dt.date]:
+    if section == Section.OVERDUE:
+        return None, today - dt.timedelta(days=1)
+    if section == Section.TODAY:
+        return today, today
+    return today + dt.timedelta(days=1), today + dt.timedelta(days=horizon)
+
+
+def _rank() -> sa.ColumnElement[int]:
+    return sa.case({p.value: n for p, n in PRIORITY_RANK.items()}, value=Reminder.priority)
+
+
+def _rows_query() -> sa.Select[tuple[object, ...]]:
+    assignee = aliased(Staff)
+    return (
+        sa.select(
+            Reminder.id,
+            Reminder.patient_id,
+            Patient.record_no,
+            Patient.name,
+            Patient.mobile,
+            Reminder.reason,
+            Reminder.trigger,
+            Reminder.step,
+            Reminder.due_on,
+            Reminder.priority,
+            Reminder.assignee_id,
+            assignee.display_name,
+            Reminder.assignee_role,
+            Reminder.attempts,
+            Reminder.max_attempts,
+            Reminder.status,
+            Reminder.version,
+            ReminderRule.script,
+        )
+        .join(Patient, Patient.id == Reminder.patient_id)
+        .outerjoin(assignee, assignee.id == Reminder.assignee_id)
+        .outerjoin(ReminderRule, ReminderRule.id == Reminder.rule_id)
+    )
+
+
+def _row(r: sa.Row[tuple[object, ...]]) -> ReminderRow:
+    (
+        id_,
+        patient_id,
+        record_no,
+        name,
+        mobile,
+        reason,
+        trigger,
+        step,
+        due_on,
+        priority,
+        assignee_id,
+        assignee_name,
+        role,
+        attempts,
+        max_attempts,
+        status,
+        version,
+        script,
+    ) = r
+    return ReminderRow(
+        id_,
+        patient_id,
+        record_no,
+        name,
+        mobile or "",
+        reason,
+        Trigger(trigger),
+        step,
+        due_on,
+        Priority(priority),
+        assignee_id,
+        assignee_name or "",
+        Role(role) if role else None,
+        attempts,
+        max_attempts,
+        ReminderStatus(status),
+        version,
+        script or "",
+    )
+
+
+def _current(session: Session, reminder_id: uuid.UUID) -> ReminderRow:
+    row = session.execute(_rows_query().where(Reminder.id == reminder_id)).one()
+    return _row(row)
