@@ -49,7 +49,7 @@ class Reaction(enum.StrEnum):
 
 
 class ReminderRule(UUIDPrimaryKey, Versioned, Base):
-    """ "When X happens, N days later remind R to do Y", edited by managers.
+    """A rule: when X happens, N days later remind R to do Y. Edited by managers.
 
     ``offsets`` holds one or more day counts ("1,3,7,30": one reminder each). For
     COURSE_DUE it is the interval after a session, for SINCE_LAST_VISIT the days without a
@@ -78,8 +78,8 @@ class Reminder(UUIDPrimaryKey, Versioned, Base):
     """A dated task for a person or a role. Never deleted: done or cancelled with a reason.
 
     ``source_id`` is what triggered it (treatment, consultation, course, visit, follow-up,
-    or the patient for birthdays); with the rule and ``step`` (the offset in days, or the
-    year for a birthday) it is unique, so a trigger replayed creates nothing twice.
+    or the patient for birthdays); with the rule and ``step`` (the offset in days; for a birthday
+    its date as 20270315) it is unique, so a trigger replayed creates nothing twice.
     ``scheduled_on`` is the date the rule set; ``due_on`` moves when snoozed.
     """
 

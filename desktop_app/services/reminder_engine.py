@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -39,7 +39,7 @@ CANCELLED_RESCHEDULED = "rescheduled"
 
 
 def parse_offsets(text: str) -> tuple[int, ...]:
-    """ "1, 3,7 30" → (1, 3, 7, 30); ValueError for anything else (checked when saved)."""
+    """Parse "1, 3,7 30" as (1, 3, 7, 30); ValueError for anything else (checked when saved)."""
     parts = [p for p in text.replace("，", ",").replace(" ", ",").split(",") if p]
     days = tuple(sorted({int(p) for p in parts}))
     if not days or days[0] < 0 or days[-1] > 3650:
@@ -62,18 +62,21 @@ class Planned:
     assignee_role: Role | None
 
 
+People = Mapping[Role, uuid.UUID | None]
+
+
 def plan(
-    rule: ReminderRule,
-    day: dt.date,
-    subject: str,
-    default_person: uuid.UUID | None,
-    default_role: Role | None,
+    rule: ReminderRule, day: dt.date, subject: str, people: People, default_role: Role
 ) -> list[Planned]:
-    """The reminders ``rule`` makes of a trigger on ``day`` (one per offset)."""
-    role = rule.assign_role
-    person = rule.assign_staff_id or (default_person if role is None else None)
-    if person is None and role is None:
-        role = default_role
+    """The reminders ``rule`` makes of a trigger on ``day`` (one per offset).
+
+    ``people`` are this patient's own people by role (the treating nurse or doctor, the
+    visit's doctor, the assigned consultant): a rule naming a role goes to the patient's
+    person of that role when there is one, else to everyone of the role; a rule naming
+    nobody goes to the ``default_role``'s person (the treating nurse, the consultant …).
+    """
+    role = rule.assign_role or default_role
+    person = rule.assign_staff_id or people.get(role)
     reason = f"{rule.name} · {subject}" if subject else rule.name
     return [
         Planned(
@@ -89,6 +92,28 @@ def plan(
         )
         for offset in parse_offsets(rule.offsets)
     ]
+
+
+def people_of(
+    session: Session,
+    patient_id: uuid.UUID,
+    visit_id: uuid.UUID | None = None,
+    operator: uuid.UUID | None = None,
+) -> tuple[dict[Role, uuid.UUID | None], Role | None]:
+    """The patient's consultant, the visit's consultant and doctor, and the operator (who
+    counts for their own role); returns them with the operator's role."""
+    people: dict[Role, uuid.UUID | None] = {}
+    patient = session.get(Patient, patient_id)
+    if patient is not None:
+        people[Role.CONSULTANT] = patient.consultant_id
+    visit = session.get(Visit, visit_id) if visit_id is not None else None
+    if visit is not None:
+        people[Role.CONSULTANT] = visit.consultant_id or people.get(Role.CONSULTANT)
+        people[Role.DOCTOR] = visit.doctor_id
+    role = session.scalar(sa.select(Staff.role).where(Staff.id == operator)) if operator else None
+    if role is not None:
+        people[role] = operator
+    return people, role
 
 
 def rules_for(session: Session, trigger: Trigger) -> Sequence[ReminderRule]:
@@ -110,13 +135,12 @@ def on_treatment(session: Session, treatment: Treatment, item: TreatmentItem) ->
     """Follow-up calls, repurchase and review reminders after a treatment; the course's
     next-session reminder when it used a course."""
     day = treatment.started_at.astimezone().date()
+    people, role = people_of(
+        session, treatment.patient_id, treatment.visit_id, treatment.operator_id
+    )
     for rule in treatment_rules(rules_for(session, Trigger.TREATMENT), item):
-        _create(
-            session,
-            treatment.patient_id,
-            treatment.id,
-            plan(rule, day, item.name, treatment.operator_id, Role.NURSE),
-        )
+        planned = plan(rule, day, item.name, people, role or Role.NURSE)
+        _create(session, treatment.patient_id, treatment.id, planned)
     if treatment.course_id is not None:
         course = session.get(Course, treatment.course_id)
         if course is not None:
@@ -136,7 +160,8 @@ def course_session_done(
         _close(open_, CANCELLED_COURSE_DONE, operator)
         return
     for rule in rules_for(session, Trigger.COURSE_DUE):
-        wanted = plan(rule, day, course.item_name, operator, Role.NURSE)[0]
+        people, role = people_of(session, course.patient_id, None, operator)
+        wanted = plan(rule, day, course.item_name, people, role or Role.NURSE)[0]
         mine = [r for r in open_ if r.rule_id == rule.id]
         if mine:  # reschedule the open one: it is the same "next session" reminder
             _move(mine[0], wanted.due_on, course.sessions_used, operator)
@@ -155,17 +180,19 @@ def on_consultation(
         return
     for rule in rules_for(session, Trigger.NO_DEAL):
         _create(
-            session, visit.patient_id, visit.id, plan(rule, day, "", consultant, Role.CONSULTANT)
+            session,
+            visit.patient_id,
+            visit.id,
+            plan(rule, day, "", {Role.CONSULTANT: consultant}, Role.CONSULTANT),
         )
 
 
 def on_check_in(session: Session, visit: Visit) -> None:
-    """ "N days since the last visit" starts again from this visit."""
+    """The "N days since the last visit" reminder starts again from this visit."""
     day = visit.checked_in_at.astimezone().date()
-    patient = session.get(Patient, visit.patient_id)
-    consultant = patient.consultant_id if patient else None
+    people, _role = people_of(session, visit.patient_id, visit.id)
     for rule in rules_for(session, Trigger.SINCE_LAST_VISIT):
-        wanted = plan(rule, day, "", consultant, Role.CONSULTANT)[0]
+        wanted = plan(rule, day, "", people, Role.CONSULTANT)[0]
         current = session.scalars(
             sa.select(Reminder).where(
                 Reminder.patient_id == visit.patient_id,
@@ -180,8 +207,10 @@ def on_check_in(session: Session, visit: Visit) -> None:
             _create(session, visit.patient_id, visit.id, [wanted])
 
 
-def on_patient_saved(session: Session, patient: Patient, today: dt.date) -> None:
-    """The next birthday's greeting, moved when the birth date is corrected."""
+def on_patient_saved(session: Session, patient: Patient, today: dt.date) -> int:
+    """The next birthday's greeting, moved when the birth date is corrected; returns how
+    many reminders it made."""
+    made = 0
     for rule in rules_for(session, Trigger.BIRTHDAY):
         current = session.scalars(
             sa.select(Reminder).where(
@@ -195,13 +224,21 @@ def on_patient_saved(session: Session, patient: Patient, today: dt.date) -> None
             continue
         birthday = next_birthday(patient.birth_date, today)
         wanted = _with_step(
-            plan(rule, birthday, "", patient.consultant_id, Role.CONSULTANT)[0], birthday.year
+            plan(rule, birthday, "", {Role.CONSULTANT: patient.consultant_id}, Role.CONSULTANT)[0],
+            _day_step(birthday),
         )
         for reminder in current:
-            if reminder.step != birthday.year or reminder.due_on != wanted.due_on:
+            if reminder.step != wanted.step:
                 _close([reminder], CANCELLED_RESCHEDULED, None)
-        if not any(r.step == birthday.year and r.due_on == wanted.due_on for r in current):
-            _create(session, patient.id, patient.id, [wanted])
+        if not any(r.step == wanted.step for r in current):
+            made += len(_create(session, patient.id, patient.id, [wanted]))
+    return made
+
+
+def _day_step(day: dt.date) -> int:
+    """A birthday reminder's step: its date as 20270315, one greeting per birthday even
+    when a corrected birth date moves it within the same year."""
+    return day.year * 10_000 + day.month * 100 + day.day
 
 
 def next_birthday(born: dt.date, today: dt.date) -> dt.date:
@@ -228,7 +265,8 @@ def escalate(
     """An adverse reaction needing review: an urgent reminder for the doctor, due today.
     Built in if the clinic switched its rule off, because this one must never be lost."""
     rules = rules_for(session, Trigger.ADVERSE_REACTION)
-    planned = [p for rule in rules for p in plan(rule, day, subject, doctor, Role.DOCTOR)]
+    people = {Role.DOCTOR: doctor}
+    planned = [p for rule in rules for p in plan(rule, day, subject, people, Role.DOCTOR)]
     if not planned:
         planned = [
             Planned(

@@ -378,9 +378,7 @@ def sweep(database: Database, actor: Actor, today: dt.date | None = None) -> int
         for patient in session.scalars(
             sa.select(Patient).where(Patient.birth_date.is_not(None), when)
         ):
-            before = len(session.new)
-            reminder_engine.on_patient_saved(session, patient, today)
-            made += len(session.new) - before
+            made += reminder_engine.on_patient_saved(session, patient, today)
     return made
 
 
@@ -527,14 +525,21 @@ def _close(reminder: Reminder, actor: Actor, at: dt.datetime, reason: str) -> No
 
 
 def _doctor(session: Session, reminder: Reminder) -> uuid.UUID | None:
-    """The doctor of the treatment's visit, when the reminder came from a treatment."""
+    """The treatment's doctor (the visit's, or the operator when a doctor treated), when
+    the reminder came from a treatment; otherwise every doctor sees the escalation."""
     if reminder.trigger != Trigger.TREATMENT or reminder.source_id is None:
         return None
-    return session.scalar(
-        sa.select(Visit.doctor_id)
-        .join(Treatment, Treatment.visit_id == Visit.id)
+    found = session.execute(
+        sa.select(Visit.doctor_id, Staff.id, Staff.role)
+        .select_from(Treatment)
+        .outerjoin(Visit, Visit.id == Treatment.visit_id)
+        .join(Staff, Staff.id == Treatment.operator_id)
         .where(Treatment.id == reminder.source_id)
-    )
+    ).first()
+    if found is None:
+        return None
+    doctor, operator, role = found
+    return doctor or (operator if role == Role.DOCTOR else None)
 
 
 def _still_open(reminder: Reminder) -> None:
