@@ -166,7 +166,7 @@ def test_a_birthday_greeting_follows_the_birth_date(database, manager):
         greeting.id,
         ReminderStatus.CANCELLED,
         "rescheduled",
-    )  # noqa: E501
+    )
     assert new.status == ReminderStatus.OPEN
     assert new.due_on == reminder_engine_next(corrected, today)
 
@@ -268,7 +268,7 @@ def test_not_reached_is_tried_again_tomorrow_until_the_tries_are_used(
         assert closed.close_reason == "unreachable"
         calls = session.scalars(
             sa.select(FollowUp).where(FollowUp.reminder_id == reminder.id)
-        ).all()  # noqa: E501
+        ).all()
     assert [c.reached for c in calls] == [False, False, False]
 
 
@@ -308,10 +308,10 @@ def test_a_change_sent_twice_is_applied_once(database, nurse, patient, filler):
     at = utcnow() - dt.timedelta(hours=3)
     first = reminders.record_call(
         database, nurse, reminder.id, reminder.version, CallOutcome(True, "好"), key=key, at=at
-    )  # noqa: E501
+    )
     again = reminders.record_call(
         database, nurse, reminder.id, reminder.version, CallOutcome(True, "好"), key=key, at=at
-    )  # noqa: E501
+    )
     assert not first.repeated and again.repeated and again.version == first.version
     with unit_of_work(database, write=False) as session:
         (call,) = session.scalars(sa.select(FollowUp)).all()
@@ -319,14 +319,14 @@ def test_a_change_sent_twice_is_applied_once(database, nurse, patient, filler):
         audited = session.scalar(
             sa.select(sa.func.count()).where(
                 AuditEvent.action == "call", AuditEvent.entity_id == str(reminder.id)
-            )  # noqa: E501
+            )
         )
     assert audited == 1
 
 
 def test_a_stale_change_is_a_conflict_holding_the_servers_row(
     database, manager, nurse, patient, filler
-):  # noqa: E501
+):
     reminder = all_reminders(database, patient.id, Trigger.TREATMENT)[0]
     later = dt.date.today() + dt.timedelta(days=5)
     reminders.snooze(database, manager, reminder.id, reminder.version, later)
@@ -347,7 +347,7 @@ def test_nobody_works_a_reminder_that_is_not_theirs(database, manager, nurse, pa
     with pytest.raises(PermissionDeniedError):
         reminders.record_call(
             database, consultant, reminder.id, reminder.version, CallOutcome(True)
-        )  # noqa: E501
+        )
     with pytest.raises(PermissionDeniedError):
         reminders.due_reminders(database, nurse, scope=reminders.Scope.EVERYONE)
     with unit_of_work(database, write=False) as session:
@@ -381,7 +381,7 @@ def test_sections_counts_and_scopes(database, manager, nurse, patient, filler):
     }
     overdue = reminders.due_reminders(
         database, nurse, section=reminders.Section.OVERDUE, today=today + dt.timedelta(days=3)
-    )  # noqa: E501
+    )
     assert [r.days_overdue(today + dt.timedelta(days=3)) for r in overdue] == [2]
     assert overdue[0].mobile == "+8613800131234" and overdue[0].record_no == patient.record_no
     assert "疼痛" in overdue[0].script
@@ -391,7 +391,7 @@ def test_sections_counts_and_scopes(database, manager, nurse, patient, filler):
         scope=reminders.Scope.EVERYONE,
         section=reminders.Section.UPCOMING,
         horizon=60,
-    )  # noqa: E501
+    )
     assert len(role_rows) == 4
     assert later  # (kept for clarity of the horizon comment)
 
@@ -405,7 +405,7 @@ def test_sweep_greets_birthdays_of_patients_loaded_without_the_rule(database, ma
                 record_no="X1",
                 name="导入的",
                 birth_date=dt.date(1985, soon.month, min(soon.day, 28)),
-            )  # noqa: E501
+            )
         )
     assert reminders.sweep(database, manager, today) == 1
     assert reminders.sweep(database, manager, today) == 0
