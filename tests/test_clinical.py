@@ -385,9 +385,18 @@ def test_timeline_is_newest_first_per_role_and_pages_without_gaps(database, team
             visit.patient_id,
             treatments.TreatmentDraft("光子嫩肤", start + dt.timedelta(minutes=minutes)),
         )
+    from desktop_app.services import reminders
+
+    call = reminders.add_manual(
+        database, team["nurse"], visit.patient_id, dt.date.today(), "问问恢复情况"
+    )
+    outcome = reminders.CallOutcome(True, "不红不肿", satisfaction=5)
+    reminders.record_call(database, team["nurse"], call, 1, outcome)
     nurse_view = timeline.patient_timeline(database, team["nurse"], visit.patient_id)
     assert [e.at for e in nurse_view] == sorted((e.at for e in nurse_view), reverse=True)
     assert {e.kind for e in nurse_view} == set(timeline.EntryKind) - {timeline.EntryKind.DOCUMENT}
+    follow_up = next(e for e in nurse_view if e.kind == timeline.EntryKind.FOLLOW_UP)
+    assert (follow_up.label, follow_up.state) == ("问问恢复情况", "none/5")
     course = next(e for e in nurse_view if e.kind == timeline.EntryKind.COURSE)
     assert (course.label, course.state) == ("皮秒", "0/5")
 

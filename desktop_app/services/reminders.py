@@ -11,17 +11,15 @@ for a person to decide — never a silent overwrite.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import uuid
 from dataclasses import dataclass
 
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from desktop_app.db import Database
 from desktop_app.models import (
-    PRIORITY_RANK,
     FollowUp,
     Patient,
     Priority,
@@ -36,54 +34,51 @@ from desktop_app.models import (
     Trigger,
     Visit,
 )
-from desktop_app.services import audit, reminder_engine
-from desktop_app.services.context import Actor, conflict_with, reading, unit_of_work
+from desktop_app.services import audit, reminder_engine, reminder_lists
+from desktop_app.services.context import Actor, conflict_with, unit_of_work
 from desktop_app.services.errors import ConflictError, NotFoundError, ValidationError
 from desktop_app.services.permissions import Permission, allowed, refuse, require
+from desktop_app.services.reminder_lists import (
+    HORIZON_DAYS,
+    PAGE,
+    FollowUpDetail,
+    ReminderRow,
+    Scope,
+    Section,
+    counts,
+    due_on_date,
+    due_reminders,
+    for_station,
+    get_follow_up,
+    get_reminder,
+)
 
-HORIZON_DAYS = 14  # "upcoming": due within the next two weeks
-PAGE = 200
 MAX_NOTE = 2000
 CLOSED_UNREACHABLE = "unreachable"  # not reached on the last allowed try
 
-
-class Scope(enum.StrEnum):
-    MINE = "mine"
-    ROLE = "role"  # everything for my role, mine included
-    EVERYONE = "everyone"  # managers
-
-
-class Section(enum.StrEnum):
-    OVERDUE = "overdue"
-    TODAY = "today"
-    UPCOMING = "upcoming"
-
-
-@dataclass(frozen=True)
-class ReminderRow:
-    """One line of the panel, and what the station's offline cache keeps of it."""
-
-    id: uuid.UUID
-    patient_id: uuid.UUID
-    record_no: str
-    patient_name: str
-    mobile: str  # E.164, "" when none
-    reason: str
-    trigger: Trigger
-    step: int
-    due_on: dt.date
-    priority: Priority
-    assignee_id: uuid.UUID | None
-    assignee_name: str
-    assignee_role: Role | None
-    attempts: int
-    max_attempts: int
-    status: ReminderStatus
-    version: int
-    script: str  # the rule's questions, one per line
-
-    def days_overdue(self, today: dt.date) -> int:
-        return max(0, (today - self.due_on).days)
+__all__ = [  # the reading side lives in reminder_lists; callers import both from here
+    "HORIZON_DAYS",
+    "PAGE",
+    "Applied",
+    "CallOutcome",
+    "FollowUpDetail",
+    "ReminderChangedError",
+    "ReminderRow",
+    "Scope",
+    "Section",
+    "add_manual",
+    "check_outcome",
+    "counts",
+    "due_on_date",
+    "due_reminders",
+    "for_station",
+    "get_follow_up",
+    "get_reminder",
+    "reassign",
+    "record_call",
+    "snooze",
+    "sweep",
+]
 
 
 @dataclass(frozen=True)
@@ -132,102 +127,6 @@ def check_outcome(outcome: CallOutcome) -> None:
         raise ValidationError(
             "reached", "not_reached", "Nobody answered: no reaction or satisfaction."
         )
-
-
-# --- reading ------------------------------------------------------------------------------------
-
-
-def due_reminders(
-    database: Database,
-    actor: Actor,
-    *,
-    scope: Scope = Scope.MINE,
-    section: Section = Section.TODAY,
-    today: dt.date | None = None,
-    horizon: int = HORIZON_DAYS,
-    limit: int = PAGE,
-    offset: int = 0,
-) -> list[ReminderRow]:
-    """Open reminders of one section, soonest first, urgent first within a day."""
-    _require_scope(database, actor, scope)
-    today = today or dt.date.today()
-    low, high = _section_range(section, today, horizon)
-    query = _rows_query().where(_scoped(actor, scope), Reminder.status == ReminderStatus.OPEN)
-    if low is not None:
-        query = query.where(Reminder.due_on >= low)
-    query = query.where(Reminder.due_on <= high).order_by(Reminder.due_on, _rank(), Reminder.id)
-    with reading(database) as connection:
-        rows = connection.execute(query.limit(limit).offset(offset)).all()
-    return [_row(r) for r in rows]
-
-
-def counts(
-    database: Database,
-    actor: Actor,
-    *,
-    scope: Scope = Scope.MINE,
-    today: dt.date | None = None,
-    horizon: int = HORIZON_DAYS,
-) -> dict[Section, int]:
-    """How many open reminders each section holds (the navigation badge: overdue + today)."""
-    _require_scope(database, actor, scope)
-    today = today or dt.date.today()
-    section = sa.case(
-        (Reminder.due_on < today, Section.OVERDUE.value),
-        (Reminder.due_on == today, Section.TODAY.value),
-        else_=Section.UPCOMING.value,
-    )
-    query = (
-        sa.select(section, sa.func.count())
-        .where(
-            _scoped(actor, scope),
-            Reminder.status == ReminderStatus.OPEN,
-            Reminder.due_on <= today + dt.timedelta(days=horizon),
-        )
-        .group_by(section)
-    )
-    with reading(database) as connection:
-        found = dict(connection.execute(query).all())
-    return {s: int(found.get(s.value, 0)) for s in Section}
-
-
-def due_on_date(
-    database: Database, actor: Actor, day: dt.date, role: Role | None = None
-) -> list[ReminderRow]:
-    """Open reminders due on or before ``day`` (for scripts: ``reminders due``)."""
-    require(actor, Permission.VIEW_ALL_REMINDERS, database)
-    query = _rows_query().where(Reminder.status == ReminderStatus.OPEN, Reminder.due_on <= day)
-    if role is not None:
-        query = query.where(Reminder.assignee_role == role)
-    with reading(database) as connection:
-        rows = connection.execute(query.order_by(Reminder.due_on, _rank(), Reminder.id)).all()
-    return [_row(r) for r in rows]
-
-
-def for_station(
-    database: Database,
-    actor: Actor,
-    staff_ids: list[uuid.UUID],
-    roles: list[Role],
-    until: dt.date,
-) -> list[ReminderRow]:
-    """Everything open due by ``until`` for these people or roles: the offline cache."""
-    require(actor, Permission.WORK_REMINDERS, database)
-    who = sa.or_(Reminder.assignee_id.in_(staff_ids), Reminder.assignee_role.in_(roles))
-    query = _rows_query().where(
-        who, Reminder.status == ReminderStatus.OPEN, Reminder.due_on <= until
-    )
-    with reading(database) as connection:
-        return [_row(r) for r in connection.execute(query.order_by(Reminder.due_on)).all()]
-
-
-def get_reminder(database: Database, actor: Actor, reminder_id: uuid.UUID) -> ReminderRow:
-    require(actor, Permission.WORK_REMINDERS, database)
-    with reading(database) as connection:
-        row = connection.execute(_rows_query().where(Reminder.id == reminder_id)).first()
-    if row is None:
-        raise NotFoundError(f"No reminder {reminder_id}.")
-    return _row(row)
 
 
 # --- changing ----------------------------------------------------------------------------------
@@ -426,7 +325,7 @@ def _apply_once(
                 raise _NotYoursError
             if expected_version is not None and reminder.version != expected_version:
                 raise ReminderChangedError(
-                    conflict_with(session, reminder), _current(session, reminder.id)
+                    conflict_with(session, reminder), reminder_lists.current(session, reminder.id)
                 )
             escalated = change(session, reminder)  # type: ignore[operator]
             reminder.updated_by_id = actor.staff_id
@@ -552,108 +451,3 @@ def _may_work(actor: Actor, reminder: Reminder) -> bool:
     if allowed(actor, Permission.VIEW_ALL_REMINDERS):
         return True
     return reminder.assignee_id == actor.staff_id or reminder.assignee_role == actor.role
-
-
-def _require_scope(database: Database, actor: Actor, scope: Scope) -> None:
-    require(actor, Permission.WORK_REMINDERS, database)
-    if scope == Scope.EVERYONE:
-        require(actor, Permission.VIEW_ALL_REMINDERS, database)
-
-
-def _scoped(actor: Actor, scope: Scope) -> sa.ColumnElement[bool]:
-    if scope == Scope.MINE:
-        return Reminder.assignee_id == actor.staff_id
-    if scope == Scope.ROLE:
-        return Reminder.assignee_role == actor.role
-    return sa.true()
-
-
-def _section_range(
-    section: Section, today: dt.date, horizon: int
-) -> tuple[dt.date | None, dt.date]:
-    if section == Section.OVERDUE:
-        return None, today - dt.timedelta(days=1)
-    if section == Section.TODAY:
-        return today, today
-    return today + dt.timedelta(days=1), today + dt.timedelta(days=horizon)
-
-
-def _rank() -> sa.ColumnElement[int]:
-    return sa.case({p.value: n for p, n in PRIORITY_RANK.items()}, value=Reminder.priority)
-
-
-def _rows_query() -> sa.Select[tuple[object, ...]]:
-    assignee = aliased(Staff)
-    return (
-        sa.select(
-            Reminder.id,
-            Reminder.patient_id,
-            Patient.record_no,
-            Patient.name,
-            Patient.mobile,
-            Reminder.reason,
-            Reminder.trigger,
-            Reminder.step,
-            Reminder.due_on,
-            Reminder.priority,
-            Reminder.assignee_id,
-            assignee.display_name,
-            Reminder.assignee_role,
-            Reminder.attempts,
-            Reminder.max_attempts,
-            Reminder.status,
-            Reminder.version,
-            ReminderRule.script,
-        )
-        .join(Patient, Patient.id == Reminder.patient_id)
-        .outerjoin(assignee, assignee.id == Reminder.assignee_id)
-        .outerjoin(ReminderRule, ReminderRule.id == Reminder.rule_id)
-    )
-
-
-def _row(r: sa.Row[tuple[object, ...]]) -> ReminderRow:
-    (
-        id_,
-        patient_id,
-        record_no,
-        name,
-        mobile,
-        reason,
-        trigger,
-        step,
-        due_on,
-        priority,
-        assignee_id,
-        assignee_name,
-        role,
-        attempts,
-        max_attempts,
-        status,
-        version,
-        script,
-    ) = r
-    return ReminderRow(
-        id_,
-        patient_id,
-        record_no,
-        name,
-        mobile or "",
-        reason,
-        Trigger(trigger),
-        step,
-        due_on,
-        Priority(priority),
-        assignee_id,
-        assignee_name or "",
-        Role(role) if role else None,
-        attempts,
-        max_attempts,
-        ReminderStatus(status),
-        version,
-        script or "",
-    )
-
-
-def _current(session: Session, reminder_id: uuid.UUID) -> ReminderRow:
-    row = session.execute(_rows_query().where(Reminder.id == reminder_id)).one()
-    return _row(row)

@@ -25,7 +25,9 @@ from desktop_app.models import (
     Course,
     DocumentAction,
     DocumentTemplate,
+    FollowUp,
     PrintedDocument,
+    Reminder,
     Staff,
     TemplateKind,
     TemplateVersion,
@@ -50,6 +52,7 @@ class EntryKind(enum.StrEnum):
     COURSE = "course"
     TREATMENT = "treatment"
     DOCUMENT = "document"  # a printed, saved or signed consent or aftercare sheet
+    FOLLOW_UP = "follow_up"  # a follow-up call's outcome (回访)
 
 
 NEEDS = {
@@ -60,6 +63,7 @@ NEEDS = {
     EntryKind.COURSE: Permission.VIEW_TREATMENT,
     EntryKind.TREATMENT: Permission.VIEW_TREATMENT,
     EntryKind.DOCUMENT: Permission.PRINT_GENERAL_DOCUMENTS,  # the rest need PRINT_DOCUMENTS
+    EntryKind.FOLLOW_UP: Permission.VIEW_TREATMENT,  # reactions and recovery are clinical
 }
 
 
@@ -72,7 +76,8 @@ class Entry:
     at: dt.datetime
     id: uuid.UUID
     label: str  # visit type, outcome, diagnosis, item name, document title …
-    state: str  # visit status, "signed"/"draft", sessions "used/total", DOCUMENT_STATES …
+    state: str  # visit status, "signed"/"draft", sessions "used/total", DOCUMENT_STATES,
+    # "cancelled" for a cancelled treatment, FOLLOW_UP: "not_reached" or "reaction/satisfaction"
     person: str  # who wrote, did or printed it
     outdated: bool = False  # a document signed on an older version than the template's current
 
@@ -214,8 +219,20 @@ def _kind(kind: EntryKind, paged: bool) -> sa.Select:
             Treatment,
             Treatment.started_at,
             item.name,
-            Treatment.areas,
+            sa.case((Treatment.cancelled_at.is_not(None), "cancelled"), else_=Treatment.areas),
             Treatment.operator_id,
+        ),
+        EntryKind.FOLLOW_UP: (
+            FollowUp,
+            FollowUp.called_at,
+            Reminder.reason,
+            sa.case(
+                (sa.not_(FollowUp.reached), "not_reached"),
+                else_=sa.func.coalesce(sa.type_coerce(FollowUp.reaction, text), "")
+                + sa.literal_column("'/'", text)
+                + sa.func.coalesce(sa.cast(FollowUp.satisfaction, text), ""),
+            ),
+            FollowUp.author_id,
         ),
     }
     model, at, label, state, who = sources[kind]
@@ -226,6 +243,8 @@ def _kind(kind: EntryKind, paged: bool) -> sa.Select:
         query = query.join(item, item.id == Treatment.item_id)
     if kind == EntryKind.CONSULTATION:
         query = query.where(sa.not_(Consultation.replaced))
+    if kind == EntryKind.FOLLOW_UP:
+        query = query.join(Reminder, Reminder.id == FollowUp.reminder_id)
     return _page(query, model, at, paged)
 
 

@@ -316,6 +316,9 @@ class TreatmentRecord:
     notes: str
     products: tuple[tuple[str, str, str, dt.date, Decimal, str], ...]  # product, brand, lot …
     marks: tuple[face_charts.MarkDraft, ...] = ()  # the face chart
+    version: int = 0
+    cancelled_at: dt.datetime | None = None
+    cancel_reason: str = ""
 
 
 def get_treatment(database: Database, actor: Actor, treatment_id: uuid.UUID) -> TreatmentRecord:
@@ -355,4 +358,7 @@ def get_treatment(database: Database, actor: Actor, treatment_id: uuid.UUID) -> 
             row.notes,
             tuple(tuple(r) for r in used),  # type: ignore[misc]
             face_charts.marks_of(session, [row.id]).get(row.id, ()),
+            row.version,
+            row.cancelled_at,
+            row.cancel_reason,
         )

@@ -43,6 +43,12 @@ KIND_NAMES = {
     "course": QT_TRANSLATE_NOOP("Clinical", "Course"),
     "treatment": QT_TRANSLATE_NOOP("Clinical", "Treatment"),
     "document": QT_TRANSLATE_NOOP("Clinical", "Document"),
+    "follow_up": QT_TRANSLATE_NOOP("Clinical", "Follow-up call"),
+}
+REACTION_NAMES = {
+    "none": QT_TRANSLATE_NOOP("Clinical", "no reaction"),
+    "mild": QT_TRANSLATE_NOOP("Clinical", "mild reaction"),
+    "needs_review": QT_TRANSLATE_NOOP("Clinical", "reaction needs a doctor's review"),
 }
 STATE_NAMES = {
     "signed": QT_TRANSLATE_NOOP("Clinical", "signed"),
@@ -52,6 +58,9 @@ STATE_NAMES = {
     "saved": QT_TRANSLATE_NOOP("Clinical", "saved as PDF"),
     "scanned": QT_TRANSLATE_NOOP("Clinical", "signed on paper, scan attached"),
     "outdated": QT_TRANSLATE_NOOP("Clinical", "on an older version"),
+    "cancelled": QT_TRANSLATE_NOOP("Clinical", "cancelled"),
+    "reached": QT_TRANSLATE_NOOP("Clinical", "reached"),
+    "not_reached": QT_TRANSLATE_NOOP("Clinical", "not reached"),
 }
 LANGUAGE_NAMES = {
     "zh_CN": QT_TRANSLATE_NOOP("Clinical", "Chinese"),

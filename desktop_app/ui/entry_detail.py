@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop_app.services import assessments, consultations, document_entries, treatments
+from desktop_app.services import (
+    assessments,
+    consultations,
+    document_entries,
+    reminders,
+    treatments,
+)
 from desktop_app.services.document_entries import DocumentDetail
 from desktop_app.services.timeline import Entry, EntryKind
 from desktop_app.ui.clinical_names import (
@@ -15,6 +21,7 @@ from desktop_app.ui.clinical_names import (
     KIND_NAMES,
     LANGUAGE_NAMES,
     OUTCOME_NAMES,
+    REACTION_NAMES,
     REASON_NAMES,
     STATE_NAMES,
     word,
@@ -53,9 +60,28 @@ def entry_text(entry: Entry) -> str:
         if entry.outdated:
             state += " · " + word(STATE_NAMES, "outdated")
         gist = f"{entry.label} · {state}"
+    elif entry.kind == EntryKind.FOLLOW_UP:
+        gist = f"{entry.label} · {follow_up_gist(entry.state)}"
+    elif entry.kind == EntryKind.TREATMENT and entry.state == "cancelled":
+        gist = f"{entry.label} · {word(STATE_NAMES, 'cancelled')}"
     else:
         gist = entry.label
     return "  ".join(filter(None, (when, kind, gist, entry.person)))
+
+
+def follow_up_gist(state: str) -> str:
+    """ "not_reached", or "reaction/satisfaction" → reached · mild reaction · satisfaction 4."""
+    if state == "not_reached":
+        return word(STATE_NAMES, state)
+    reaction, _, satisfaction = state.partition("/")
+    parts = [word(STATE_NAMES, "reached")]
+    if reaction:
+        parts.append(word(REACTION_NAMES, reaction))
+    if satisfaction:
+        parts.append(
+            QCoreApplication.translate("EntryDetail", "satisfaction {n}/5").format(n=satisfaction)
+        )
+    return " · ".join(parts)
 
 
 def load(database: Database, actor: Actor, entry: Entry) -> object | None:
@@ -68,6 +94,8 @@ def load(database: Database, actor: Actor, entry: Entry) -> object | None:
         return treatments.get_treatment(database, actor, entry.id)
     if entry.kind == EntryKind.DOCUMENT:
         return document_entries.document_entry(database, actor, entry.id)
+    if entry.kind == EntryKind.FOLLOW_UP:
+        return reminders.get_follow_up(database, actor, entry.id)
     return None
 
 
@@ -116,6 +144,36 @@ def _document_rows(d: DocumentDetail) -> list[tuple[str, str]]:
             else QCoreApplication.translate("EntryDetail", "none"),
         ),
         (QCoreApplication.translate("EntryDetail", "Treatment"), d.treatment or ""),
+    ]
+
+
+def _follow_up_rows(call: reminders.FollowUpDetail) -> list[tuple[str, str]]:
+    """Who called when (and when it reached the server, if later: made offline), the answers."""
+    t = QCoreApplication.translate
+    when = f"{call.called_at.astimezone():%Y-%m-%d %H:%M}"
+    if (call.recorded_at - call.called_at).total_seconds() > 300:
+        when += " " + t("EntryDetail", "(recorded {when}, made offline)").format(
+            when=f"{call.recorded_at.astimezone():%Y-%m-%d %H:%M}"
+        )
+    return [
+        (t("EntryDetail", "Reminder"), call.reason),
+        (t("EntryDetail", "Called by"), call.author),
+        (t("EntryDetail", "When"), when),
+        (
+            t("EntryDetail", "Answered"),
+            word(STATE_NAMES, "reached" if call.reached else "not_reached"),
+        ),
+        (t("EntryDetail", "Asked"), "\n".join(call.asked)),
+        (t("EntryDetail", "Recovery notes"), call.notes),
+        (
+            t("EntryDetail", "Reaction"),
+            word(REACTION_NAMES, call.reaction.value) if call.reaction else "",
+        ),
+        (
+            t("EntryDetail", "Satisfaction"),
+            f"{call.satisfaction}/5" if call.satisfaction else "",
+        ),
+        (t("EntryDetail", "Next step"), call.next_step),
     ]
 
 
@@ -204,9 +262,17 @@ def html(entry: Entry, record: object | None) -> str:
             ),
             (QCoreApplication.translate("EntryDetail", "Reaction"), record.reaction),
             (QCoreApplication.translate("EntryDetail", "Notes"), record.notes),
+            (
+                QCoreApplication.translate("EntryDetail", "Cancelled"),
+                f"{record.cancelled_at.astimezone():%Y-%m-%d %H:%M} {record.cancel_reason}"
+                if record.cancelled_at
+                else "",
+            ),
         ]
     elif isinstance(record, DocumentDetail):
         rows = _document_rows(record)
+    elif isinstance(record, reminders.FollowUpDetail):
+        rows = _follow_up_rows(record)
     cells = "".join(
         f"<tr><th align='left' valign='top'>{html_lib.escape(k)}</th>"
         f"<td>{html_lib.escape(v).replace(chr(10), '<br>')}</td></tr>"
