@@ -409,3 +409,21 @@ def test_sweep_greets_birthdays_of_patients_loaded_without_the_rule(database, ma
         )
     assert reminders.sweep(database, manager, today) == 1
     assert reminders.sweep(database, manager, today) == 0
+
+
+def test_the_record_is_flagged_until_the_doctor_has_reviewed(
+    database, manager, nurse, patient, filler
+):
+    from desktop_app.services.record_header import record_header
+
+    call = all_reminders(database, patient.id, Trigger.TREATMENT)[0]
+    assert record_header(database, nurse, patient.id).review_needed is False
+    outcome = CallOutcome(True, "红肿", Reaction.NEEDS_REVIEW)
+    reminders.record_call(database, nurse, call.id, call.version, outcome)
+    assert record_header(database, nurse, patient.id).review_needed is True
+    reception = staff(database, manager, "qiantai", Role.RECEPTIONIST)
+    assert record_header(database, reception, patient.id).review_needed is None
+    doctor = staff(database, manager, "yisheng", Role.DOCTOR)
+    (review,) = reminders.due_reminders(database, doctor, scope=reminders.Scope.ROLE)
+    reminders.record_call(database, doctor, review.id, review.version, CallOutcome(True, "已复查"))
+    assert record_header(database, nurse, patient.id).review_needed is False

@@ -23,8 +23,11 @@ from desktop_app.models import (
     DocumentTemplate,
     Patient,
     PrintedDocument,
+    Reminder,
+    ReminderStatus,
     TemplateKind,
     TemplateVersion,
+    Trigger,
 )
 from desktop_app.models.document import signed_copy
 from desktop_app.services.consents import latest_consents
@@ -62,6 +65,9 @@ class RecordHeader:
     missing_consents: tuple[ConsentKind, ...]
     id_unverified_reason: str | None
     sign_again: tuple[SignAgain, ...] = ()  # consents signed only on an older version
+    # A follow-up call found a reaction needing a doctor's review, not yet reviewed (the
+    # doctor's urgent reminder is open); None: not for this role to see.
+    review_needed: bool | None = None
 
 
 def record_header(database: Database, actor: Actor, patient_id: uuid.UUID) -> RecordHeader:
@@ -87,6 +93,7 @@ def record_header(database: Database, actor: Actor, patient_id: uuid.UUID) -> Re
         tuple(k for k in ESSENTIAL_CONSENTS if not (k in consents and consents[k].granted)),
         patient.id_unverified_reason,
         tuple(resign.values()),
+        bool(patient.review_needed) if clinical else None,
     )
 
 
@@ -130,6 +137,13 @@ def _patient() -> sa.Select:
         Patient.allergies,
         Patient.history_flags,
         Patient.id_unverified_reason,
+        sa.exists()
+        .where(
+            Reminder.patient_id == Patient.id,
+            Reminder.trigger == Trigger.ADVERSE_REACTION,
+            Reminder.status == ReminderStatus.OPEN,
+        )
+        .label("review_needed"),
     ).where(Patient.id == sa.bindparam("patient_id"))
 
 

@@ -240,6 +240,10 @@ class PatientPage(QWidget):
             flags.append(self.tr("Consent to process personal or health information is missing"))
         if header.id_unverified_reason:
             flags.append(self.tr("ID unverified"))
+        if header.review_needed:
+            flags.append(
+                self.tr("Adverse reaction reported on a follow-up call: doctor's review needed")
+            )
         for again in header.sign_again:
             flags.append(self.tr("Consent to sign again: {title}").format(title=again.title))
         self.flags.setText(" · ".join(flags))
