@@ -358,6 +358,8 @@ class _Chart:
             anaesthesia=practice.anaesthesia,
             reaction=rng.choice(REACTIONS),
             notes="",
+            cancelled_at=None,
+            cancel_reason="",
         )
         row["updated_at"] = end
         self.rows[Treatment.__tablename__].append(row)

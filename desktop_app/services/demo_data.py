@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session
 from desktop_app.db import Database
 from desktop_app.models import Patient, SourceChannel, Visit, VisitStatus, VisitType
 from desktop_app.models.patient import PatientNameSuffix, name_suffixes
-from desktop_app.services import audit, demo_clinic, demo_clinical
+from desktop_app.services import audit, demo_clinic, demo_clinical, demo_reminders
 from desktop_app.services.context import Actor, unit_of_work
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.intake import ADULT_AGE, PatientDraft, age_on, clean
@@ -128,6 +128,7 @@ class DemoDataResult:
     first_record_no: str
     last_record_no: str
     clinical: dict[str, int]  # rows per table: consultations, assessments, treatments …
+    reminders: dict[str, int] = dataclasses.field(default_factory=dict)  # and follow-ups
 
 
 Progress = Callable[[int, int], None]
@@ -162,7 +163,8 @@ def load_demo_data(
         today = today or dt.date.today()
         since = today - dt.timedelta(days=365 * YEARS_OF_VISITS + 1)
         clinic = demo_clinic.prepare(session, seed, today, since, actor.staff_id)
-        plan = _Plan(seed, today, tuple(_channels(session)), actor.staff_id, clinic)
+        rules = demo_reminders.prepare(session)  # after the demo staff are in
+        plan = _Plan(seed, today, tuple(_channels(session)), actor.staff_id, clinic, rules)
         taken = _Taken.of(session) if existing else _Taken()
         record_nos = iter(allocate_record_nos(session, patients))
         if database.is_sqlite:
@@ -172,12 +174,13 @@ def load_demo_data(
             workers = min(os.cpu_count() or 1, MAX_WORKERS) if len(sizes) > 1 else 0
         done = visits = 0
         clinical = dict.fromkeys((table.name for table in demo_clinical.TABLES), 0)
+        reminders = dict.fromkeys((table.name for table in demo_reminders.TABLES), 0)
         first_record_no = last_record_no = ""
         for chunk, drawn in enumerate(_drawn_chunks(plan, sizes, workers)):
             patient_rows: list[dict[str, object]] = []
             suffix_rows: list[dict[str, object]] = []
             visit_rows: list[dict[str, object]] = []
-            record: demo_clinical.Rows = {name: [] for name in clinical}
+            record: demo_clinical.Rows = {name: [] for name in (*clinical, *reminders)}
             for index, patient in enumerate(drawn):
                 values, seen, chart = taken.unique(plan, chunk, index, patient)
                 values["record_no"] = last_record_no = next(record_nos)
@@ -193,9 +196,10 @@ def load_demo_data(
             _insert(session, Patient.__table__, patient_rows)
             _insert(session, PatientNameSuffix.__table__, suffix_rows)
             _insert(session, Visit.__table__, visit_rows)
-            for table in demo_clinical.TABLES:
+            for table in (*demo_clinical.TABLES, *demo_reminders.TABLES):
                 _insert(session, table, record[table.name])
-                clinical[table.name] += len(record[table.name])
+                counts = clinical if table.name in clinical else reminders
+                counts[table.name] += len(record[table.name])
             done += len(patient_rows)
             visits += len(visit_rows)
             if progress:
@@ -206,7 +210,7 @@ def load_demo_data(
             # Statistics for tables that just grew a thousandfold: without them PostgreSQL
             # may plan the search's last-visit lookup as a scan (seconds, not milliseconds)
             # until autovacuum, if it is on at all, gets round to it.
-            tables = ["patients", "patient_name_suffixes", "visits", *clinical]
+            tables = ["patients", "patient_name_suffixes", "visits", *clinical, *reminders]
             session.connection().exec_driver_sql(f"ANALYZE {', '.join(tables)}")
         audit.record(
             session,
@@ -219,10 +223,11 @@ def load_demo_data(
             seed=seed,
             record_nos=[first_record_no, last_record_no],
             clinical=clinical,
+            reminders=reminders,
             demo_staff=list(clinic.new_staff),
             lots=clinic.new_lots,
         )
-    return DemoDataResult(patients, visits, first_record_no, last_record_no, clinical)
+    return DemoDataResult(patients, visits, first_record_no, last_record_no, clinical, reminders)
 
 
 def _channels(session: Session) -> list[str]:
@@ -278,6 +283,7 @@ class _Plan:
     channels: tuple[str, ...]
     staff_id: uuid.UUID | None
     clinic: demo_clinic.Clinic | None = None  # None: patients and visits only
+    rules: demo_reminders.Rules | None = None  # None: no reminders
 
 
 _Drawn = tuple[dict[str, object], list[dict[str, object]], demo_clinical.Rows]
@@ -373,6 +379,8 @@ def _draw(plan: _Plan, rng: random.Random) -> _Drawn:
         updated_by_id=plan.staff_id,
     )
     record = demo_clinical.draw(plan.clinic, plan.seed, values, visits) if plan.clinic else {}
+    if plan.clinic and plan.rules:
+        record |= demo_reminders.draw(plan.clinic, plan.rules, plan.seed, values, visits, record)
     return values, visits, record
 
 
