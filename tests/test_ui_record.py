@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+import sqlalchemy as sa
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -248,3 +249,36 @@ def test_a_long_history_loads_a_page_at_a_time_as_it_scrolls(qtbot, clinic):
     assert (
         times == sorted(times, reverse=True) and len(set(e.id for e in page.model.entries)) == 231
     )
+
+
+def test_a_nurse_cancels_a_treatment_recorded_in_error(qtbot, clinic):
+    from desktop_app.models import Reminder, ReminderStatus
+    from desktop_app.models.base import utcnow
+    from desktop_app.services import treatments
+    from desktop_app.services.context import unit_of_work
+
+    database, people, patient = clinic
+    nurse = people[Role.NURSE]
+    draft = treatments.TreatmentDraft("玻尿酸填充", utcnow())
+    treatments.record_treatment(database, nurse, patient.id, draft)
+    page = page_for(qtbot, database, nurse, patient)
+    assert page.cancel_button.isVisible() and not page.cancel_button.isEnabled()
+    row = next(i for i, e in enumerate(page.model.entries) if e.kind == EntryKind.TREATMENT)
+    page.list.setCurrentIndex(page.model.index(row))
+    assert page.cancel_button.isEnabled()
+    qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
+    dialog = page.form
+    qtbot.waitUntil(dialog.isVisible)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)  # no reason: at the field
+    assert dialog.isVisible() and dialog.form.errors["reason"].isVisibleTo(dialog)
+    type_text(qtbot, dialog.reason, "录错了病人")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    row = next(i for i, e in enumerate(page.model.entries) if e.kind == EntryKind.TREATMENT)
+    assert page.model.entries[row].state == "cancelled"
+    page.list.setCurrentIndex(page.model.index(row))
+    assert "cancelled" in page.model.index(row).data() and "录错了病人" in page.detail.toPlainText()
+    assert not page.cancel_button.isEnabled()
+    with unit_of_work(database, write=False) as session:
+        states = set(session.scalars(sa.select(Reminder.status)))
+    assert states == {ReminderStatus.CANCELLED}

@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 from desktop_app.services import timeline
 from desktop_app.services.permissions import Permission, allowed
 from desktop_app.services.record_header import RecordHeader, record_header
-from desktop_app.services.timeline import EntryKind
+from desktop_app.services.timeline import Entry, EntryKind
+from desktop_app.services.treatments import TreatmentRecord
 from desktop_app.station import StationSettings
 from desktop_app.ui import entry_detail
 from desktop_app.ui.clinical_names import FLAG_NAMES, KIND_NAMES, word
@@ -103,6 +104,10 @@ class PatientPage(QWidget):
         self.chart_button.setObjectName("faceChartButton")
         self.chart_button.clicked.connect(self.open_chart)
         bar.addWidget(self.chart_button)
+        self.cancel_button = QPushButton()
+        self.cancel_button.setObjectName("cancelTreatmentButton")
+        self.cancel_button.clicked.connect(self.cancel_treatment)
+        bar.addWidget(self.cancel_button)
         self.documents = RecordDocuments(self)  # the Documents menu, Ctrl+P, Ctrl+Shift+P
         bar.addWidget(self.documents.button)
         bar.addStretch(1)
@@ -145,6 +150,7 @@ class PatientPage(QWidget):
         self.addendum_button.setText(self.tr("Addendum…"))
         self.edit_button.setText(self.tr("Edit consultation…"))
         self.chart_button.setText(self.tr("Face &chart…"))
+        self.cancel_button.setText(self.tr("Cancel treatment…"))
         self.documents.retranslate()
         self.tabs.setTabText(0, self.tr("&Timeline"))
         self.tabs.setTabText(1, self.tr("&Photos"))
@@ -193,6 +199,10 @@ class PatientPage(QWidget):
             actor is not None and allowed(actor, Permission.VIEW_TREATMENT)
         )
         self.chart_button.setEnabled(False)
+        self.cancel_button.setVisible(
+            actor is not None and allowed(actor, Permission.WRITE_TREATMENT)
+        )
+        self.cancel_button.setEnabled(False)
         self.documents.bind()
         self.notice.clear()
         self.retranslate()
@@ -256,15 +266,22 @@ class PatientPage(QWidget):
         )
         self.edit_button.setEnabled(entry is not None and entry.kind == EntryKind.CONSULTATION)
         self.chart_button.setEnabled(entry is not None and entry.kind == EntryKind.TREATMENT)
+        self.cancel_button.setEnabled(False)  # once the treatment's version has been read
         self.documents.entry_changed(entry)
         if entry is None or self.database is None or self.actor is None:
             return
         database, actor = self.database, self.actor
         self.runner.run(
             lambda: entry_detail.load(database, actor, entry),
-            lambda detail: self.detail.setHtml(entry_detail.html(entry, detail)),
+            lambda detail: self._show_detail(entry, detail),
             self._show_error,
         )
+
+    def _show_detail(self, entry: Entry, detail: object) -> None:
+        self.detail.setHtml(entry_detail.html(entry, detail))
+        self.shown = detail
+        live = isinstance(detail, TreatmentRecord) and detail.cancelled_at is None
+        self.cancel_button.setEnabled(live)
 
     def refresh_record(self) -> None:
         """A document was kept or a scan attached: the flags and the timeline change."""
@@ -401,6 +418,14 @@ class PatientPage(QWidget):
         open_chart(
             self, self.runner, self.database, self.actor, entry.id, self._open, self._show_error
         )
+
+    def cancel_treatment(self) -> None:
+        from desktop_app.ui.treatment_cancel import CancelTreatmentDialog
+
+        record = getattr(self, "shown", None)
+        if not isinstance(record, TreatmentRecord) or self.database is None or self.actor is None:
+            return
+        self._open(CancelTreatmentDialog(self.runner, self.database, self.actor, record, self))
 
     def photos_added(self, patient_id: uuid.UUID) -> None:
         """Photos came in from elsewhere (the camera inbox): show them if this is their record."""
