@@ -55,7 +55,7 @@ class CatalogueModel(RowsModel):
             self.tr("Price"),
             self.tr("Consent form"),
             self.tr("Aftercare sheet"),
-            self.tr("Reminder rule"),
+            self.tr("Review date on the aftercare sheet"),
             self.tr("Before photos"),
             self.tr("Offered"),
         )
@@ -125,7 +125,7 @@ class CatalogueBox(QGroupBox):
             self.tr("Default price"),
             self.tr("Consent form"),
             self.tr("Aftercare sheet"),
-            self.tr("Reminder rule"),
+            self.tr("Review date on the aftercare sheet"),
         )
         for name, caption in zip(FIELDS, captions, strict=True):
             self.captions[name].setText(caption)
