@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from desktop_app import __version__, cli_files
+from desktop_app import __version__, cli_files, cli_reminders
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import URL
@@ -65,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     recall.add_argument("--json", action="store_true", help="print a JSON list for scripts")
     cli_files.add_photos(commands)
     cli_files.add_documents(commands)
+    cli_reminders.add_reminders(commands)
     return parser
 
 
@@ -124,6 +125,8 @@ def _run_command(args: argparse.Namespace) -> int:
         return cli_files.templates_command(args)
     if args.command == "render-document":
         return cli_files.render_document_command(args)
+    if args.command == "reminders":
+        return cli_reminders.reminders_command(args)
     raise AssertionError(args.command)  # argparse only lets known commands through
 
 
@@ -209,6 +212,8 @@ def _demo_data(args: argparse.Namespace) -> int:
         f"Added {result.patients:,} patients ({result.first_record_no}–{result.last_record_no}) "
         f"and {result.visits:,} visits, with {sum(result.clinical.values()):,} clinical records "
         f"(consultations, assessments, plans, courses, treatments), "
+        f"{result.reminders.get('reminders', 0):,} reminders and "
+        f"{result.reminders.get('follow_ups', 0):,} follow-up calls, "
         f"in {time.monotonic() - started:.0f} s — "
         f"{database.describe()}"
     )
