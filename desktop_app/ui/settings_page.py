@@ -30,6 +30,7 @@ from desktop_app.ui.clinic_box import ClinicBox
 from desktop_app.ui.i18n import LANGUAGES
 from desktop_app.ui.pick_lists import PickListsBox
 from desktop_app.ui.queue_settings import QueueLimitsBox
+from desktop_app.ui.reminder_rules_settings import ReminderRulesBox
 from desktop_app.ui.tasks import Runner
 
 if TYPE_CHECKING:
@@ -77,6 +78,8 @@ class SettingsPage(QWidget):
         layout.addWidget(self.pick_lists)
         self.catalogue = CatalogueBox(runner)
         layout.addWidget(self.catalogue)
+        self.reminder_rules = ReminderRulesBox(runner)
+        layout.addWidget(self.reminder_rules)
         layout.addStretch(1)
         scroll = QScrollArea()  # the clinic-wide parts make the page taller than a screen
         scroll.setObjectName("settingsScroll")
@@ -98,6 +101,7 @@ class SettingsPage(QWidget):
         self.queue_limits.bind(database, actor)
         self.pick_lists.bind(database, actor)
         self.catalogue.bind(database, actor)
+        self.reminder_rules.bind(database, actor)
 
     def show_state(self, language: str, database: str) -> None:
         self.language.blockSignals(True)
