@@ -1,11 +1,14 @@
 """Everything between starting and working: open the database, set up or sign in.
 
 The database opens on a worker thread while the sign-in form is already on screen;
-problems are explained in a dialog offering Retry, Database settings and Quit.
+problems are explained in a dialog offering Retry, Database settings and Quit — and, when
+the clinic server cannot be reached and this station has worked with it before, Work
+offline: sign in as someone who signed in here before, with the reminder panel only.
 """
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -22,6 +25,8 @@ if TYPE_CHECKING:
 
     from desktop_app.db import Database
     from desktop_app.startup import OpenedDatabase, PasswordNeededError
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -44,9 +49,43 @@ def _open(url_override: str | None, settings: StationSettings, password: str | N
     return _Opened(opened, name)
 
 
+def _offline_database(
+    url_override: str | None, settings: StationSettings, password: str | None
+) -> Database | None:
+    """The server's Database (not connected) when this station can work offline with it:
+    people signed in here before, so the offline copy has someone to sign in."""
+    from desktop_app.db import Database
+    from desktop_app.services.reminder_cache import OfflineCacheError, ReminderCache
+    from desktop_app.startup import database_url
+
+    database = Database(database_url(url_override, settings, password))
+    if database.kind != "postgresql":
+        return None
+    try:
+        return database if ReminderCache.for_database(database).users() else None
+    except OfflineCacheError:
+        return None
+
+
+def _sign_in_online(database: Database, username: str, password: str) -> object:
+    """Sign in, then remember the person on this station for an offline sign-in later."""
+    from desktop_app.db import DatabaseError
+    from desktop_app.services.errors import ServiceError
+    from desktop_app.services.reminder_cache import remember_sign_in
+    from desktop_app.services.staff import sign_in
+
+    actor = sign_in(database, username, password)
+    try:
+        remember_sign_in(database, actor)
+    except (DatabaseError, ServiceError):  # the sign-in stands; only offline sign-in suffers
+        log.warning("Could not remember the sign-in for offline use", exc_info=True)
+    return actor
+
+
 class Gate(QStackedWidget):
     ready = Signal()  # the database is open: signing in (or first run) can proceed
     database_opened = Signal(object)  # Database
+    offline_chosen = Signal(object)  # the server's Database, not reachable: reminders only
     signed_in = Signal(object)  # Actor
     quit_requested = Signal()
 
@@ -69,6 +108,7 @@ class Gate(QStackedWidget):
         self.addWidget(self.sign_in)
         self.sign_in.submitted.connect(self._sign_in)
         self._first_run: FirstRunPage | None = None
+        self.offline = False  # working from this station's offline copy (reminders only)
 
     @property
     def first_run(self) -> FirstRunPage:
@@ -82,6 +122,7 @@ class Gate(QStackedWidget):
     # --- opening the database ------------------------------------------------------------
 
     def start(self) -> None:
+        self.offline = False
         if self.database is not None:  # a retry: let go of the previous connection pool
             self.database.dispose()
             self.database = None
@@ -106,10 +147,18 @@ class Gate(QStackedWidget):
         self.ready.emit()
 
     def _failed(self, exc: BaseException) -> None:
+        from desktop_app.db import DatabaseUnavailableError
         from desktop_app.startup import PasswordNeededError
 
         if isinstance(exc, PasswordNeededError):
             self._ask_password(exc)
+        elif isinstance(exc, DatabaseUnavailableError):  # can this station work offline?
+            url_override, settings, password = self.url_override, self.settings, self.password
+            self.runner.run(
+                lambda: _offline_database(url_override, settings, password),
+                lambda database: self.show_database_error(exc, database),
+                lambda _error: self.show_database_error(exc),
+            )
         else:
             self.show_database_error(exc)
 
@@ -127,7 +176,7 @@ class Gate(QStackedWidget):
         dialog.rejected.connect(lambda: self.show_database_error(need))
         dialog.open()
 
-    def show_database_error(self, exc: BaseException) -> None:
+    def show_database_error(self, exc: BaseException, offline: Database | None = None) -> None:
         from PySide6.QtWidgets import QMessageBox
 
         headline, detail = describe(exc)
@@ -138,23 +187,68 @@ class Gate(QStackedWidget):
         retry.setObjectName("retryButton")
         configure = box.addButton(self.tr("Database &settings…"), QMessageBox.ButtonRole.ActionRole)
         configure.setObjectName("databaseSettingsButton")
+        work_offline = None
+        if offline is not None:
+            work_offline = box.addButton(
+                self.tr("Work &offline (reminders only)"), QMessageBox.ButtonRole.ActionRole
+            )
+            work_offline.setObjectName("workOfflineButton")
+            box.setInformativeText(
+                detail
+                + "\n\n"
+                + self.tr(
+                    "You can work offline: the reminder panel keeps working from this "
+                    "computer's copy, and what you do is sent to the server when it is back."
+                )
+            )
         quit_ = box.addButton(self.tr("&Quit"), QMessageBox.ButtonRole.RejectRole)
         quit_.setObjectName("quitButton")
         box.setDefaultButton(retry)
-        box.buttonClicked.connect(lambda button: self._error_choice(button, retry, configure))
+        box.buttonClicked.connect(
+            lambda button: self._error_choice(button, retry, configure, work_offline, offline)
+        )
         self.error_box = box
         box.open()
 
     def _error_choice(
-        self, button: QPushButton, retry: QPushButton, configure: QPushButton
+        self,
+        button: QPushButton,
+        retry: QPushButton,
+        configure: QPushButton,
+        work_offline: QPushButton | None = None,
+        offline: Database | None = None,
     ) -> None:
         self.error_box = None
         if button is retry:
             self.start()
         elif button is configure:
             self.open_database_settings()
+        elif work_offline is not None and button is work_offline and offline is not None:
+            self.work_offline(offline)
         else:
             self.quit_requested.emit()
+
+    def work_offline(self, database: Database) -> None:
+        """Sign-in against this station's offline copy; the window retries the server."""
+        self.offline = True
+        self.database = database
+        self.setCurrentWidget(self.sign_in)
+        self.sign_in.set_busy()
+        self.sign_in.show_error(
+            self.tr(
+                "Offline: the clinic server cannot be reached. Sign in as someone who has "
+                "signed in on this computer before; only the reminder panel works until "
+                "the server is back."
+            )
+        )
+        self.offline_chosen.emit(database)
+        (
+            self.sign_in.password if self.sign_in.username.text() else self.sign_in.username
+        ).setFocus()
+
+    def back_online(self) -> None:
+        """The server answers again (the window checked): sign-ins go to it once more."""
+        self.offline = False
 
     def open_database_settings(self) -> None:
         from desktop_app.ui.database_settings import DatabaseSettingsDialog
@@ -215,12 +309,13 @@ class Gate(QStackedWidget):
             self.show_database_error(exc)
 
     def _sign_in(self, username: str, password: str) -> None:
-        from desktop_app.services.staff import sign_in
+        from desktop_app.services.reminder_cache import sign_in_offline
 
         database = self.database
         assert database is not None
         self.sign_in.show_error("")
         self.sign_in.set_busy(checking=True)
+        sign_in = sign_in_offline if self.offline else _sign_in_online
         self.runner.run(
             lambda: sign_in(database, username, password), self._signed_in, self._sign_in_failed
         )

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from desktop_app.ui.workspace import Workspace
 
 PING_INTERVAL_MS = 15_000
+REMINDERS_SECTION = 2  # where an offline start opens
 ROLE_NAMES = {
     "receptionist": QT_TRANSLATE_NOOP("MainWindow", "Receptionist"),
     "consultant": QT_TRANSLATE_NOOP("MainWindow", "Consultant"),
@@ -74,9 +75,11 @@ class MainWindow(QMainWindow):
         self.ping_timer.setInterval(PING_INTERVAL_MS)
         self.ping_timer.timeout.connect(self.check_connection)
         self._connected: bool | None = None
+        self.offline = False  # started without the server: reminders only, until it is back
 
         self._build_menus()
         self.gate.database_opened.connect(self._database_opened)
+        self.gate.offline_chosen.connect(self._offline_chosen)
         self.gate.signed_in.connect(self._enter)
         self.gate.quit_requested.connect(self.close)
         self._restore_geometry()
@@ -208,6 +211,14 @@ class MainWindow(QMainWindow):
         self.ping_timer.start()
         self._show_status()
 
+    def _offline_chosen(self, database: Database) -> None:
+        """No server: sign in from this station's copy; keep asking the server."""
+        self.database = database
+        self.offline = True
+        self._connected = False
+        self.ping_timer.start()
+        self._show_status()
+
     def _enter(self, actor: Actor) -> None:
         self.actor = actor
         if self.workspace is None:
@@ -218,8 +229,11 @@ class MainWindow(QMainWindow):
             self.root.addWidget(self.workspace)
         self.workspace.bind(self.database, actor)
         self.root.setCurrentWidget(self.workspace)
-        self.workspace.show_section(0)
-        self.workspace.front_desk.focus_search()
+        if self.offline:  # the reminder panel is what works without the server
+            self.workspace.show_section(REMINDERS_SECTION)
+        else:
+            self.workspace.show_section(0)
+            self.workspace.front_desk.focus_search()
         self._refresh_settings_page()
         self._show_status()
 
@@ -305,15 +319,33 @@ class MainWindow(QMainWindow):
 
     def check_connection(self) -> None:
         database = self.database
-        if database is not None:
+        if database is None:
+            return
+        if self.offline:  # started without it: a server back must also be up to date
+            from desktop_app.migrations import upgrade
+
             self.runner.run(
-                database.ping,
-                lambda _r: self._set_connected(True),
+                lambda: upgrade(database),
+                lambda _r: self._back_online(),
                 lambda _e: self._set_connected(False),
             )
+            return
+        self.runner.run(
+            database.ping,
+            lambda _r: self._set_connected(True),
+            lambda _e: self._set_connected(False),
+        )
+
+    def _back_online(self) -> None:
+        self.offline = False
+        self.gate.back_online()
+        self._set_connected(True)
 
     def _set_connected(self, connected: bool) -> None:
+        was = self._connected
         self._connected = connected
+        if connected and was is False and self.workspace is not None and self.actor is not None:
+            self.workspace.reminders_page.sync()  # sends what was done offline, refreshes the copy
         self._show_status()
 
     def _show_status(self) -> None:
@@ -322,9 +354,13 @@ class MainWindow(QMainWindow):
             self.connection_status.setText("")
         else:
             self.database_status.setText(self.database.describe())
-            self.connection_status.setText(
-                self.tr("Connected") if self._connected else self.tr("Not connected — retrying")
-            )
+            if self._connected:
+                text = self.tr("Connected")
+            elif self.offline:
+                text = self.tr("Offline — the clinic server cannot be reached; reminders only")
+            else:
+                text = self.tr("Not connected — retrying")
+            self.connection_status.setText(text)
         if self.actor is None:
             self.user_status.setText(self.tr("Not signed in"))
         else:

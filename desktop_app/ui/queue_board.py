@@ -222,7 +222,7 @@ class QueueBoard(QWidget):
         database, actor = self.database, self.actor
         if database is None or actor is None:
             return
-        self.runner.run(lambda: queue.todays_board(database, actor), self._show, self._show_error)
+        self.runner.run(lambda: queue.todays_board(database, actor), self._show, self._say_error)
 
     def _show(self, board: Board) -> None:
         if self.database is None:
@@ -336,9 +336,14 @@ class QueueBoard(QWidget):
         self.reload()
 
     def _show_error(self, exc: BaseException) -> None:
+        """A move or assignment failed: say why, and show what the other station did."""
+        self._say_error(exc)
+        self.reload()
+
+    def _say_error(self, exc: BaseException) -> None:
+        """Loading failed (the server is away): say so; the 1 s poll tries again."""
         headline, detail = describe(exc)
         self.message.setText(f"{headline} {detail}")
-        self.reload()  # show what the other station did
 
     # --- keyboard ------------------------------------------------------------------------
 

@@ -13,12 +13,16 @@ from desktop_app.ui.documents_page import DocumentsPage
 from desktop_app.ui.front_desk import FrontDeskPage
 from desktop_app.ui.pages import SECTIONS, ComingPage, section_title
 from desktop_app.ui.patient_page import PatientPage
+from desktop_app.ui.reminders_page import RemindersPage
 from desktop_app.ui.settings_page import SettingsPage
 from desktop_app.ui.tasks import Runner
 
 if TYPE_CHECKING:
     from desktop_app.db import Database
     from desktop_app.services.context import Actor
+
+
+REMINDERS = 2  # the Reminders section's row
 
 
 class Workspace(QWidget):
@@ -36,7 +40,10 @@ class Workspace(QWidget):
         self.patient_page = PatientPage(runner, settings)
         self.pages.addWidget(self.patient_page)
         self.front_desk.open_record.connect(self.open_record)
-        self.pages.addWidget(ComingPage(2))
+        self.reminders_page = RemindersPage(runner)
+        self.reminders_page.open_record.connect(self.open_record)
+        self.reminders_page.badge_changed.connect(self._show_badge)
+        self.pages.addWidget(self.reminders_page)
         self.documents_page = DocumentsPage(runner)
         self.pages.addWidget(self.documents_page)
         self.pages.addWidget(ComingPage(4))
@@ -45,6 +52,7 @@ class Workspace(QWidget):
         for _ in SECTIONS:
             self.navigation.addItem("")
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self._badge = 0
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.navigation)
@@ -56,6 +64,7 @@ class Workspace(QWidget):
         self.front_desk.bind(database, actor)
         self.patient_page.bind(database, actor)
         self.documents_page.bind(database, actor)
+        self.reminders_page.bind(database, actor)
         self.settings_page.bind(database, actor)
 
     def open_record(self, patient_id: uuid.UUID) -> None:
@@ -66,9 +75,17 @@ class Workspace(QWidget):
     def show_section(self, index: int) -> None:
         self.navigation.setCurrentRow(index)
 
+    def _show_badge(self, count: int) -> None:
+        """My overdue and today's reminders, on the navigation."""
+        self._badge = count
+        self.retranslate()
+
     def retranslate(self) -> None:
         for index in range(len(SECTIONS)):
             self.navigation.item(index).setText(section_title(index))
+        if self._badge:
+            item = self.navigation.item(REMINDERS)
+            item.setText(f"{section_title(REMINDERS)} ({self._badge})")
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
