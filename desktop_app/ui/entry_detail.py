@@ -149,31 +149,30 @@ def _document_rows(d: DocumentDetail) -> list[tuple[str, str]]:
 
 def _follow_up_rows(call: reminders.FollowUpDetail) -> list[tuple[str, str]]:
     """Who called when (and when it reached the server, if later: made offline), the answers."""
-    t = QCoreApplication.translate
     when = f"{call.called_at.astimezone():%Y-%m-%d %H:%M}"
     if (call.recorded_at - call.called_at).total_seconds() > 300:
-        when += " " + t("EntryDetail", "(recorded {when}, made offline)").format(
-            when=f"{call.recorded_at.astimezone():%Y-%m-%d %H:%M}"
-        )
+        when += " " + QCoreApplication.translate(
+            "EntryDetail", "(recorded {when}, made offline)"
+        ).format(when=f"{call.recorded_at.astimezone():%Y-%m-%d %H:%M}")
     return [
-        (t("EntryDetail", "Reminder"), call.reason),
-        (t("EntryDetail", "Called by"), call.author),
-        (t("EntryDetail", "When"), when),
+        (QCoreApplication.translate("EntryDetail", "Reminder"), call.reason),
+        (QCoreApplication.translate("EntryDetail", "Called by"), call.author),
+        (QCoreApplication.translate("EntryDetail", "When"), when),
         (
-            t("EntryDetail", "Answered"),
+            QCoreApplication.translate("EntryDetail", "Answered"),
             word(STATE_NAMES, "reached" if call.reached else "not_reached"),
         ),
-        (t("EntryDetail", "Asked"), "\n".join(call.asked)),
-        (t("EntryDetail", "Recovery notes"), call.notes),
+        (QCoreApplication.translate("EntryDetail", "Asked"), "\n".join(call.asked)),
+        (QCoreApplication.translate("EntryDetail", "Recovery notes"), call.notes),
         (
-            t("EntryDetail", "Reaction"),
+            QCoreApplication.translate("EntryDetail", "Reaction"),
             word(REACTION_NAMES, call.reaction.value) if call.reaction else "",
         ),
         (
-            t("EntryDetail", "Satisfaction"),
+            QCoreApplication.translate("EntryDetail", "Satisfaction"),
             f"{call.satisfaction}/5" if call.satisfaction else "",
         ),
-        (t("EntryDetail", "Next step"), call.next_step),
+        (QCoreApplication.translate("EntryDetail", "Next step"), call.next_step),
     ]
 
 

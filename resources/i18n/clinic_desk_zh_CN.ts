@@ -85,52 +85,52 @@
 <context>
     <name>CameraFolderBox</name>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="185"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="189"/>
         <source>Camera folder on this computer</source>
         <translation>本机相机文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="186"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="190"/>
         <source>Watched folder</source>
         <translation>监视的文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="187"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="191"/>
         <source>Choose folder…</source>
         <translation>选择文件夹…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="188"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="192"/>
         <source>Stop watching</source>
         <translation>停止监视</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="189"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="193"/>
         <source>After import</source>
         <translation>导入之后</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="191"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="195"/>
         <source>Remove the file from this computer once it is safely in the record</source>
         <translation>安全存入病历后，从本机删除该文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="194"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="198"/>
         <source>Keep the file (moved to the folder&apos;s &apos;imported&apos; subfolder)</source>
         <translation>保留文件（移至该文件夹的 imported 子文件夹）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="198"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="202"/>
         <source>New photos a tethered camera or phone sync writes to this folder wait in the camera inbox of the patient&apos;s record. Face photos are sensitive personal information: keep copies on this computer only if you must.</source>
         <translation>联机相机或手机同步写入此文件夹的新照片，会在患者病历的相机收件箱中等待分配。面部照片属于敏感个人信息：除非必要，不要在本机保留副本。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="217"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="221"/>
         <source>None: no camera inbox on this computer</source>
         <translation>未设置：本机没有相机收件箱</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="222"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="226"/>
         <source>Camera folder</source>
         <translation>相机文件夹</translation>
     </message>
@@ -311,59 +311,82 @@
     </message>
 </context>
 <context>
+    <name>CancelTreatmentDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/treatment_cancel.py" line="31"/>
+        <source>Cancel treatment</source>
+        <translation>取消治疗记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/treatment_cancel.py" line="36"/>
+        <source>{item} on {when} stays in the record, marked cancelled. Its open follow-up reminders are cancelled, and a course session it used is given back.</source>
+        <translation>{when} 的{item}仍保留在病历中，标记为已取消。它尚未完成的回访提醒将取消，所用的疗程次数将退回。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/treatment_cancel.py" line="42"/>
+        <source>&amp;Why</source>
+        <translation>取消原因(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/treatment_cancel.py" line="44"/>
+        <source>Cancel &amp;treatment</source>
+        <translation>取消治疗(&amp;T)</translation>
+    </message>
+</context>
+<context>
     <name>CatalogueBox</name>
     <message>
-        <location filename="../../desktop_app/ui/catalogue_settings.py" line="145"/>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="121"/>
         <source>Treatment catalogue</source>
         <translation>治疗项目目录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalogue_settings.py" line="147"/>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="123"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalogue_settings.py" line="148"/>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="124"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalogue_settings.py" line="149"/>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="125"/>
         <source>Default price</source>
         <translation>标准价格</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalogue_settings.py" line="150"/>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="126"/>
         <source>Consent form</source>
         <translation>知情同意书</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalogue_settings.py" line="151"/>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="127"/>
         <source>Aftercare sheet</source>
         <translation>术后护理单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalogue_settings.py" line="152"/>
-        <source>Reminder rule</source>
-        <translation>提醒规则</translation>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="128"/>
+        <source>Review date on the aftercare sheet</source>
+        <translation>护理单上的复查日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalogue_settings.py" line="156"/>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="132"/>
         <source>Before photos required</source>
         <translation>需要术前照片</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalogue_settings.py" line="157"/>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="133"/>
         <source>Offered (untick to retire)</source>
         <translation>可选（取消勾选即停用）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalogue_settings.py" line="158"/>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="134"/>
         <source>Save item</source>
         <translation>保存项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalogue_settings.py" line="219"/>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="195"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -371,57 +394,57 @@
 <context>
     <name>CatalogueModel</name>
     <message>
-        <location filename="../../desktop_app/ui/catalogue_settings.py" line="73"/>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="65"/>
         <source>required</source>
         <translation>需要</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalogue_settings.py" line="75"/>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="67"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalogue_settings.py" line="75"/>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="67"/>
         <source>retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalogue_settings.py" line="85"/>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="53"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalogue_settings.py" line="86"/>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="54"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalogue_settings.py" line="87"/>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="55"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalogue_settings.py" line="88"/>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="56"/>
         <source>Consent form</source>
         <translation>知情同意书</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalogue_settings.py" line="89"/>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="57"/>
         <source>Aftercare sheet</source>
         <translation>术后护理单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalogue_settings.py" line="90"/>
-        <source>Reminder rule</source>
-        <translation>提醒规则</translation>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="58"/>
+        <source>Review date on the aftercare sheet</source>
+        <translation>护理单上的复查日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalogue_settings.py" line="91"/>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="59"/>
         <source>Before photos</source>
         <translation>术前照片</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalogue_settings.py" line="92"/>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="60"/>
         <source>Offered</source>
         <translation>可选</translation>
     </message>
@@ -683,72 +706,107 @@
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_names.py" line="48"/>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="46"/>
+        <source>Follow-up call</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="49"/>
+        <source>no reaction</source>
+        <translation>无不良反应</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="50"/>
+        <source>mild reaction</source>
+        <translation>轻微反应</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="51"/>
+        <source>reaction needs a doctor&apos;s review</source>
+        <translation>反应需医生复查</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="54"/>
         <source>signed</source>
         <translation>已签名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_names.py" line="49"/>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="55"/>
         <source>draft, not signed</source>
         <translation>草稿，未签名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_names.py" line="51"/>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="57"/>
         <source>printed</source>
         <translation>已打印</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_names.py" line="52"/>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="58"/>
         <source>saved as PDF</source>
         <translation>已存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_names.py" line="53"/>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="59"/>
         <source>signed on paper, scan attached</source>
         <translation>纸质签署，已附扫描件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_names.py" line="54"/>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="60"/>
         <source>on an older version</source>
         <translation>签于旧版本</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_names.py" line="57"/>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="61"/>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="62"/>
+        <source>reached</source>
+        <translation>已接通</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="63"/>
+        <source>not reached</source>
+        <translation>未接通</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="66"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_names.py" line="58"/>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="67"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_names.py" line="61"/>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="70"/>
         <source>Pregnant or breast-feeding</source>
         <translation>怀孕或哺乳期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_names.py" line="62"/>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="71"/>
         <source>Takes anticoagulants</source>
         <translation>服用抗凝药物</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_names.py" line="63"/>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="72"/>
         <source>Keloid / abnormal scarring</source>
         <translation>瘢痕体质 / 异常瘢痕</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_names.py" line="64"/>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="73"/>
         <source>Autoimmune disease</source>
         <translation>自身免疫性疾病</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_names.py" line="65"/>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="74"/>
         <source>Isotretinoin in the last 6 months</source>
         <translation>近6个月服用异维A酸</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_names.py" line="66"/>
+        <location filename="../../desktop_app/ui/clinical_names.py" line="75"/>
         <source>Implants or fillers elsewhere</source>
         <translation>曾在他处做过假体或填充</translation>
     </message>
@@ -868,6 +926,53 @@
         <location filename="../../desktop_app/ui/photo_compare.py" line="340"/>
         <source>Saved: {path}</source>
         <translation>已保存：{path}</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_dialogs.py" line="162"/>
+        <source>Changes the server refused</source>
+        <translation>服务器未接受的修改</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_dialogs.py" line="165"/>
+        <source>These changes were made while the server could not be reached, and someone changed the same reminder meanwhile. Decide for each one.</source>
+        <translation>这些修改是在无法连接服务器时做的，期间有人改动了同一条提醒。请逐条决定。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_dialogs.py" line="169"/>
+        <source>Record &amp;mine anyway</source>
+        <translation>仍然记录我的(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_dialogs.py" line="170"/>
+        <source>&amp;Discard mine</source>
+        <translation>放弃我的(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_dialogs.py" line="171"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_dialogs.py" line="195"/>
+        <source>due {due}, {status}, with {who}</source>
+        <translation>{due} 到期，{status}，负责人 {who}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_dialogs.py" line="201"/>
+        <source>, tries {tries}</source>
+        <translation>，已尝试 {tries} 次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_dialogs.py" line="203"/>
+        <source>{patient} · {reason}
+Made here by {author} at {when}: {mine}
+The server has now: {now}</source>
+        <translation>{patient} · {reason}
+{author} 于 {when} 在本机：{mine}
+服务器现在是：{now}</translation>
     </message>
 </context>
 <context>
@@ -1212,49 +1317,49 @@
 <context>
     <name>DocumentsPage</name>
     <message>
-        <location filename="../../desktop_app/ui/documents_page.py" line="196"/>
+        <location filename="../../desktop_app/ui/documents_page.py" line="169"/>
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/documents_page.py" line="197"/>
+        <location filename="../../desktop_app/ui/documents_page.py" line="170"/>
         <source>&amp;Filter:</source>
         <translation>筛选(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/documents_page.py" line="198"/>
+        <location filename="../../desktop_app/ui/documents_page.py" line="171"/>
         <source>Title, key, kind or treatment item</source>
         <translation>标题、代码、类别或治疗项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/documents_page.py" line="199"/>
+        <location filename="../../desktop_app/ui/documents_page.py" line="172"/>
         <source>&amp;Edit… (Ctrl+E)</source>
         <translation>编辑(&amp;E)…（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/documents_page.py" line="200"/>
+        <location filename="../../desktop_app/ui/documents_page.py" line="173"/>
         <source>&amp;New template… (Ctrl+N)</source>
         <translation>新建模板(&amp;N)…（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/documents_page.py" line="201"/>
+        <location filename="../../desktop_app/ui/documents_page.py" line="174"/>
         <source>&amp;History (Ctrl+H)</source>
         <translation>历史版本(&amp;H)（Ctrl+H）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/documents_page.py" line="262"/>
+        <location filename="../../desktop_app/ui/documents_page.py" line="235"/>
         <source>%n template(s).</source>
         <translation>
             <numerusform>共 %n 个模板。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/documents_page.py" line="289"/>
+        <location filename="../../desktop_app/ui/documents_page.py" line="262"/>
         <source>Choose a template to read its text.</source>
         <translation>选择一个模板以查看其内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/documents_page.py" line="293"/>
+        <location filename="../../desktop_app/ui/documents_page.py" line="266"/>
         <source>&lt;b&gt;{title}&lt;/b&gt;&lt;br&gt;Version {number}, {who}</source>
         <translation>&lt;b&gt;{title}&lt;/b&gt;&lt;br&gt;第 {number} 版，{who}</translation>
     </message>
@@ -1262,225 +1367,277 @@
 <context>
     <name>EntryDetail</name>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="77"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="82"/>
+        <source>satisfaction {n}/5</source>
+        <translation>满意度 {n}/5</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="105"/>
         <source>version {number} (current)</source>
         <translation>第 {number} 版（当前版本）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="81"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="109"/>
         <source>signed on version {signed}; version {current} is current — ask the patient to sign again</source>
         <translation>签于第 {signed} 版；当前为第 {current} 版，请患者重新签署</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="87"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="115"/>
         <source>version {number}; version {current} is current</source>
         <translation>第 {number} 版；当前为第 {current} 版</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="91"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="119"/>
         <source>Printed</source>
         <translation>已打印</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="92"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="120"/>
         <source>Saved as PDF</source>
         <translation>已存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="93"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="121"/>
         <source>Signed on screen</source>
         <translation>屏幕签名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="96"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="124"/>
         <source>Document</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="97"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="125"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="99"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="127"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="103"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="131"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="104"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="132"/>
         <source>the command line</source>
         <translation>命令行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="107"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="135"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="160"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="110"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="138"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="113"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="141"/>
         <source>Signed scan</source>
         <translation>签字扫描件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="114"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="142"/>
         <source>attached</source>
         <translation>已附</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="116"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="144"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="118"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="146"/>
         <source>Treatment</source>
         <translation>治疗</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="127"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="154"/>
+        <source>(recorded {when}, made offline)</source>
+        <translation>（离线时所做，{when} 记录到服务器）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="158"/>
+        <source>Reminder</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="159"/>
+        <source>Called by</source>
+        <translation>回访人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="162"/>
+        <source>Answered</source>
+        <translation>是否接通</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="165"/>
+        <source>Asked</source>
+        <translation>已询问</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="166"/>
+        <source>Recovery notes</source>
+        <translation>恢复情况</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="172"/>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="175"/>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="184"/>
         <source>Consultant</source>
         <translation>咨询师</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="128"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="185"/>
         <source>Wishes</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="129"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="186"/>
         <source>Concerns</source>
         <translation>顾虑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="131"/>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="190"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="188"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="247"/>
         <source>Areas</source>
         <translation>部位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="134"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="191"/>
         <source>Items</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="136"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="193"/>
         <source>Budget</source>
         <translation>预算</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="139"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="196"/>
         <source>Quote</source>
         <translation>报价</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="141"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="198"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="145"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="202"/>
         <source>Why not</source>
         <translation>未成交原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="152"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="209"/>
         <source>Doctor</source>
         <translation>医生</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="153"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="210"/>
         <source>Chief complaint</source>
         <translation>主诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="154"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="211"/>
         <source>Skin type</source>
         <translation>皮肤类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="155"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="212"/>
         <source>Skin condition</source>
         <translation>皮肤状况</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="157"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="214"/>
         <source>Areas examined</source>
         <translation>检查部位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="162"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="219"/>
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="165"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="222"/>
         <source>Recommendation</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="167"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="224"/>
         <source>Signed</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="170"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="227"/>
         <source>not yet</source>
         <translation>尚未签名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="174"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="231"/>
         <source>Addendum {when}</source>
         <translation>补充记录 {when}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="184"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="241"/>
         <source>lot</source>
         <translation>批号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="185"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="242"/>
         <source>expires</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="188"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="245"/>
         <source>Operator</source>
         <translation>操作者</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="194"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="251"/>
         <source>Device and settings</source>
         <translation>设备与参数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="197"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="254"/>
         <source>Anaesthesia</source>
         <translation>麻醉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="200"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="257"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="205"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="168"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="262"/>
         <source>Reaction</source>
         <translation>即刻反应</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entry_detail.py" line="206"/>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="263"/>
         <source>Notes</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/entry_detail.py" line="265"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
     </message>
 </context>
 <context>
@@ -1722,6 +1879,134 @@
     </message>
 </context>
 <context>
+    <name>FollowUpDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/follow_up_dialog.py" line="142"/>
+        <source>Follow-up call</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/follow_up_dialog.py" line="143"/>
+        <source>no phone number</source>
+        <translation>无电话号码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/follow_up_dialog.py" line="145"/>
+        <source>&amp;Reached</source>
+        <translation>已接通(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/follow_up_dialog.py" line="146"/>
+        <source>&amp;Not reached</source>
+        <translation>未接通(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/follow_up_dialog.py" line="147"/>
+        <source>Answered</source>
+        <translation>是否接通</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/follow_up_dialog.py" line="148"/>
+        <source>Questions asked</source>
+        <translation>已询问的问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/follow_up_dialog.py" line="149"/>
+        <source>Recovery n&amp;otes</source>
+        <translation>恢复情况(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/follow_up_dialog.py" line="150"/>
+        <source>Adverse re&amp;action</source>
+        <translation>不良反应(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/follow_up_dialog.py" line="151"/>
+        <source>&amp;Satisfaction</source>
+        <translation>满意度(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/follow_up_dialog.py" line="152"/>
+        <source>Ne&amp;xt step</source>
+        <translation>下一步(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/follow_up_dialog.py" line="154"/>
+        <source>An urgent reminder will go to the doctor, and the patient is flagged.</source>
+        <translation>将给医生发一条紧急提醒，并在病历上标记该患者。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/follow_up_dialog.py" line="159"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/follow_up_dialog.py" line="159"/>
+        <source>Mild</source>
+        <translation>轻微</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/follow_up_dialog.py" line="159"/>
+        <source>Needs review by a doctor</source>
+        <translation>需医生复查</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/follow_up_dialog.py" line="164"/>
+        <source>Not asked</source>
+        <translation>未询问</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/follow_up_dialog.py" line="166"/>
+        <source>1 — very unhappy</source>
+        <translation>1 — 很不满意</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/follow_up_dialog.py" line="167"/>
+        <source>2 — unhappy</source>
+        <translation>2 — 不满意</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/follow_up_dialog.py" line="168"/>
+        <source>3 — all right</source>
+        <translation>3 — 一般</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/follow_up_dialog.py" line="169"/>
+        <source>4 — happy</source>
+        <translation>4 — 满意</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/follow_up_dialog.py" line="170"/>
+        <source>5 — very happy</source>
+        <translation>5 — 非常满意</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/follow_up_dialog.py" line="174"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/follow_up_dialog.py" line="175"/>
+        <source>Save the outcome (Ctrl+Return)</source>
+        <translation>保存回访结果（Ctrl+Return）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/follow_up_dialog.py" line="196"/>
+        <source>Not reached, last try ({n} of {n}): this closes the reminder.</source>
+        <translation>未接通，最后一次（第 {n} 次，共 {n} 次）：提醒将关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/follow_up_dialog.py" line="202"/>
+        <source>Not reached: will be tried again tomorrow (try {n} of {max}).</source>
+        <translation>未接通：明天再打（第 {n} 次，共 {max} 次）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/follow_up_dialog.py" line="231"/>
+        <source>Say whether the patient answered.</source>
+        <translation>请选择是否接通。</translation>
+    </message>
+</context>
+<context>
     <name>FrontDeskPage</name>
     <message>
         <location filename="../../desktop_app/ui/front_desk.py" line="136"/>
@@ -1752,24 +2037,39 @@
 <context>
     <name>Gate</name>
     <message>
-        <location filename="../../desktop_app/ui/gate.py" line="134"/>
+        <location filename="../../desktop_app/ui/gate.py" line="183"/>
         <source>Clinic Desk</source>
         <translation>Clinic Desk 诊所前台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/gate.py" line="137"/>
+        <location filename="../../desktop_app/ui/gate.py" line="186"/>
         <source>&amp;Retry</source>
         <translation>重试(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/gate.py" line="139"/>
+        <location filename="../../desktop_app/ui/gate.py" line="188"/>
         <source>Database &amp;settings…</source>
         <translation>数据库设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/gate.py" line="141"/>
+        <location filename="../../desktop_app/ui/gate.py" line="193"/>
+        <source>Work &amp;offline (reminders only)</source>
+        <translation>离线工作（仅提醒）(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/gate.py" line="200"/>
+        <source>You can work offline: the reminder panel keeps working from this computer&apos;s copy, and what you do is sent to the server when it is back.</source>
+        <translation>可以离线工作：提醒面板使用本机保存的副本继续工作，您所做的修改会在服务器恢复后发送。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/gate.py" line="204"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/gate.py" line="239"/>
+        <source>Offline: the clinic server cannot be reached. Sign in as someone who has signed in on this computer before; only the reminder panel works until the server is back.</source>
+        <translation>离线：无法连接诊所服务器。请用曾在本机登录过的账号登录；服务器恢复前只有提醒面板可用。</translation>
     </message>
 </context>
 <context>
@@ -2198,47 +2498,47 @@
 <context>
     <name>LotRecallDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/lot_recall.py" line="97"/>
+        <location filename="../../desktop_app/ui/lot_recall.py" line="76"/>
         <source>Lot recall</source>
         <translation>批号追溯</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/lot_recall.py" line="108"/>
+        <location filename="../../desktop_app/ui/lot_recall.py" line="87"/>
         <source>YYYY-MM-DD</source>
         <translation>年-月-日</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/lot_recall.py" line="112"/>
+        <location filename="../../desktop_app/ui/lot_recall.py" line="91"/>
         <source>&amp;Lot number</source>
         <translation>批号(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/lot_recall.py" line="113"/>
+        <location filename="../../desktop_app/ui/lot_recall.py" line="92"/>
         <source>or &amp;product</source>
         <translation>或产品(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/lot_recall.py" line="114"/>
+        <location filename="../../desktop_app/ui/lot_recall.py" line="93"/>
         <source>&amp;From</source>
         <translation>从(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/lot_recall.py" line="115"/>
+        <location filename="../../desktop_app/ui/lot_recall.py" line="94"/>
         <source>&amp;To</source>
         <translation>到(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/lot_recall.py" line="116"/>
+        <location filename="../../desktop_app/ui/lot_recall.py" line="95"/>
         <source>Find patients</source>
         <translation>查找患者</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/lot_recall.py" line="144"/>
+        <location filename="../../desktop_app/ui/lot_recall.py" line="123"/>
         <source>Searching…</source>
         <translation>正在查找…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/lot_recall.py" line="154"/>
+        <location filename="../../desktop_app/ui/lot_recall.py" line="133"/>
         <source>%n patient(s) received it.</source>
         <translation>
             <numerusform>共 %n 位患者使用过。</numerusform>
@@ -2248,147 +2548,152 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="31"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="32"/>
         <source>Receptionist</source>
         <translation>前台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="32"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="33"/>
         <source>Consultant</source>
         <translation>咨询师</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="33"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="34"/>
         <source>Doctor</source>
         <translation>医生</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="34"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="35"/>
         <source>Nurse</source>
         <translation>护士</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="35"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="36"/>
         <source>Manager</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="152"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="155"/>
         <source>Clinic Desk</source>
         <translation>Clinic Desk 诊所前台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="153"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="156"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="154"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="157"/>
         <source>&amp;Sign out</source>
         <translation>退出登录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="155"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="158"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="156"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="159"/>
         <source>&amp;Patient</source>
         <translation>患者(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="157"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="160"/>
         <source>&amp;New patient…</source>
         <translation>新客登记(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="158"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="161"/>
         <source>&amp;Find patient</source>
         <translation>查找患者(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="159"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="162"/>
         <source>&amp;Check in</source>
         <translation>到院签到(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="160"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="163"/>
         <source>&amp;Open record</source>
         <translation>打开病历(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="161"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="164"/>
         <source>&amp;Lot recall…</source>
         <translation>批号追溯(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="162"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="165"/>
         <source>C&amp;amera inbox…</source>
         <translation>相机收件箱(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="163"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="166"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="164"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="167"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="165"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="168"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="166"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="169"/>
         <source>&amp;About Clinic Desk</source>
         <translation>关于 Clinic Desk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="266"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="280"/>
         <source>Your role does not allow lot recall.</source>
         <translation>您的角色无权进行批号追溯。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="278"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="292"/>
         <source>Your role does not allow adding photos.</source>
         <translation>您的角色不能添加照片。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="321"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="353"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="326"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="358"/>
         <source>Connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="326"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="360"/>
+        <source>Offline — the clinic server cannot be reached; reminders only</source>
+        <translation>离线 — 无法连接诊所服务器；仅提醒可用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="362"/>
         <source>Not connected — retrying</source>
         <translation>未连接 — 正在重试</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="329"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="365"/>
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="333"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="369"/>
         <source>Signed in: {name} ({role})</source>
         <translation>已登录：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="350"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="386"/>
         <source>About Clinic Desk</source>
         <translation>关于 Clinic Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="352"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="388"/>
         <source>Clinic Desk {version}
 Front desk and clinical record for aesthetics clinics.</source>
         <translation>Clinic Desk {version}
@@ -2576,97 +2881,107 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>PatientPage</name>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="138"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="143"/>
         <source>Consultation…</source>
         <translation>咨询…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="139"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="144"/>
         <source>Assessment…</source>
         <translation>面诊…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="140"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="145"/>
         <source>Plan…</source>
         <translation>方案…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="141"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="146"/>
         <source>Treatment…</source>
         <translation>治疗…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="145"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="150"/>
         <source>Addendum…</source>
         <translation>补充记录…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="146"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="151"/>
         <source>Edit consultation…</source>
         <translation>修改咨询…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="147"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="152"/>
         <source>Face &amp;chart…</source>
         <translation>面部标记图(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="149"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="153"/>
+        <source>Cancel treatment…</source>
+        <translation>取消治疗记录…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/patient_page.py" line="155"/>
         <source>&amp;Timeline</source>
         <translation>时间线(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="150"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="156"/>
         <source>&amp;Photos</source>
         <translation>照片(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="154"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="160"/>
         <source>Everything</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="229"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="239"/>
         <source>Choose a patient at the front desk (Ctrl+F).</source>
         <translation>请在前台选择患者 (Ctrl+F)。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="235"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="245"/>
         <source>Allergies: {text}</source>
         <translation>过敏：{text}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="238"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="248"/>
         <source>Minor: a guardian must be present</source>
         <translation>未成年：须有监护人在场</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="240"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="250"/>
         <source>Consent to process personal or health information is missing</source>
         <translation>缺少个人信息或健康信息处理同意</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="242"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="252"/>
         <source>ID unverified</source>
         <translation>证件未核验</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="244"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="255"/>
+        <source>Adverse reaction reported on a follow-up call: doctor&apos;s review needed</source>
+        <translation>回访发现不良反应：需医生复查</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/patient_page.py" line="258"/>
         <source>Consent to sign again: {title}</source>
         <translation>需重新签署的同意书：{title}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="320"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="341"/>
         <source>Check the patient in first: notes belong to a visit.</source>
         <translation>请先为患者签到：记录须属于一次到院。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="426"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="455"/>
         <source>Saved. Lots expiring within 30 days: {lots}</source>
         <translation>已保存。30天内到期的批号：{lots}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="428"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="457"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -2674,7 +2989,7 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>PatientPicker</name>
     <message>
-        <location filename="../../desktop_app/ui/patient_search.py" line="229"/>
+        <location filename="../../desktop_app/ui/patient_search.py" line="208"/>
         <source>Choose a patient</source>
         <translation>选择患者</translation>
     </message>
@@ -2682,22 +2997,22 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>PatientSearch</name>
     <message>
-        <location filename="../../desktop_app/ui/patient_search.py" line="132"/>
+        <location filename="../../desktop_app/ui/patient_search.py" line="111"/>
         <source>Name, pinyin or initials, mobile (last 4), record or ID number</source>
         <translation>姓名、拼音或首字母、手机号（后4位）、病历号或证件号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_search.py" line="158"/>
+        <location filename="../../desktop_app/ui/patient_search.py" line="137"/>
         <source>Searching…</source>
         <translation>正在查找…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_search.py" line="168"/>
+        <location filename="../../desktop_app/ui/patient_search.py" line="147"/>
         <source>No patient found.</source>
         <translation>未找到患者。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/patient_search.py" line="168"/>
+        <location filename="../../desktop_app/ui/patient_search.py" line="147"/>
         <source>%n found</source>
         <translation>
             <numerusform>找到 %n 位</numerusform>
@@ -3216,44 +3531,62 @@ Front desk and clinical record for aesthetics clinics.</source>
     </message>
 </context>
 <context>
+    <name>ReassignDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_dialogs.py" line="88"/>
+        <source>Give to someone else</source>
+        <translation>转给他人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_dialogs.py" line="99"/>
+        <source>{patient}: now with {who}</source>
+        <translation>{patient}：目前由 {who} 负责</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_dialogs.py" line="105"/>
+        <source>&amp;Give to</source>
+        <translation>转给(&amp;G)</translation>
+    </message>
+</context>
+<context>
     <name>RecallModel</name>
     <message>
-        <location filename="../../desktop_app/ui/lot_recall.py" line="80"/>
+        <location filename="../../desktop_app/ui/lot_recall.py" line="51"/>
         <source>Record no.</source>
         <translation>病历号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/lot_recall.py" line="81"/>
+        <location filename="../../desktop_app/ui/lot_recall.py" line="52"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/lot_recall.py" line="82"/>
+        <location filename="../../desktop_app/ui/lot_recall.py" line="53"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/lot_recall.py" line="83"/>
+        <location filename="../../desktop_app/ui/lot_recall.py" line="54"/>
         <source>Treated</source>
         <translation>治疗时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/lot_recall.py" line="84"/>
+        <location filename="../../desktop_app/ui/lot_recall.py" line="55"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/lot_recall.py" line="85"/>
+        <location filename="../../desktop_app/ui/lot_recall.py" line="56"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/lot_recall.py" line="86"/>
+        <location filename="../../desktop_app/ui/lot_recall.py" line="57"/>
         <source>Lot</source>
         <translation>批号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/lot_recall.py" line="87"/>
+        <location filename="../../desktop_app/ui/lot_recall.py" line="58"/>
         <source>Quantity</source>
         <translation>用量</translation>
     </message>
@@ -3261,115 +3594,768 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>RecordDocuments</name>
     <message>
-        <location filename="../../desktop_app/ui/record_documents.py" line="84"/>
+        <location filename="../../desktop_app/ui/record_documents.py" line="80"/>
         <source>&amp;Documents</source>
         <translation>文书(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_documents.py" line="86"/>
+        <location filename="../../desktop_app/ui/record_documents.py" line="82"/>
         <source>Print, reprint and sign consents and aftercare sheets (Ctrl+P)</source>
         <translation>打印、补打和签署知情同意书及术后护理须知（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_documents.py" line="152"/>
+        <location filename="../../desktop_app/ui/record_documents.py" line="148"/>
         <source>&amp;Aftercare sheet…</source>
         <translation>术后护理须知(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_documents.py" line="156"/>
+        <location filename="../../desktop_app/ui/record_documents.py" line="152"/>
         <source>&amp;Consent…</source>
         <translation>知情同意书(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_documents.py" line="161"/>
+        <location filename="../../desktop_app/ui/record_documents.py" line="157"/>
         <source>&amp;Open / reprint…</source>
         <translation>打开/补打(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_documents.py" line="164"/>
+        <location filename="../../desktop_app/ui/record_documents.py" line="160"/>
         <source>Sign &amp;again on the current version…</source>
         <translation>按当前版本重新签署(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_documents.py" line="166"/>
+        <location filename="../../desktop_app/ui/record_documents.py" line="162"/>
         <source>Attach signed &amp;scan…</source>
         <translation>附上签字扫描件(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_documents.py" line="170"/>
+        <location filename="../../desktop_app/ui/record_documents.py" line="166"/>
         <source>Sign again: {title}…</source>
         <translation>重新签署：{title}…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_documents.py" line="231"/>
+        <location filename="../../desktop_app/ui/record_documents.py" line="227"/>
         <source>Your role does not allow printing treatment documents.</source>
         <translation>您的角色无权打印治疗文书。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_documents.py" line="238"/>
+        <location filename="../../desktop_app/ui/record_documents.py" line="234"/>
         <source>No template is linked to {item} in the catalogue.</source>
         <translation>项目目录中 {item} 未关联任何模板。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_documents.py" line="310"/>
+        <location filename="../../desktop_app/ui/record_documents.py" line="306"/>
         <source>Attach the signed scan</source>
         <translation>附上签字扫描件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_documents.py" line="312"/>
+        <location filename="../../desktop_app/ui/record_documents.py" line="308"/>
         <source>Scans (*.pdf *.png *.jpg *.jpeg)</source>
         <translation>扫描件 (*.pdf *.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_documents.py" line="324"/>
+        <location filename="../../desktop_app/ui/record_documents.py" line="320"/>
         <source>The signed scan is attached to the document.</source>
         <translation>签字扫描件已附到该文书。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_documents.py" line="329"/>
+        <location filename="../../desktop_app/ui/record_documents.py" line="325"/>
         <source>This file is not a PDF, PNG or JPEG scan. Scan the page again.</source>
         <translation>此文件不是 PDF、PNG 或 JPEG 扫描件。请重新扫描。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_documents.py" line="330"/>
+        <location filename="../../desktop_app/ui/record_documents.py" line="326"/>
         <source>The scan is empty or larger than 20 MB. Scan at a lower resolution.</source>
         <translation>扫描件为空或大于 20 MB。请用较低分辨率扫描。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_documents.py" line="332"/>
+        <location filename="../../desktop_app/ui/record_documents.py" line="328"/>
         <source>A signed scan is already attached to this document; it is never replaced.</source>
         <translation>该文书已附有签字扫描件，不能替换。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_documents.py" line="338"/>
+        <location filename="../../desktop_app/ui/record_documents.py" line="334"/>
         <source>The file could not be read: {error}</source>
         <translation>无法读取文件：{error}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_documents.py" line="345"/>
+        <location filename="../../desktop_app/ui/record_documents.py" line="341"/>
         <source>Documents</source>
         <translation>文书</translation>
     </message>
 </context>
 <context>
+    <name>ReminderRules</name>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="49"/>
+        <source>Receptionist</source>
+        <translation>前台</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="50"/>
+        <source>Consultant</source>
+        <translation>咨询师</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="51"/>
+        <source>Doctor</source>
+        <translation>医生</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="52"/>
+        <source>Nurse</source>
+        <translation>护士</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="53"/>
+        <source>Manager</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="41"/>
+        <source>Treatment done</source>
+        <translation>完成治疗</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="42"/>
+        <source>Consultation without a deal</source>
+        <translation>咨询未成交</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="43"/>
+        <source>Course session due</source>
+        <translation>疗程到期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="44"/>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="45"/>
+        <source>Days since the last visit</source>
+        <translation>距上次到院天数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="46"/>
+        <source>Added by hand for one patient</source>
+        <translation>为某位患者手动添加</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="47"/>
+        <source>Reaction needing a doctor&apos;s review</source>
+        <translation>需医生复查的不良反应</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="52"/>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="53"/>
+        <source>Normal</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="54"/>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="55"/>
+        <source>Urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="58"/>
+        <source>Any receptionist</source>
+        <translation>任一前台</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="59"/>
+        <source>Any consultant</source>
+        <translation>任一咨询师</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="60"/>
+        <source>Any doctor</source>
+        <translation>任一医生</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="61"/>
+        <source>Any nurse</source>
+        <translation>任一护士</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="62"/>
+        <source>Any manager</source>
+        <translation>任一管理员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="64"/>
+        <source>Treating nurse / consultant (default)</source>
+        <translation>治疗护士 / 咨询师（默认）</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderRulesBox</name>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="169"/>
+        <source>Reminder rules</source>
+        <translation>提醒规则</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="170"/>
+        <source>&amp;New rule…</source>
+        <translation>新建规则(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="171"/>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="172"/>
+        <source>Switch on/o&amp;ff</source>
+        <translation>启用/停用(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="175"/>
+        <source>Each rule makes reminders when its event happens: one for each number of days after it. Switching a rule off stops new reminders; those already made stay on the lists.</source>
+        <translation>每条规则在其事件发生时生成提醒：事件后每个天数各一条。停用规则只停止生成新提醒，已生成的仍在列表中。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="180"/>
+        <source>Only a manager can change the reminder rules.</source>
+        <translation>只有管理员可以修改提醒规则。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="278"/>
+        <source>Saved: {name} is on.</source>
+        <translation>已保存：{name} 已启用。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="278"/>
+        <source>Saved: {name} is off.</source>
+        <translation>已保存：{name} 已停用。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="286"/>
+        <source>{who} changed this rule at {when}, after you opened it. Yours was not saved; the list now shows theirs.</source>
+        <translation>{who} 在您打开后于 {when} 修改了这条规则。您的修改未保存；列表现显示对方的版本。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="289"/>
+        <source>Someone</source>
+        <translation>有人</translation>
+    </message>
+</context>
+<context>
+    <name>Reminders</name>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_actions.py" line="78"/>
+        <source>Offline — working from this computer&apos;s copy</source>
+        <translation>离线 — 正在使用本机副本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_actions.py" line="84"/>
+        <source>Offline — working from this computer&apos;s copy (%n change(s) waiting to be sent)</source>
+        <translation>离线 — 正在使用本机副本（%n 项修改等待发送）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_actions.py" line="93"/>
+        <source>Back online — sending %n change(s) made offline</source>
+        <translation>已恢复连接 — 正在发送离线时的 %n 项修改</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_actions.py" line="101"/>
+        <source>Offline — the clinic server cannot be reached. The list shows what was loaded before; changes cannot be saved until it is back.</source>
+        <translation>离线 — 无法连接诊所服务器。列表显示的是之前载入的内容；服务器恢复前无法保存修改。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_actions.py" line="107"/>
+        <source>Offline — the clinic server cannot be reached, and this computer has no copy of the reminders yet. They will show when the server is back.</source>
+        <translation>离线 — 无法连接诊所服务器，本机还没有提醒副本。服务器恢复后会显示。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_actions.py" line="118"/>
+        <source>⚠ %n conflict(s) to decide…</source>
+        <translation>⚠ 有 %n 项冲突待决定…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_actions.py" line="172"/>
+        <source>{patient}: snoozed to {day}.</source>
+        <translation>{patient}：已推迟到 {day}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_actions.py" line="202"/>
+        <source>{patient}: given to {who}.</source>
+        <translation>{patient}：已转给 {who}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_actions.py" line="247"/>
+        <source>Record my call anyway</source>
+        <translation>仍然记录我的回访</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_actions.py" line="255"/>
+        <source>Try saving my call again</source>
+        <translation>重新保存我的回访</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_actions.py" line="259"/>
+        <source>Not saved: the clinic server cannot be reached.</source>
+        <translation>未保存：无法连接诊所服务器。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_actions.py" line="273"/>
+        <source>{patient}: call recorded.</source>
+        <translation>{patient}：回访已记录。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_actions.py" line="277"/>
+        <source>An urgent reminder went to the doctor.</source>
+        <translation>已给医生发送紧急提醒。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_actions.py" line="282"/>
+        <source>{patient}: not reached; tried again on {day} (try {n} of {max}).</source>
+        <translation>{patient}：未接通；{day} 再打（第 {n} 次，共 {max} 次）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_actions.py" line="290"/>
+        <source>{patient}: not reached on the last try; the reminder is closed.</source>
+        <translation>{patient}：最后一次仍未接通；提醒已关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_model.py" line="25"/>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_model.py" line="26"/>
+        <source>Normal</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_model.py" line="27"/>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_model.py" line="28"/>
+        <source>Urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_model.py" line="33"/>
+        <source>Any receptionist</source>
+        <translation>任一前台</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_model.py" line="34"/>
+        <source>Any consultant</source>
+        <translation>任一咨询师</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_model.py" line="35"/>
+        <source>Any doctor</source>
+        <translation>任一医生</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_model.py" line="36"/>
+        <source>Any nurse</source>
+        <translation>任一护士</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_model.py" line="37"/>
+        <source>Any manager</source>
+        <translation>任一管理员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_words.py" line="21"/>
+        <source>Snooze to a day after today.</source>
+        <translation>请推迟到今天之后的某一天。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_words.py" line="22"/>
+        <source>This reminder was closed meanwhile: the list is reloaded.</source>
+        <translation>这条提醒期间已被关闭：列表已重新载入。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_words.py" line="25"/>
+        <source>Satisfaction is 1 to 5.</source>
+        <translation>满意度为 1 到 5。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_words.py" line="26"/>
+        <source>Nobody answered: there is no reaction or satisfaction to record.</source>
+        <translation>未接通：无需记录反应或满意度。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_words.py" line="29"/>
+        <source>At most {max} characters.</source>
+        <translation>最多 {max} 个字。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_words.py" line="32"/>
+        <source>Choose a person or a role.</source>
+        <translation>请选择一个人或一个角色。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_words.py" line="33"/>
+        <source>Choose an active staff member.</source>
+        <translation>请选择在职员工。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_words.py" line="34"/>
+        <source>Choose today or a later day.</source>
+        <translation>请选择今天或以后的日期。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_words.py" line="47"/>
+        <source>Someone</source>
+        <translation>有人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_words.py" line="49"/>
+        <source>{who} changed this reminder at {when}, after your list was loaded. Yours was not saved; the list now shows theirs.</source>
+        <translation>{who} 在您的列表载入后于 {when} 修改了这条提醒。您的修改未保存；列表现显示对方的版本。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_words.py" line="58"/>
+        <source>open</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_words.py" line="59"/>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_words.py" line="60"/>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
+    <name>RemindersModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_model.py" line="113"/>
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_model.py" line="114"/>
+        <source>Reason</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_model.py" line="115"/>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_model.py" line="116"/>
+        <source>Days overdue</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_model.py" line="117"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_model.py" line="118"/>
+        <source>Assigned to</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_model.py" line="119"/>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_model.py" line="120"/>
+        <source>Tries</source>
+        <translation>尝试次数</translation>
+    </message>
+</context>
+<context>
+    <name>RemindersPage</name>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_page.py" line="206"/>
+        <source>Sho&amp;w</source>
+        <translation>显示(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_page.py" line="211"/>
+        <source>Done… (Enter)</source>
+        <translation>完成…（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_page.py" line="211"/>
+        <source>Record the call&apos;s outcome</source>
+        <translation>记录回访结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_page.py" line="212"/>
+        <source>Tomorrow (1)</source>
+        <translation>明天（1）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_page.py" line="212"/>
+        <source>Snooze to tomorrow</source>
+        <translation>推迟到明天</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_page.py" line="213"/>
+        <source>In 3 days (3)</source>
+        <translation>3 天后（3）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_page.py" line="213"/>
+        <source>Snooze for three days</source>
+        <translation>推迟三天</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_page.py" line="215"/>
+        <source>Pick a day… (S)</source>
+        <translation>选择日期…（S）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_page.py" line="216"/>
+        <source>Snooze to a day you pick (also Ctrl+Shift+S)</source>
+        <translation>推迟到所选日期（也可按 Ctrl+Shift+S）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_page.py" line="219"/>
+        <source>Give to… (R)</source>
+        <translation>转给…（R）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_page.py" line="220"/>
+        <source>Give to another person or to anyone of a role</source>
+        <translation>转给另一个人或某个角色的任何人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_page.py" line="222"/>
+        <source>Open patient (Ctrl+O)</source>
+        <translation>打开病历（Ctrl+O）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_page.py" line="222"/>
+        <source>Open the record</source>
+        <translation>打开病历</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_page.py" line="228"/>
+        <source>Record the call&apos;s outcome (Enter, Ctrl+D)</source>
+        <translation>记录回访结果（Enter、Ctrl+D）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_page.py" line="230"/>
+        <source>Snooze:</source>
+        <translation>推迟：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_page.py" line="231"/>
+        <source>Reload (F5)</source>
+        <translation>刷新（F5）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_page.py" line="244"/>
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_page.py" line="245"/>
+        <source>My role</source>
+        <translation>我的角色</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_page.py" line="247"/>
+        <source>Everyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_page.py" line="252"/>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_page.py" line="252"/>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_page.py" line="252"/>
+        <source>Upcoming</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_page.py" line="414"/>
+        <source>Nothing overdue.</source>
+        <translation>没有逾期的提醒。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_page.py" line="415"/>
+        <source>Nothing due today.</source>
+        <translation>今天没有到期的提醒。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_app/ui/reminders_page.py" line="416"/>
+        <source>Nothing due in the next %n day(s).</source>
+        <translation>
+            <numerusform>未来 %n 天内没有到期的提醒。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RuleDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="108"/>
+        <source>Reminder rule</source>
+        <translation>提醒规则</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="108"/>
+        <source>New reminder rule</source>
+        <translation>新建提醒规则</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="111"/>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="115"/>
+        <source>&amp;When</source>
+        <translation>触发条件(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="120"/>
+        <source>every {category} item</source>
+        <translation>所有{category}项目</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="122"/>
+        <source>&amp;Item</source>
+        <translation>项目(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="125"/>
+        <source>&amp;Days after</source>
+        <translation>之后天数(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="133"/>
+        <source>&amp;To whom</source>
+        <translation>提醒对象(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="137"/>
+        <source>One question per line</source>
+        <translation>每行一个问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="138"/>
+        <source>&amp;Questions to ask</source>
+        <translation>回访问题(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="142"/>
+        <source>&amp;Priority</source>
+        <translation>优先级(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="147"/>
+        <source>T&amp;ries if not reached</source>
+        <translation>未接通时尝试次数(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="149"/>
+        <source>&amp;Active (untick to stop new reminders)</source>
+        <translation>启用（取消勾选即停止生成新提醒）(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="163"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="166"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>RulesModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="93"/>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="94"/>
+        <source>When</source>
+        <translation>触发条件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="95"/>
+        <source>Days after</source>
+        <translation>之后天数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="96"/>
+        <source>To whom</source>
+        <translation>提醒对象</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="97"/>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="98"/>
+        <source>Tries</source>
+        <translation>尝试次数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="99"/>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="115"/>
+        <source>on</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="115"/>
+        <source>off</source>
+        <translation>停用</translation>
+    </message>
+</context>
+<context>
     <name>SearchResultsModel</name>
     <message>
-        <location filename="../../desktop_app/ui/patient_search.py" line="80"/>
+        <location filename="../../desktop_app/ui/patient_search.py" line="55"/>
         <source>Record no.</source>
         <translation>病历号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_search.py" line="80"/>
+        <location filename="../../desktop_app/ui/patient_search.py" line="55"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_search.py" line="80"/>
+        <location filename="../../desktop_app/ui/patient_search.py" line="55"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_search.py" line="80"/>
+        <location filename="../../desktop_app/ui/patient_search.py" line="55"/>
         <source>Born</source>
         <translation>出生日期</translation>
     </message>
@@ -3438,32 +4424,32 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="109"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="113"/>
         <source>This computer</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="110"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="114"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="111"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="115"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="112"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="116"/>
         <source>Change database connection…</source>
         <translation>更改数据库连接…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="126"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="130"/>
         <source>Clinic Desk will use the new database the next time it starts.</source>
         <translation>Clinic Desk 下次启动时将使用新的数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="129"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="133"/>
         <source>Database connection</source>
         <translation>数据库连接</translation>
     </message>
@@ -3568,6 +4554,19 @@ Front desk and clinical record for aesthetics clinics.</source>
     </message>
 </context>
 <context>
+    <name>SnoozeDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_dialogs.py" line="58"/>
+        <source>Snooze to a day</source>
+        <translation>推迟到某天</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_dialogs.py" line="69"/>
+        <source>&amp;Remind on</source>
+        <translation>提醒日期(&amp;R)</translation>
+    </message>
+</context>
+<context>
     <name>TagsDialog</name>
     <message>
         <location filename="../../desktop_app/ui/photo_import.py" line="78"/>
@@ -3651,22 +4650,22 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>TemplateBody</name>
     <message>
-        <location filename="../../desktop_app/ui/template_body.py" line="72"/>
+        <location filename="../../desktop_app/ui/template_body.py" line="68"/>
         <source>&amp;Text:</source>
         <translation>正文(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/template_body.py" line="73"/>
+        <location filename="../../desktop_app/ui/template_body.py" line="69"/>
         <source>&amp;Insert placeholder</source>
         <translation>插入占位符(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/template_body.py" line="77"/>
+        <location filename="../../desktop_app/ui/template_body.py" line="73"/>
         <source>{placeholder} — {description}</source>
         <translation>{placeholder} — {description}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/template_body.py" line="83"/>
+        <location filename="../../desktop_app/ui/template_body.py" line="79"/>
         <source>One line, one paragraph. # heading · ## subheading · - bullet · 1. numbered · **bold** · {placeholder} (type a brace twice to print one)</source>
         <translation>一行一段。# 标题 · ## 小标题 · - 项目符号 · 1. 编号 · **粗体** · {占位符}（要打印花括号本身请连写两个）</translation>
     </message>
@@ -3858,147 +4857,147 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>TemplateWords</name>
     <message>
-        <location filename="../../desktop_app/ui/template_words.py" line="38"/>
+        <location filename="../../desktop_app/ui/template_words.py" line="16"/>
         <source>Consent</source>
         <translation>知情同意书</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/template_words.py" line="39"/>
+        <location filename="../../desktop_app/ui/template_words.py" line="17"/>
         <source>Aftercare</source>
         <translation>术后护理</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/template_words.py" line="40"/>
+        <location filename="../../desktop_app/ui/template_words.py" line="18"/>
         <source>General</source>
         <translation>通用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/template_words.py" line="47"/>
+        <location filename="../../desktop_app/ui/template_words.py" line="25"/>
         <source>Patient&apos;s name</source>
         <translation>患者姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/template_words.py" line="48"/>
+        <location filename="../../desktop_app/ui/template_words.py" line="26"/>
         <source>Record number</source>
         <translation>病历号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/template_words.py" line="49"/>
+        <location filename="../../desktop_app/ui/template_words.py" line="27"/>
         <source>Date of birth</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/template_words.py" line="50"/>
+        <location filename="../../desktop_app/ui/template_words.py" line="28"/>
         <source>Age in years</source>
         <translation>年龄（岁）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/template_words.py" line="51"/>
+        <location filename="../../desktop_app/ui/template_words.py" line="29"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/template_words.py" line="52"/>
+        <location filename="../../desktop_app/ui/template_words.py" line="30"/>
         <source>Mobile number, partly hidden (138****1234)</source>
         <translation>手机号（部分隐藏，如 138****1234）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/template_words.py" line="55"/>
+        <location filename="../../desktop_app/ui/template_words.py" line="33"/>
         <source>Guardian&apos;s name (patients under 18)</source>
         <translation>监护人姓名（未满 18 岁患者）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/template_words.py" line="58"/>
+        <location filename="../../desktop_app/ui/template_words.py" line="36"/>
         <source>Guardian&apos;s relation to the patient</source>
         <translation>监护人与患者关系</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/template_words.py" line="61"/>
+        <location filename="../../desktop_app/ui/template_words.py" line="39"/>
         <source>Treatment item</source>
         <translation>治疗项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/template_words.py" line="62"/>
+        <location filename="../../desktop_app/ui/template_words.py" line="40"/>
         <source>Treated areas</source>
         <translation>治疗部位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/template_words.py" line="63"/>
+        <location filename="../../desktop_app/ui/template_words.py" line="41"/>
         <source>Products used, with lot numbers and quantities</source>
         <translation>所用产品（含批号和用量）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/template_words.py" line="66"/>
+        <location filename="../../desktop_app/ui/template_words.py" line="44"/>
         <source>Who performs the treatment</source>
         <translation>操作人员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/template_words.py" line="69"/>
+        <location filename="../../desktop_app/ui/template_words.py" line="47"/>
         <source>Treatment date</source>
         <translation>治疗日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/template_words.py" line="70"/>
+        <location filename="../../desktop_app/ui/template_words.py" line="48"/>
         <source>Next review date</source>
         <translation>下次复诊日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/template_words.py" line="71"/>
+        <location filename="../../desktop_app/ui/template_words.py" line="49"/>
         <source>Clinic name</source>
         <translation>诊所名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/template_words.py" line="72"/>
+        <location filename="../../desktop_app/ui/template_words.py" line="50"/>
         <source>Clinic address</source>
         <translation>诊所地址</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/template_words.py" line="73"/>
+        <location filename="../../desktop_app/ui/template_words.py" line="51"/>
         <source>Clinic phone</source>
         <translation>诊所电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/template_words.py" line="74"/>
+        <location filename="../../desktop_app/ui/template_words.py" line="52"/>
         <source>Date the document is printed</source>
         <translation>文书打印日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/template_words.py" line="83"/>
+        <location filename="../../desktop_app/ui/template_words.py" line="61"/>
         <source>shipped with Clinic Desk</source>
         <translation>Clinic Desk 自带</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/template_words.py" line="84"/>
+        <location filename="../../desktop_app/ui/template_words.py" line="62"/>
         <source>{who}, {when}</source>
         <translation>{who}，{when}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/template_words.py" line="90"/>
+        <location filename="../../desktop_app/ui/template_words.py" line="68"/>
         <source>Unknown placeholder {detail}: choose one from Insert placeholder.</source>
         <translation>未知占位符 {detail}：请从“插入占位符”中选择。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/template_words.py" line="93"/>
+        <location filename="../../desktop_app/ui/template_words.py" line="71"/>
         <source>{detail} is not a placeholder. To print a brace itself, type it twice.</source>
         <translation>{detail} 不是占位符。要打印花括号本身，请连写两个。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/template_words.py" line="96"/>
+        <location filename="../../desktop_app/ui/template_words.py" line="74"/>
         <source>The brace at column {detail} is never closed.</source>
         <translation>第 {detail} 列的花括号没有闭合。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/template_words.py" line="99"/>
+        <location filename="../../desktop_app/ui/template_words.py" line="77"/>
         <source>The closing brace at column {detail} has no opening brace.</source>
         <translation>第 {detail} 列的右花括号没有对应的左花括号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/template_words.py" line="102"/>
+        <location filename="../../desktop_app/ui/template_words.py" line="80"/>
         <source>Bold text (**) is opened here but never closed.</source>
         <translation>此处的粗体标记 (**) 没有闭合。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/template_words.py" line="118"/>
+        <location filename="../../desktop_app/ui/template_words.py" line="96"/>
         <source>Line {line}: {message}</source>
         <translation>第 {line} 行：{message}</translation>
     </message>
@@ -4006,32 +5005,32 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>TemplatesModel</name>
     <message>
-        <location filename="../../desktop_app/ui/documents_page.py" line="97"/>
+        <location filename="../../desktop_app/ui/documents_page.py" line="60"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/documents_page.py" line="98"/>
+        <location filename="../../desktop_app/ui/documents_page.py" line="61"/>
         <source>Key</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/documents_page.py" line="99"/>
+        <location filename="../../desktop_app/ui/documents_page.py" line="62"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/documents_page.py" line="100"/>
+        <location filename="../../desktop_app/ui/documents_page.py" line="63"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/documents_page.py" line="101"/>
+        <location filename="../../desktop_app/ui/documents_page.py" line="64"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/documents_page.py" line="102"/>
+        <location filename="../../desktop_app/ui/documents_page.py" line="65"/>
         <source>Used by</source>
         <translation>使用项目</translation>
     </message>
@@ -4039,102 +5038,102 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>TreatmentDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/treatment_form.py" line="56"/>
+        <location filename="../../desktop_app/ui/treatment_form.py" line="51"/>
         <source>Treatment</source>
         <translation>治疗</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/treatment_form.py" line="68"/>
+        <location filename="../../desktop_app/ui/treatment_form.py" line="63"/>
         <source>&amp;Item</source>
         <translation>项目(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/treatment_form.py" line="70"/>
+        <location filename="../../desktop_app/ui/treatment_form.py" line="65"/>
         <source>Not on a course</source>
         <translation>不使用疗程</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/treatment_form.py" line="74"/>
+        <location filename="../../desktop_app/ui/treatment_form.py" line="69"/>
         <source>{item}: {left} of {total} left</source>
         <translation>{item}：剩余 {left}/{total} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/treatment_form.py" line="79"/>
+        <location filename="../../desktop_app/ui/treatment_form.py" line="74"/>
         <source>&amp;Course</source>
         <translation>疗程(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/treatment_form.py" line="80"/>
+        <location filename="../../desktop_app/ui/treatment_form.py" line="75"/>
         <source>Areas</source>
         <translation>部位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/treatment_form.py" line="81"/>
+        <location filename="../../desktop_app/ui/treatment_form.py" line="76"/>
         <source>&amp;Device</source>
         <translation>设备(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/treatment_form.py" line="82"/>
+        <location filename="../../desktop_app/ui/treatment_form.py" line="77"/>
         <source>&amp;Settings (energy, shots)</source>
         <translation>参数（能量、发数）(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/treatment_form.py" line="83"/>
+        <location filename="../../desktop_app/ui/treatment_form.py" line="78"/>
         <source>&amp;Anaesthesia</source>
         <translation>麻醉(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/treatment_form.py" line="88"/>
+        <location filename="../../desktop_app/ui/treatment_form.py" line="83"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/treatment_form.py" line="89"/>
+        <location filename="../../desktop_app/ui/treatment_form.py" line="84"/>
         <source>Brand</source>
         <translation>品牌</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/treatment_form.py" line="90"/>
+        <location filename="../../desktop_app/ui/treatment_form.py" line="85"/>
         <source>Lot</source>
         <translation>批号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/treatment_form.py" line="91"/>
+        <location filename="../../desktop_app/ui/treatment_form.py" line="86"/>
         <source>Expires</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/treatment_form.py" line="92"/>
+        <location filename="../../desktop_app/ui/treatment_form.py" line="87"/>
         <source>Quantity</source>
         <translation>用量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/treatment_form.py" line="93"/>
+        <location filename="../../desktop_app/ui/treatment_form.py" line="88"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/treatment_form.py" line="97"/>
+        <location filename="../../desktop_app/ui/treatment_form.py" line="92"/>
         <source>Products used</source>
         <translation>使用产品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/treatment_form.py" line="98"/>
+        <location filename="../../desktop_app/ui/treatment_form.py" line="93"/>
         <source>Add a product</source>
         <translation>添加产品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/treatment_form.py" line="109"/>
+        <location filename="../../desktop_app/ui/treatment_form.py" line="104"/>
         <source>Immediate &amp;reaction</source>
         <translation>即刻反应(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/treatment_form.py" line="110"/>
+        <location filename="../../desktop_app/ui/treatment_form.py" line="105"/>
         <source>&amp;Notes</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/treatment_form.py" line="152"/>
+        <location filename="../../desktop_app/ui/treatment_form.py" line="147"/>
         <source>The clinic requires a signed consent and before photos first.</source>
         <translation>诊所要求先签署知情同意书并拍摄术前照片。</translation>
     </message>
