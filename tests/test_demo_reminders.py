@@ -61,6 +61,10 @@ def test_about_ten_reminders_a_patient_of_every_kind(demo):
     kinds = Counter(r.trigger for r in made)
     for trigger in (Trigger.TREATMENT, Trigger.NO_DEAL, Trigger.COURSE_DUE, Trigger.BIRTHDAY):
         assert kinds[trigger] > PATIENTS // 10, kinds
+    by_hand = [r for r in made if r.trigger == Trigger.MANUAL]  # written by consultants
+    assert len(by_hand) > PATIENTS // 10
+    assert all(r.rule_id is None and r.source_id is None for r in by_hand)
+    assert all(r.assignee_id and r.assignee_role == Role.CONSULTANT for r in by_hand)
     assert Trigger.SINCE_LAST_VISIT not in kinds  # the seed rule is switched off
 
 

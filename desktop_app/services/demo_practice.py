@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desktop_app.models import NoDealReason, Role
+from desktop_app.models import NoDealReason, Role, Trigger
 
 # Who does the clinical work, when the database has nobody in a role yet. "!" matches no
 # argon2 hash, so these accounts cannot sign in.
@@ -155,4 +155,29 @@ ADDENDA = (
     "复诊：轻度肿胀已消退，效果满意。",
     "患者反馈局部淤青，已嘱冷敷，一周后复查。",
     "补充：再次确认无药物过敏史。",
+)
+# Follow-up calls (回访) and reminders written by hand (demo_reminders).
+RECOVERY_NOTES = (
+    "恢复良好，无不适。",
+    "轻微肿胀，已逐渐消退。",
+    "注射点少许淤青，已嘱冷敷。",
+    "对效果满意，会推荐朋友。",
+    "偶有紧绷感，已告知正常。",
+    "",
+)
+MILD_NOTES = ("局部轻度红肿，已嘱冷敷观察。", "少许淤青未退，已告知护理方法。")
+REVIEW_NOTES = ("局部持续红肿发热，请医生尽快复查。", "出现硬结及疼痛加重，需面诊。")
+CALL_NOTES = {  # what a call other than after a treatment notes
+    Trigger.NO_DEAL: ("还在比较价格。", "需要和家人商量。", "有意向，约下周再来。", ""),
+    Trigger.BIRTHDAY: ("已发送生日祝福。", "已电话祝福，顾客很开心。"),
+    Trigger.COURSE_DUE: ("已约下次疗程。", "近期出差，下月再约。", ""),
+}
+NEXT_STEPS = ("预约复诊", "预约下次疗程", "发送护理须知", "")
+MANUAL_REASONS = (
+    "约复诊面诊",
+    "活动开始时通知顾客",
+    "提醒带身份证办理会员卡",
+    "确认手术日期",
+    "回访效果并约拍复查照片",
+    "新品到货后通知",
 )

@@ -5,7 +5,8 @@ engine's pure ``reminder_engine.plan`` to what the record holds, as the services
 applied them when it was entered: post-op calls and repurchase or review reminders after
 treatments, a revisit call after a consultation without a deal, the next course session,
 birthday greetings (the one set at registration, then each year's from the daily sweep),
-and, when the clinic switched it on, "N days since the last visit".
+when the clinic switched it on, "N days since the last visit"; and, after some
+consultations, a reminder the consultant wrote by hand.
 
 What was due before ``Clinic.today`` has mostly been worked: calls (``FollowUp`` rows)
 that mostly reached the patient, some not (tried again the next day up to the rule's
@@ -47,6 +48,14 @@ from desktop_app.models import (
 )
 from desktop_app.services import reminder_engine
 from desktop_app.services.demo_clinic import Clinic, new_uuid
+from desktop_app.services.demo_practice import (
+    CALL_NOTES,
+    MANUAL_REASONS,
+    MILD_NOTES,
+    NEXT_STEPS,
+    RECOVERY_NOTES,
+    REVIEW_NOTES,
+)
 from desktop_app.services.reminder_engine import CANCELLED_COURSE_DONE as COURSE_DONE
 from desktop_app.services.reminder_engine import Planned
 from desktop_app.services.reminders import CLOSED_UNREACHABLE, HORIZON_DAYS
@@ -61,22 +70,7 @@ STILL_OVERDUE_DAYS = 10  # of the reminders due this recently …
 STILL_OVERDUE = 0.25  # … this share has not been worked yet
 MILD, NEEDS_REVIEW = 0.06, 0.004  # reactions found by a post-treatment call
 SATISFACTION = {5: 55, 4: 33, 3: 8, 2: 3, 1: 1}
-RECOVERY_NOTES = (
-    "恢复良好，无不适。",
-    "轻微肿胀，已逐渐消退。",
-    "注射点少许淤青，已嘱冷敷。",
-    "对效果满意，会推荐朋友。",
-    "偶有紧绷感，已告知正常。",
-    "",
-)
-MILD_NOTES = ("局部轻度红肿，已嘱冷敷观察。", "少许淤青未退，已告知护理方法。")
-REVIEW_NOTES = ("局部持续红肿发热，请医生尽快复查。", "出现硬结及疼痛加重，需面诊。")
-OTHER_NOTES = {
-    Trigger.NO_DEAL: ("还在比较价格。", "需要和家人商量。", "有意向，约下周再来。", ""),
-    Trigger.BIRTHDAY: ("已发送生日祝福。", "已电话祝福，顾客很开心。"),
-    Trigger.COURSE_DUE: ("已约下次疗程。", "近期出差，下月再约。", ""),
-}
-NEXT_STEPS = ("预约复诊", "预约下次疗程", "发送护理须知", "")
+MANUAL_SHARE = 0.3  # consultations after which the consultant notes a reminder by hand
 
 
 @dataclass(frozen=True)
@@ -87,9 +81,6 @@ class Rules:
     by_trigger: dict[Trigger, tuple[ReminderRule, ...]]
     staff: dict[uuid.UUID, Role]  # active staff: who a person-assigned reminder goes to
     callers: dict[Role, tuple[uuid.UUID, ...]]  # who works a role's reminders
-
-    def any(self) -> bool:
-        return bool(self.by_item or any(self.by_trigger.values()))
 
 
 def prepare(session: Session) -> Rules:
@@ -155,6 +146,9 @@ class _Desk:
             for row in record.get(Consultation.__tablename__, ())
             if row["outcome"] != Outcome.DEAL.value
         }
+        talks: dict[object, list[dict[str, object]]] = {}
+        for row in record.get(Consultation.__tablename__, ()):
+            talks.setdefault(row["visit_id"], []).append(row)
         treated: dict[object, list[dict[str, object]]] = {}
         for row in record.get(Treatment.__tablename__, ()):
             treated.setdefault(row["visit_id"], []).append(row)
@@ -168,6 +162,9 @@ class _Desk:
             day = at.astimezone().date()
             for rule in self.rules.by_trigger[Trigger.SINCE_LAST_VISIT]:
                 self._since_last_visit(since_last, rule, visit, day, at)
+            for talk in talks.get(visit["id"], ()):
+                if self.rng.random() < MANUAL_SHARE:
+                    self._manual(talk, day)
             if (talk := consulted.get(visit["id"])) is not None:
                 for rule in self.rules.by_trigger[Trigger.NO_DEAL]:
                     people = {Role.CONSULTANT: _id(talk["author_id"])}
@@ -245,6 +242,20 @@ class _Desk:
             since_last[rule.id] = current
         else:
             since_last[rule.id] = self._made([wanted], visit["id"], at)[0]
+
+    def _manual(self, talk: dict[str, object], day: dt.date) -> None:
+        """A reminder the consultant wrote by hand for the patient (``reminders.add_manual``):
+        for themselves, a week to two months on."""
+        due = day + dt.timedelta(days=self.rng.randint(7, 60))
+        consultant = _id(talk["author_id"]) or self._caller(Role.CONSULTANT)
+        reason = self.rng.choice(MANUAL_REASONS)
+        rule = self.rules.by_trigger[Trigger.MANUAL][:1]
+        tries = rule[0].max_attempts if rule else 3
+        planned = Planned(uuid.UUID(int=0), Trigger.MANUAL, 0, due, reason, Priority.NORMAL, tries,
+                          consultant, Role.CONSULTANT)  # fmt: skip
+        for row in self._made([planned], None, talk["created_at"]):
+            row["updated_by_id"] = consultant
+            self._settle(row)
 
     def _birthdays(self) -> None:
         """The greeting set at registration, then each year's made by the sweep a fortnight
@@ -352,7 +363,7 @@ class _Desk:
             elif trigger == Trigger.TREATMENT and roll < NEEDS_REVIEW + MILD:
                 reaction, notes = Reaction.MILD, rng.choice(MILD_NOTES)
             else:
-                notes = rng.choice(OTHER_NOTES.get(trigger, RECOVERY_NOTES))
+                notes = rng.choice(CALL_NOTES.get(trigger, RECOVERY_NOTES))
             if trigger != Trigger.BIRTHDAY and rng.random() < 0.85:
                 satisfaction = rng.choices(list(SATISFACTION), list(SATISFACTION.values()))[0]
         follow_up = {
