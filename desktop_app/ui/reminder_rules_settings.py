@@ -74,7 +74,7 @@ def when_text(rule: RuleRow) -> str:
     if rule.item:
         return f"{trigger}: {rule.item}"
     if rule.category:
-        every = QCoreApplication.translate(CONTEXT, "every {category} item")
+        every = QCoreApplication.translate("ReminderRules", "every {category} item")
         return f"{trigger}: {every.format(category=rule.category)}"
     return trigger
 
@@ -134,7 +134,9 @@ class ReminderRulesBox(QGroupBox):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # "when" takes the rest
         self.table.setMinimumHeight(240)
         self.table.activated.connect(lambda _index: self.edit_rule())  # Enter, double-click
         self.new_button = QPushButton()
