@@ -82,3 +82,21 @@ def test_no_string_literal_hides_behind_a_translation_wrapper():
             ):
                 hidden.append(f"{path.name}:{node.lineno} {node.func.id}(…)")
     assert hidden == []
+
+
+def test_every_literal_given_to_translate_reaches_the_catalogue():
+    """lupdate silently drops a call whose count is an attribute (``…, "", report.applied)``):
+    every literal text passed to translate()/tr() must be in the catalogue."""
+    known = {m.findtext("source") for m in ET.parse(TS).iter("message")}
+    dropped = []
+    for path in sorted(UI.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            method = getattr(getattr(node, "func", None), "attr", None)
+            if not isinstance(node, ast.Call) or method not in ("translate", "tr"):
+                continue
+            position = 1 if method == "translate" else 0
+            text = node.args[position] if len(node.args) > position else None
+            if isinstance(text, ast.Constant) and isinstance(text.value, str):
+                if text.value not in known:
+                    dropped.append(f"{path.name}:{node.lineno} {text.value[:40]}")
+    assert dropped == []

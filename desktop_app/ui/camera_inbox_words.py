@@ -99,28 +99,31 @@ def consent_question(name: str) -> tuple[str, str]:
 def report_text(name: str, report: AssignReport) -> str:
     """What assigning did, one line per outcome; the first says how many were added."""
     imported = report.imported
+    # Counts as plain names: lupdate drops a call whose count is any other expression.
+    added_n, duplicate_n = len(imported.imported), len(imported.duplicates)
+    removed_n, kept_n = len(report.removed), len(report.kept)
     lines: list[str] = []
     if imported.imported or not (imported.duplicates or imported.refused):
         added = QCoreApplication.translate(
-            "CameraInbox", "Added to the record of {name}: %n.", None, len(imported.imported)
+            "CameraInbox", "Added to the record of {name}: %n.", None, added_n
         )
         lines.append(added.format(name=name))
     if imported.duplicates:
         lines.append(
             QCoreApplication.translate(
-                "CameraInbox", "Already in the record: %n.", None, len(imported.duplicates)
+                "CameraInbox", "Already in the record: %n.", None, duplicate_n
             )
         )
     if report.removed:
         lines.append(
             QCoreApplication.translate(
-                "CameraInbox", "Removed from this computer: %n.", None, len(report.removed)
+                "CameraInbox", "Removed from this computer: %n.", None, removed_n
             )
         )
     if report.kept:
         lines.append(
             QCoreApplication.translate(
-                "CameraInbox", "Moved to the 'imported' subfolder: %n.", None, len(report.kept)
+                "CameraInbox", "Moved to the 'imported' subfolder: %n.", None, kept_n
             )
         )
     for item in imported.refused:

@@ -30,7 +30,6 @@ from desktop_app.services.reminder_rules import MAX_SCRIPT, RuleDraft, RuleRow
 from desktop_app.ui.forms import ERROR_STYLE, FieldForm
 from desktop_app.ui.messages import describe, validation_text
 from desktop_app.ui.reminder_rules_settings import (
-    CONTEXT,
     DEFAULT_PERSON,
     PRIORITY_NAMES,
     ROLE_NAMES,
@@ -67,23 +66,27 @@ def rule_error_text(exc: ValidationError) -> str:
     """The rule service's messages in the user's language."""
     texts = {
         ("offsets", "invalid"): QCoreApplication.translate(
-            CONTEXT, "Days after the event, 0 to 3650, separated by commas (e.g. 1,3,7,30)."
+            "ReminderRules", "Days after the event, 0 to 3650, separated by commas (e.g. 1,3,7,30)."
         ),
         ("offsets", "single"): QCoreApplication.translate(
-            CONTEXT, "This kind of rule takes one number of days."
+            "ReminderRules", "This kind of rule takes one number of days."
         ),
         ("item", "unknown"): QCoreApplication.translate(
-            CONTEXT, "This item is not in the catalogue."
+            "ReminderRules", "This item is not in the catalogue."
         ),
-        ("item", "required"): QCoreApplication.translate(CONTEXT, "Choose an item or a category."),
+        ("item", "required"): QCoreApplication.translate(
+            "ReminderRules", "Choose an item or a category."
+        ),
         ("assign_staff_id", "invalid"): QCoreApplication.translate(
-            CONTEXT, "Choose an active staff member."
+            "ReminderRules", "Choose an active staff member."
         ),
-        ("name", "too_long"): QCoreApplication.translate(CONTEXT, "At most 80 characters."),
+        ("name", "too_long"): QCoreApplication.translate("ReminderRules", "At most 80 characters."),
         ("script", "too_long"): QCoreApplication.translate(
-            CONTEXT, "At most {max} characters."
+            "ReminderRules", "At most {max} characters."
         ).format(max=MAX_SCRIPT),
-        ("max_attempts", "range"): QCoreApplication.translate(CONTEXT, "Between 1 and 10 tries."),
+        ("max_attempts", "range"): QCoreApplication.translate(
+            "ReminderRules", "Between 1 and 10 tries."
+        ),
     }
     text = texts.get((exc.field, exc.code))
     return text or validation_text(exc.code, exc.params, exc.message)

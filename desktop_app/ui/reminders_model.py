@@ -61,7 +61,8 @@ def readable_phone(e164: str) -> str:
 def reason_text(row: ReminderRow) -> str:
     """The rule's reason, with the post-operative day for a treatment's series."""
     if row.trigger == Trigger.TREATMENT and row.step > 0:
-        day = QCoreApplication.translate("Reminders", "day %n", "", row.step)
+        step = row.step  # a plain name: lupdate drops a call whose count is an attribute
+        day = QCoreApplication.translate("Reminders", "day %n", "", step)
         return f"{row.reason} · {day}"
     return row.reason
 

@@ -63,14 +63,15 @@ def status_text(status: ReminderStatus) -> str:
 
 def sync_text(report: SyncReport) -> str:
     """What the server took of the changes made offline, and what waits for a person."""
+    applied, conflicts = report.applied, report.conflicts  # lupdate needs plain names
     text = QCoreApplication.translate(
-        "Reminders", "Back online: %n change(s) made offline were sent.", "", report.applied
+        "Reminders", "Back online: %n change(s) made offline were sent.", "", applied
     )
-    if report.conflicts:
+    if conflicts:
         text += " " + QCoreApplication.translate(
             "Reminders",
             "%n could not be applied because the reminder changed meanwhile: see Conflicts.",
             "",
-            report.conflicts,
+            conflicts,
         )
     return text

@@ -74,6 +74,8 @@ class Workspace(QWidget):
 
     def show_section(self, index: int) -> None:
         self.navigation.setCurrentRow(index)
+        if index == REMINDERS:  # keyboard first: Enter, 1, 3, R work on the list at once
+            self.reminders_page.table.setFocus()
 
     def _show_badge(self, count: int) -> None:
         """My overdue and today's reminders, on the navigation."""

@@ -264,22 +264,42 @@
         <translation>{name} 尚未同意将照片用于病历。仍要添加这些照片吗？请尽快登记患者的同意。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/camera_inbox_words.py" line="128"/>
+        <location filename="../../desktop_app/ui/camera_inbox_words.py" line="107"/>
+        <source>Added to the record of {name}: %n.</source>
+        <translation>已加入 {name} 的病历：%n 张。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/camera_inbox_words.py" line="113"/>
+        <source>Already in the record: %n.</source>
+        <translation>病历中已有：%n 张。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/camera_inbox_words.py" line="119"/>
+        <source>Removed from this computer: %n.</source>
+        <translation>已从本机删除：%n 张。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/camera_inbox_words.py" line="125"/>
+        <source>Moved to the &apos;imported&apos; subfolder: %n.</source>
+        <translation>已移到 imported 子文件夹：%n 张。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/camera_inbox_words.py" line="131"/>
         <source>Refused, left in the folder: {file} — {reason}</source>
         <translation>未导入，留在文件夹中：{file} — {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/camera_inbox_words.py" line="134"/>
+        <location filename="../../desktop_app/ui/camera_inbox_words.py" line="137"/>
         <source>In the record, but could not be removed from the folder: {file} ({why})</source>
         <translation>已存入病历，但无法从文件夹删除：{file}（{why}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/camera_inbox_words.py" line="141"/>
+        <location filename="../../desktop_app/ui/camera_inbox_words.py" line="144"/>
         <source>Changed while you chose, left in the inbox: {files}</source>
         <translation>选择期间文件有变动，仍留在收件箱：{files}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/camera_inbox_words.py" line="147"/>
+        <location filename="../../desktop_app/ui/camera_inbox_words.py" line="150"/>
         <source>Import cancelled: the rest stay in the inbox.</source>
         <translation>已取消导入：其余照片仍在收件箱中。</translation>
     </message>
@@ -3687,29 +3707,69 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>ReminderRules</name>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="49"/>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="48"/>
         <source>Receptionist</source>
         <translation>前台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="50"/>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="49"/>
         <source>Consultant</source>
         <translation>咨询师</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="51"/>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="50"/>
         <source>Doctor</source>
         <translation>医生</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="52"/>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="51"/>
         <source>Nurse</source>
         <translation>护士</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="53"/>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="52"/>
         <source>Manager</source>
         <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="68"/>
+        <source>Days after the event, 0 to 3650, separated by commas (e.g. 1,3,7,30).</source>
+        <translation>事件后的天数，0 到 3650，用逗号分隔（例如 1,3,7,30）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="71"/>
+        <source>This kind of rule takes one number of days.</source>
+        <translation>这类规则只能填一个天数。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="74"/>
+        <source>This item is not in the catalogue.</source>
+        <translation>项目目录中没有这个项目。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="77"/>
+        <source>Choose an item or a category.</source>
+        <translation>请选择一个项目或一个类别。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="80"/>
+        <source>Choose an active staff member.</source>
+        <translation>请选择在职员工。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="83"/>
+        <source>At most 80 characters.</source>
+        <translation>最多 80 个字。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="84"/>
+        <source>At most {max} characters.</source>
+        <translation>最多 {max} 个字。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="87"/>
+        <source>Between 1 and 10 tries.</source>
+        <translation>1 到 10 次。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="41"/>
@@ -3795,6 +3855,11 @@ Front desk and clinical record for aesthetics clinics.</source>
         <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="64"/>
         <source>Treating nurse / consultant (default)</source>
         <translation>治疗护士 / 咨询师（默认）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="77"/>
+        <source>every {category} item</source>
+        <translation>所有{category}项目</translation>
     </message>
 </context>
 <context>
@@ -3973,6 +4038,11 @@ Front desk and clinical record for aesthetics clinics.</source>
         <translation>任一管理员</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/ui/reminders_model.py" line="65"/>
+        <source>day %n</source>
+        <translation>第 %n 天</translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/ui/reminders_words.py" line="21"/>
         <source>Snooze to a day after today.</source>
         <translation>请推迟到今天之后的某一天。</translation>
@@ -4037,46 +4107,56 @@ Front desk and clinical record for aesthetics clinics.</source>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_words.py" line="67"/>
+        <source>Back online: %n change(s) made offline were sent.</source>
+        <translation>已恢复连接：离线时的 %n 项修改已发送。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_words.py" line="71"/>
+        <source>%n could not be applied because the reminder changed meanwhile: see Conflicts.</source>
+        <translation>有 %n 项因提醒期间被改动而未能应用：请查看冲突。</translation>
+    </message>
 </context>
 <context>
     <name>RemindersModel</name>
     <message>
-        <location filename="../../desktop_app/ui/reminders_model.py" line="113"/>
+        <location filename="../../desktop_app/ui/reminders_model.py" line="114"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_model.py" line="114"/>
+        <location filename="../../desktop_app/ui/reminders_model.py" line="115"/>
         <source>Reason</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_model.py" line="115"/>
+        <location filename="../../desktop_app/ui/reminders_model.py" line="116"/>
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_model.py" line="116"/>
+        <location filename="../../desktop_app/ui/reminders_model.py" line="117"/>
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_model.py" line="117"/>
+        <location filename="../../desktop_app/ui/reminders_model.py" line="118"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_model.py" line="118"/>
+        <location filename="../../desktop_app/ui/reminders_model.py" line="119"/>
         <source>Assigned to</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_model.py" line="119"/>
+        <location filename="../../desktop_app/ui/reminders_model.py" line="120"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_model.py" line="120"/>
+        <location filename="../../desktop_app/ui/reminders_model.py" line="121"/>
         <source>Tries</source>
         <translation>尝试次数</translation>
     </message>
@@ -4214,77 +4294,77 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>RuleDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="108"/>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="111"/>
         <source>Reminder rule</source>
         <translation>提醒规则</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="108"/>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="111"/>
         <source>New reminder rule</source>
         <translation>新建提醒规则</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="111"/>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="114"/>
         <source>&amp;Name</source>
         <translation>名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="115"/>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="118"/>
         <source>&amp;When</source>
         <translation>触发条件(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="120"/>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="123"/>
         <source>every {category} item</source>
         <translation>所有{category}项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="122"/>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="125"/>
         <source>&amp;Item</source>
         <translation>项目(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="125"/>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="128"/>
         <source>&amp;Days after</source>
         <translation>之后天数(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="133"/>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="136"/>
         <source>&amp;To whom</source>
         <translation>提醒对象(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="137"/>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="140"/>
         <source>One question per line</source>
         <translation>每行一个问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="138"/>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="141"/>
         <source>&amp;Questions to ask</source>
         <translation>回访问题(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="142"/>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="145"/>
         <source>&amp;Priority</source>
         <translation>优先级(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="147"/>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="150"/>
         <source>T&amp;ries if not reached</source>
         <translation>未接通时尝试次数(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="149"/>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="152"/>
         <source>&amp;Active (untick to stop new reminders)</source>
         <translation>启用（取消勾选即停止生成新提醒）(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="163"/>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="166"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="166"/>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="169"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
