@@ -56,7 +56,7 @@ def test_the_table_says_when_to_whom_and_how_often(qtbot, clinic):
     assert lines[HYDRA][1:] == [
         "Treatment done: 水光针",
         "28",
-        "Any consultant",
+        "The patient's consultant, else any",
         "Normal",
         "3",
         "on",
@@ -74,7 +74,7 @@ def test_a_manager_changes_the_hydra_rule_to_30_days(qtbot, clinic):
     box = box_for(qtbot, clinic)
     dialog = open_rule(qtbot, box, HYDRA)
     assert dialog.offsets.text() == "28" and dialog.item.currentText() == "水光针"
-    assert dialog.assign.currentText() == "Any consultant"
+    assert dialog.assign.currentText() == "The patient's consultant, else any"
     dialog.offsets.selectAll()
     qtbot.keyClicks(dialog.offsets, "30")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)

@@ -54,11 +54,13 @@ PRIORITY_NAMES = {
     Priority.HIGH: QT_TRANSLATE_NOOP("ReminderRules", "High"),
     Priority.URGENT: QT_TRANSLATE_NOOP("ReminderRules", "Urgent"),
 }
+# A rule naming a role goes to the patient's own person of that role when there is one
+# (services.reminder_engine.plan), else to everyone of the role.
 ROLE_NAMES = {
     Role.RECEPTIONIST: QT_TRANSLATE_NOOP("ReminderRules", "Any receptionist"),
-    Role.CONSULTANT: QT_TRANSLATE_NOOP("ReminderRules", "Any consultant"),
-    Role.DOCTOR: QT_TRANSLATE_NOOP("ReminderRules", "Any doctor"),
-    Role.NURSE: QT_TRANSLATE_NOOP("ReminderRules", "Any nurse"),
+    Role.CONSULTANT: QT_TRANSLATE_NOOP("ReminderRules", "The patient's consultant, else any"),
+    Role.DOCTOR: QT_TRANSLATE_NOOP("ReminderRules", "The visit's doctor, else any"),
+    Role.NURSE: QT_TRANSLATE_NOOP("ReminderRules", "The treating nurse, else any"),
     Role.MANAGER: QT_TRANSLATE_NOOP("ReminderRules", "Any manager"),
 }
 DEFAULT_PERSON = QT_TRANSLATE_NOOP("ReminderRules", "Treating nurse / consultant (default)")

@@ -3827,37 +3827,37 @@ Front desk and clinical record for aesthetics clinics.</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="58"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="60"/>
         <source>Any receptionist</source>
         <translation>任一前台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="59"/>
-        <source>Any consultant</source>
-        <translation>任一咨询师</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="60"/>
-        <source>Any doctor</source>
-        <translation>任一医生</translation>
-    </message>
-    <message>
         <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="61"/>
-        <source>Any nurse</source>
-        <translation>任一护士</translation>
+        <source>The patient&apos;s consultant, else any</source>
+        <translation>患者的咨询师，没有则任一咨询师</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="62"/>
+        <source>The visit&apos;s doctor, else any</source>
+        <translation>就诊医生，没有则任一医生</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="63"/>
+        <source>The treating nurse, else any</source>
+        <translation>治疗护士，没有则任一护士</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="64"/>
         <source>Any manager</source>
         <translation>任一管理员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="64"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="66"/>
         <source>Treating nurse / consultant (default)</source>
         <translation>治疗护士 / 咨询师（默认）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="77"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="79"/>
         <source>every {category} item</source>
         <translation>所有{category}项目</translation>
     </message>
@@ -3865,52 +3865,52 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>ReminderRulesBox</name>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="169"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="173"/>
         <source>Reminder rules</source>
         <translation>提醒规则</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="170"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="174"/>
         <source>&amp;New rule…</source>
         <translation>新建规则(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="171"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="175"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="172"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="176"/>
         <source>Switch on/o&amp;ff</source>
         <translation>启用/停用(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="175"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="179"/>
         <source>Each rule makes reminders when its event happens: one for each number of days after it. Switching a rule off stops new reminders; those already made stay on the lists.</source>
         <translation>每条规则在其事件发生时生成提醒：事件后每个天数各一条。停用规则只停止生成新提醒，已生成的仍在列表中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="180"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="184"/>
         <source>Only a manager can change the reminder rules.</source>
         <translation>只有管理员可以修改提醒规则。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="278"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="282"/>
         <source>Saved: {name} is on.</source>
         <translation>已保存：{name} 已启用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="278"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="282"/>
         <source>Saved: {name} is off.</source>
         <translation>已保存：{name} 已停用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="286"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="290"/>
         <source>{who} changed this rule at {when}, after you opened it. Yours was not saved; the list now shows theirs.</source>
         <translation>{who} 在您打开后于 {when} 修改了这条规则。您的修改未保存；列表现显示对方的版本。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="289"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="293"/>
         <source>Someone</source>
         <translation>有人</translation>
     </message>
@@ -4372,47 +4372,47 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>RulesModel</name>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="93"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="95"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="94"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="96"/>
         <source>When</source>
         <translation>触发条件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="95"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="97"/>
         <source>Days after</source>
         <translation>之后天数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="96"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="98"/>
         <source>To whom</source>
         <translation>提醒对象</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="97"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="99"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="98"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="100"/>
         <source>Tries</source>
         <translation>尝试次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="99"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="101"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="115"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="117"/>
         <source>on</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="115"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="117"/>
         <source>off</source>
         <translation>停用</translation>
     </message>
