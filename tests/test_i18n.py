@@ -96,7 +96,7 @@ def test_every_literal_given_to_translate_reaches_the_catalogue():
                 continue
             position = 1 if method == "translate" else 0
             text = node.args[position] if len(node.args) > position else None
-            if isinstance(text, ast.Constant) and isinstance(text.value, str):
-                if text.value not in known:
-                    dropped.append(f"{path.name}:{node.lineno} {text.value[:40]}")
+            literal = isinstance(text, ast.Constant) and isinstance(text.value, str)
+            if literal and text.value not in known:
+                dropped.append(f"{path.name}:{node.lineno} {text.value[:40]}")
     assert dropped == []

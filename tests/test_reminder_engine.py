@@ -427,3 +427,33 @@ def test_the_record_is_flagged_until_the_doctor_has_reviewed(
     (review,) = reminders.due_reminders(database, doctor, scope=reminders.Scope.ROLE)
     reminders.record_call(database, doctor, review.id, review.version, CallOutcome(True, "已复查"))
     assert record_header(database, nurse, patient.id).review_needed is False
+
+
+def test_the_daily_sweep_runs_once_a_day_and_keeps_overdue_greetings(database, manager):
+    today = dt.date.today()
+    yesterday, soon = today - dt.timedelta(days=1), today + dt.timedelta(days=2)
+    with unit_of_work(database) as session:
+        session.add_all(
+            [
+                Patient(
+                    record_no="X1",
+                    name="昨天生日",
+                    birth_date=dt.date(1985, yesterday.month, min(yesterday.day, 28)),
+                ),
+                Patient(
+                    record_no="X2",
+                    name="后天生日",
+                    birth_date=dt.date(1986, soon.month, min(soon.day, 28)),
+                ),
+            ]
+        )
+    assert reminders.sweep(database, manager, yesterday, daily=True) == 2
+    assert reminders.sweep(database, manager, yesterday, daily=True) == 0  # done for the day
+    assert reminders.sweep(database, manager, today, daily=True) == 0  # next year's: later
+    with unit_of_work(database, write=False) as session:
+        overdue = session.scalars(
+            sa.select(Reminder)
+            .join(Patient, Patient.id == Reminder.patient_id)
+            .where(Patient.record_no == "X1")
+        ).all()
+    assert [r.status for r in overdue] == [ReminderStatus.OPEN]  # overdue, not cancelled

@@ -21,6 +21,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
+from sqlalchemy.exc import IntegrityError
+
 from desktop_app.db import Database, DatabaseUnavailableError
 from desktop_app.models import PRIORITY_RANK, ReminderStatus, Role
 from desktop_app.services import reminders
@@ -199,7 +201,9 @@ class ReminderDesk:
     def sync(self) -> SyncReport:
         """Replay the outbox in order, each change with its key, original time and author;
         then refresh the cache. The server still gone: DatabaseUnavailableError, and
-        whatever was not sent stays pending (what was sent is marked, one by one)."""
+        whatever was not sent stays pending (what was sent is marked, one by one). The
+        clinic's daily birthday sweep rides along (once a day, whoever syncs first)."""
+        self._daily_sweep()
         if self.outbox is None:
             return SyncReport()
         applied = repeated = conflicts = 0
@@ -221,6 +225,12 @@ class ReminderDesk:
                 applied += 1
         refreshed = self._refresh()
         return SyncReport(applied, repeated, conflicts, refreshed)
+
+    def _daily_sweep(self) -> None:
+        try:
+            reminders.sweep(self.database, self.actor, daily=True)
+        except (ServiceError, IntegrityError):  # another station swept at the same moment
+            log.info("Birthday sweep skipped", exc_info=True)
 
     def conflicts(self) -> list[Conflict]:
         """Changes held because the reminder changed on the server, with its row as the

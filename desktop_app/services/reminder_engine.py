@@ -227,9 +227,15 @@ def on_patient_saved(session: Session, patient: Patient, today: dt.date) -> int:
             plan(rule, birthday, "", {Role.CONSULTANT: patient.consultant_id}, Role.CONSULTANT)[0],
             _day_step(birthday),
         )
-        for reminder in current:
-            if reminder.step != wanted.step:
-                _close([reminder], CANCELLED_RESCHEDULED, None)
+        born = patient.birth_date
+        # An open greeting for another day of this birth date (overdue, say) stays; one
+        # for a birth date since corrected is cancelled.
+        wrong = [
+            r
+            for r in current
+            if _day_step(next_birthday(born, dt.date(r.step // 10_000, 1, 1))) != r.step
+        ]
+        _close(wrong, CANCELLED_RESCHEDULED, None)
         if not any(r.step == wanted.step for r in current):
             made += len(_create(session, patient.id, patient.id, [wanted]))
     return made

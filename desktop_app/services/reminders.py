@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app.db import Database
 from desktop_app.models import (
+    ClinicSetting,
     FollowUp,
     Patient,
     Priority,
@@ -261,10 +262,15 @@ def add_manual(
         return reminder.id
 
 
-def sweep(database: Database, actor: Actor, today: dt.date | None = None) -> int:
-    """Birthdays coming within the horizon that have no greeting yet (patients registered
-    before the rule, or whose last greeting is done): once a day is enough, and it is
-    idempotent. Returns how many reminders it made."""
+SWEPT_ON = "reminders_swept_on"  # clinic setting: the day of the last birthday sweep
+
+
+def sweep(
+    database: Database, actor: Actor, today: dt.date | None = None, *, daily: bool = False
+) -> int:
+    """Birthdays coming within the horizon that have no greeting yet (patients loaded in
+    bulk, next year's greeting once this year's is done). Idempotent; ``daily`` (the
+    panel's sync) does it at most once a day for the clinic. Returns how many it made."""
     require(actor, Permission.WORK_REMINDERS, database)
     today = today or dt.date.today()
     days = [today + dt.timedelta(days=n) for n in range(HORIZON_DAYS + 1)]
@@ -272,6 +278,13 @@ def sweep(database: Database, actor: Actor, today: dt.date | None = None) -> int
     when = sa.or_(*(sa.and_(month == d.month, day == d.day) for d in days))
     made = 0
     with unit_of_work(database) as session:
+        swept = session.get(ClinicSetting, SWEPT_ON)
+        if daily and swept is not None and swept.value == today.isoformat():
+            return 0
+        if swept is None:
+            session.add(ClinicSetting(key=SWEPT_ON, value=today.isoformat()))
+        else:
+            swept.value = today.isoformat()
         if not reminder_engine.rules_for(session, Trigger.BIRTHDAY):
             return 0
         for patient in session.scalars(
