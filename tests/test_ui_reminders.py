@@ -396,3 +396,19 @@ def test_readable_phone():
     assert readable_phone("+8613800131234") == "138 0013 1234"
     assert readable_phone("") == ""
     assert readable_phone("+14155552671") == "+1 415-555-2671"
+
+
+def test_ctrl_page_down_switches_sections_from_the_list(qtbot, database, nurse, patient, filler):
+    from desktop_app.ui.reminders_page import RemindersPage
+    from desktop_app.ui.tasks import SyncRunner
+
+    page = RemindersPage(SyncRunner())
+    qtbot.addWidget(page)
+    page.bind(database, nurse)
+    page.show()
+    page.table.setFocus()
+    start = page.tabs.currentIndex()
+    qtbot.keyClick(page.table, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert page.tabs.currentIndex() == (start + 1) % page.tabs.count()
+    qtbot.keyClick(page.table, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert page.tabs.currentIndex() == start

@@ -193,13 +193,7 @@ def on_check_in(session: Session, visit: Visit) -> None:
     people, _role = people_of(session, visit.patient_id, visit.id)
     for rule in rules_for(session, Trigger.SINCE_LAST_VISIT):
         wanted = plan(rule, day, "", people, Role.CONSULTANT)[0]
-        current = session.scalars(
-            sa.select(Reminder).where(
-                Reminder.patient_id == visit.patient_id,
-                Reminder.rule_id == rule.id,
-                Reminder.status == ReminderStatus.OPEN,
-            )
-        ).first()
+        current = next(iter(_open_of(session, rule, visit.patient_id)), None)
         if current is not None:
             current.source_id = visit.id
             _move(current, wanted.due_on, wanted.step, None)
@@ -212,13 +206,7 @@ def on_patient_saved(session: Session, patient: Patient, today: dt.date) -> int:
     many reminders it made."""
     made = 0
     for rule in rules_for(session, Trigger.BIRTHDAY):
-        current = session.scalars(
-            sa.select(Reminder).where(
-                Reminder.source_id == patient.id,
-                Reminder.rule_id == rule.id,
-                Reminder.status == ReminderStatus.OPEN,
-            )
-        ).all()
+        current = _open_of(session, rule, patient.id)
         if patient.birth_date is None:
             _close(current, CANCELLED_RESCHEDULED, None)
             continue
@@ -299,6 +287,19 @@ def cancel(
     trigger: Trigger | None = None,
 ) -> None:
     _close(_open(session, source_ids, trigger), reason, by)
+
+
+def _open_of(session: Session, rule: ReminderRule, patient_id: uuid.UUID) -> list[Reminder]:
+    """A patient's open reminders from one rule (index on patient_id)."""
+    return list(
+        session.scalars(
+            sa.select(Reminder).where(
+                Reminder.patient_id == patient_id,
+                Reminder.rule_id == rule.id,
+                Reminder.status == ReminderStatus.OPEN,
+            )
+        )
+    )
 
 
 def _open(

@@ -64,6 +64,8 @@ class ReminderActions:
 
     def reload(self) -> None: ...
 
+    def _step_section(self, step: int) -> None: ...
+
     # --- what the page says besides the rows ---------------------------------------------
 
     def _say(self, text: str, *, error: bool = False) -> None:
@@ -385,7 +387,13 @@ class ReminderActions:
         if modifiers == Qt.KeyboardModifier.NoModifier:
             return plain.get(key)
         if modifiers == control:
-            return {Qt.Key.Key_D: self.mark_done, Qt.Key.Key_O: self.open_patient}.get(key)
+            return {
+                Qt.Key.Key_D: self.mark_done,
+                Qt.Key.Key_O: self.open_patient,
+                # the table would take these to its last/first row: they switch sections
+                Qt.Key.Key_PageDown: lambda: self._step_section(1),
+                Qt.Key.Key_PageUp: lambda: self._step_section(-1),
+            }.get(key)
         if modifiers == control | shift and key == Qt.Key.Key_S:
             return self.snooze_to
         return None

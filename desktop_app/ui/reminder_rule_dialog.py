@@ -31,11 +31,11 @@ from desktop_app.ui.forms import ERROR_STYLE, FieldForm
 from desktop_app.ui.messages import describe, validation_text
 from desktop_app.ui.reminder_rules_settings import (
     DEFAULT_PERSON,
-    PRIORITY_NAMES,
     ROLE_NAMES,
     TRIGGER_NAMES,
     say,
 )
+from desktop_app.ui.reminders_model import priority_text
 from desktop_app.ui.tasks import Runner
 
 if TYPE_CHECKING:
@@ -140,8 +140,8 @@ class RuleDialog(QDialog):
         self.script.setPlaceholderText(self.tr("One question per line"))
         self.form.add_field("rule_script", self.script).setText(self.tr("&Questions to ask"))
         self.priority = QComboBox()
-        for priority, words in PRIORITY_NAMES.items():
-            self.priority.addItem(say(words), priority)
+        for priority in Priority:
+            self.priority.addItem(priority_text(priority), priority)
         self.form.add_field("rule_priority", self.priority).setText(self.tr("&Priority"))
         self.max_attempts = QSpinBox()
         self.max_attempts.setRange(1, 10)

@@ -21,13 +21,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from desktop_app.models import Priority, Role, Trigger
+from desktop_app.models import Role, Trigger
 from desktop_app.services import catalogue, lookups, reminder_rules
 from desktop_app.services.errors import ConflictError, ValidationError
 from desktop_app.services.permissions import Permission, allowed
 from desktop_app.services.reminder_rules import RuleDraft, RuleRow
 from desktop_app.ui.forms import ERROR_STYLE
 from desktop_app.ui.messages import describe
+from desktop_app.ui.reminders_model import priority_text
 from desktop_app.ui.rows_model import RowsModel
 from desktop_app.ui.tasks import Runner
 
@@ -47,12 +48,6 @@ TRIGGER_NAMES = {
     Trigger.ADVERSE_REACTION: QT_TRANSLATE_NOOP(
         "ReminderRules", "Reaction needing a doctor's review"
     ),
-}
-PRIORITY_NAMES = {
-    Priority.LOW: QT_TRANSLATE_NOOP("ReminderRules", "Low"),
-    Priority.NORMAL: QT_TRANSLATE_NOOP("ReminderRules", "Normal"),
-    Priority.HIGH: QT_TRANSLATE_NOOP("ReminderRules", "High"),
-    Priority.URGENT: QT_TRANSLATE_NOOP("ReminderRules", "Urgent"),
 }
 # A rule naming a role goes to the patient's own person of that role when there is one
 # (services.reminder_engine.plan), else to everyone of the role.
@@ -111,7 +106,7 @@ class RulesModel(RowsModel):
         if column == 3:
             return whom_text(rule)
         if column == 4:
-            return say(PRIORITY_NAMES[rule.priority])
+            return priority_text(rule.priority)
         if column == 5:
             return str(rule.max_attempts)
         return self.tr("on") if rule.active else self.tr("off")
