@@ -7,7 +7,9 @@ from the same series, so the data is indistinguishable from registered patients 
 later registrations continue the numbering.
 
 Speed: 200,000 patients, with ~3 million rows of visits and clinical record
-(``demo_clinical``), load in two to three minutes on two cores. The intake rules and the
+(``demo_clinical``), load in two to three minutes on two cores; with their ~2 million
+reminders and ~2.3 million follow-up calls (``demo_reminders``), about seven minutes on two
+busy cores (docs/benchmarks.md, Reminders). The intake rules and the
 record cost ~0.4 ms a patient, so chunks of patients are drawn in worker processes while
 this one writes (executemany on SQLite, COPY on PostgreSQL), all in one transaction. Each
 chunk has its own seeded random stream, so the same seed on the same day gives the same
