@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import uuid
 from dataclasses import dataclass
 
@@ -94,12 +95,11 @@ def due_reminders(
     _require_scope(database, actor, scope)
     today = today or dt.date.today()
     low, high = _section_range(section, today, horizon)
-    query = rows_query().where(_scoped(actor, scope), Reminder.status == ReminderStatus.OPEN)
-    if low is not None:
-        query = query.where(Reminder.due_on >= low)
-    query = query.where(Reminder.due_on <= high).order_by(Reminder.due_on, _rank(), Reminder.id)
+    values = {"who": actor.staff_id, "role": actor.role, "low": low, "high": high}
     with reading(database) as connection:
-        rows = connection.execute(query.limit(limit).offset(offset)).all()
+        rows = connection.execute(
+            _page(scope, low is not None), {**values, "limit": limit, "offset": offset}
+        ).all()
     return [row_of(r) for r in rows]
 
 
@@ -114,22 +114,14 @@ def counts(
     """How many open reminders each section holds (the navigation badge: overdue + today)."""
     _require_scope(database, actor, scope)
     today = today or dt.date.today()
-    section = sa.case(
-        (Reminder.due_on < today, Section.OVERDUE.value),
-        (Reminder.due_on == today, Section.TODAY.value),
-        else_=Section.UPCOMING.value,
-    )
-    query = (
-        sa.select(section, sa.func.count())
-        .where(
-            _scoped(actor, scope),
-            Reminder.status == ReminderStatus.OPEN,
-            Reminder.due_on <= today + dt.timedelta(days=horizon),
-        )
-        .group_by(section)
-    )
+    values = {
+        "who": actor.staff_id,
+        "role": actor.role,
+        "today": today,
+        "until": today + dt.timedelta(days=horizon),
+    }
     with reading(database) as connection:
-        found = dict(connection.execute(query).all())
+        found = dict(connection.execute(_counts(scope), values).all())
     return {s: int(found.get(s.value, 0)) for s in Section}
 
 
@@ -201,24 +193,23 @@ def get_follow_up(database: Database, actor: Actor, follow_up_id: uuid.UUID) -> 
             raise NotFoundError(f"No follow-up {follow_up_id}.")
         call, reason, author = found
         return FollowUpDetail(
-            reason, call.called_at, call.recorded_at, author, call.reached,
-            tuple(filter(None, call.asked.split("\n"))), call.notes, call.reaction,
-            call.satisfaction, call.next_step,
-        )  # fmt: skip
+            reason,
+            call.called_at,
+            call.recorded_at,
+            author,
+            call.reached,
+            tuple(filter(None, call.asked.split("\n"))),
+            call.notes,
+            call.reaction,
+            call.satisfaction,
+            call.next_step,
+        )
 
 
 def _require_scope(database: Database, actor: Actor, scope: Scope) -> None:
     require(actor, Permission.WORK_REMINDERS, database)
     if scope == Scope.EVERYONE:
         require(actor, Permission.VIEW_ALL_REMINDERS, database)
-
-
-def _scoped(actor: Actor, scope: Scope) -> sa.ColumnElement[bool]:
-    if scope == Scope.MINE:
-        return Reminder.assignee_id == actor.staff_id
-    if scope == Scope.ROLE:
-        return Reminder.assignee_role == actor.role
-    return sa.true()
 
 
 def _section_range(
@@ -229,6 +220,43 @@ def _section_range(
     if section == Section.TODAY:
         return today, today
     return today + dt.timedelta(days=1), today + dt.timedelta(days=horizon)
+
+
+def _bound_scope(query: sa.Select, scope: Scope) -> sa.Select:
+    if scope == Scope.MINE:
+        return query.where(Reminder.assignee_id == sa.bindparam("who"))
+    if scope == Scope.ROLE:
+        return query.where(Reminder.assignee_role == sa.bindparam("role"))
+    return query
+
+
+@functools.cache
+def _page(scope: Scope, bounded: bool) -> sa.Select:
+    """A section's page, built once per shape (building it cost more than SQLite's part)."""
+    query = _bound_scope(rows_query().where(Reminder.status == ReminderStatus.OPEN), scope)
+    if bounded:
+        query = query.where(Reminder.due_on >= sa.bindparam("low", type_=sa.Date))
+    return (
+        query.where(Reminder.due_on <= sa.bindparam("high", type_=sa.Date))
+        .order_by(Reminder.due_on, _rank(), Reminder.id)
+        .limit(sa.bindparam("limit", type_=sa.Integer))
+        .offset(sa.bindparam("offset", type_=sa.Integer))
+    )
+
+
+@functools.cache
+def _counts(scope: Scope) -> sa.Select:
+    today = sa.bindparam("today", type_=sa.Date)
+    section = sa.case(
+        (Reminder.due_on < today, Section.OVERDUE.value),
+        (Reminder.due_on == today, Section.TODAY.value),
+        else_=Section.UPCOMING.value,
+    )
+    query = sa.select(section, sa.func.count()).where(
+        Reminder.status == ReminderStatus.OPEN,
+        Reminder.due_on <= sa.bindparam("until", type_=sa.Date),
+    )
+    return _bound_scope(query, scope).group_by(section)
 
 
 def _rank() -> sa.ColumnElement[int]:

@@ -3772,92 +3772,72 @@ Front desk and clinical record for aesthetics clinics.</source>
         <translation>1 到 10 次。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="41"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="42"/>
         <source>Treatment done</source>
         <translation>完成治疗</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="42"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="43"/>
         <source>Consultation without a deal</source>
         <translation>咨询未成交</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="43"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="44"/>
         <source>Course session due</source>
         <translation>疗程到期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="44"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="45"/>
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="45"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="46"/>
         <source>Days since the last visit</source>
         <translation>距上次到院天数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="46"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="47"/>
         <source>Added by hand for one patient</source>
         <translation>为某位患者手动添加</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="47"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="48"/>
         <source>Reaction needing a doctor&apos;s review</source>
         <translation>需医生复查的不良反应</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="52"/>
-        <source>Low</source>
-        <translation>低</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="53"/>
-        <source>Normal</source>
-        <translation>普通</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="54"/>
-        <source>High</source>
-        <translation>高</translation>
-    </message>
-    <message>
         <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="55"/>
-        <source>Urgent</source>
-        <translation>紧急</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="60"/>
         <source>Any receptionist</source>
         <translation>任一前台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="61"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="56"/>
         <source>The patient&apos;s consultant, else any</source>
         <translation>患者的咨询师，没有则任一咨询师</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="62"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="57"/>
         <source>The visit&apos;s doctor, else any</source>
         <translation>就诊医生，没有则任一医生</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="63"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="58"/>
         <source>The treating nurse, else any</source>
         <translation>治疗护士，没有则任一护士</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="64"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="59"/>
         <source>Any manager</source>
         <translation>任一管理员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="66"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="61"/>
         <source>Treating nurse / consultant (default)</source>
         <translation>治疗护士 / 咨询师（默认）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="79"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="74"/>
         <source>every {category} item</source>
         <translation>所有{category}项目</translation>
     </message>
@@ -3865,52 +3845,52 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>ReminderRulesBox</name>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="173"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="168"/>
         <source>Reminder rules</source>
         <translation>提醒规则</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="174"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="169"/>
         <source>&amp;New rule…</source>
         <translation>新建规则(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="175"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="170"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="176"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="171"/>
         <source>Switch on/o&amp;ff</source>
         <translation>启用/停用(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="179"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="174"/>
         <source>Each rule makes reminders when its event happens: one for each number of days after it. Switching a rule off stops new reminders; those already made stay on the lists.</source>
         <translation>每条规则在其事件发生时生成提醒：事件后每个天数各一条。停用规则只停止生成新提醒，已生成的仍在列表中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="184"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="179"/>
         <source>Only a manager can change the reminder rules.</source>
         <translation>只有管理员可以修改提醒规则。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="282"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="277"/>
         <source>Saved: {name} is on.</source>
         <translation>已保存：{name} 已启用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="282"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="277"/>
         <source>Saved: {name} is off.</source>
         <translation>已保存：{name} 已停用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="290"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="285"/>
         <source>{who} changed this rule at {when}, after you opened it. Yours was not saved; the list now shows theirs.</source>
         <translation>{who} 在您打开后于 {when} 修改了这条规则。您的修改未保存；列表现显示对方的版本。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="293"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="288"/>
         <source>Someone</source>
         <translation>有人</translation>
     </message>
@@ -3918,77 +3898,77 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>Reminders</name>
     <message>
-        <location filename="../../desktop_app/ui/reminder_actions.py" line="78"/>
+        <location filename="../../desktop_app/ui/reminder_actions.py" line="80"/>
         <source>Offline — working from this computer&apos;s copy</source>
         <translation>离线 — 正在使用本机副本</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_actions.py" line="84"/>
+        <location filename="../../desktop_app/ui/reminder_actions.py" line="86"/>
         <source>Offline — working from this computer&apos;s copy (%n change(s) waiting to be sent)</source>
         <translation>离线 — 正在使用本机副本（%n 项修改等待发送）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_actions.py" line="93"/>
+        <location filename="../../desktop_app/ui/reminder_actions.py" line="95"/>
         <source>Back online — sending %n change(s) made offline</source>
         <translation>已恢复连接 — 正在发送离线时的 %n 项修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_actions.py" line="101"/>
+        <location filename="../../desktop_app/ui/reminder_actions.py" line="103"/>
         <source>Offline — the clinic server cannot be reached. The list shows what was loaded before; changes cannot be saved until it is back.</source>
         <translation>离线 — 无法连接诊所服务器。列表显示的是之前载入的内容；服务器恢复前无法保存修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_actions.py" line="107"/>
+        <location filename="../../desktop_app/ui/reminder_actions.py" line="109"/>
         <source>Offline — the clinic server cannot be reached, and this computer has no copy of the reminders yet. They will show when the server is back.</source>
         <translation>离线 — 无法连接诊所服务器，本机还没有提醒副本。服务器恢复后会显示。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_actions.py" line="118"/>
+        <location filename="../../desktop_app/ui/reminder_actions.py" line="120"/>
         <source>⚠ %n conflict(s) to decide…</source>
         <translation>⚠ 有 %n 项冲突待决定…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_actions.py" line="172"/>
+        <location filename="../../desktop_app/ui/reminder_actions.py" line="174"/>
         <source>{patient}: snoozed to {day}.</source>
         <translation>{patient}：已推迟到 {day}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_actions.py" line="202"/>
+        <location filename="../../desktop_app/ui/reminder_actions.py" line="204"/>
         <source>{patient}: given to {who}.</source>
         <translation>{patient}：已转给 {who}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_actions.py" line="247"/>
+        <location filename="../../desktop_app/ui/reminder_actions.py" line="249"/>
         <source>Record my call anyway</source>
         <translation>仍然记录我的回访</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_actions.py" line="255"/>
+        <location filename="../../desktop_app/ui/reminder_actions.py" line="257"/>
         <source>Try saving my call again</source>
         <translation>重新保存我的回访</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_actions.py" line="259"/>
+        <location filename="../../desktop_app/ui/reminder_actions.py" line="261"/>
         <source>Not saved: the clinic server cannot be reached.</source>
         <translation>未保存：无法连接诊所服务器。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_actions.py" line="273"/>
+        <location filename="../../desktop_app/ui/reminder_actions.py" line="275"/>
         <source>{patient}: call recorded.</source>
         <translation>{patient}：回访已记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_actions.py" line="277"/>
+        <location filename="../../desktop_app/ui/reminder_actions.py" line="279"/>
         <source>An urgent reminder went to the doctor.</source>
         <translation>已给医生发送紧急提醒。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_actions.py" line="282"/>
+        <location filename="../../desktop_app/ui/reminder_actions.py" line="284"/>
         <source>{patient}: not reached; tried again on {day} (try {n} of {max}).</source>
         <translation>{patient}：未接通；{day} 再打（第 {n} 次，共 {max} 次）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_actions.py" line="290"/>
+        <location filename="../../desktop_app/ui/reminder_actions.py" line="292"/>
         <source>{patient}: not reached on the last try; the reminder is closed.</source>
         <translation>{patient}：最后一次仍未接通；提醒已关闭。</translation>
     </message>
@@ -4372,47 +4352,47 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>RulesModel</name>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="95"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="90"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="96"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="91"/>
         <source>When</source>
         <translation>触发条件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="97"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="92"/>
         <source>Days after</source>
         <translation>之后天数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="98"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="93"/>
         <source>To whom</source>
         <translation>提醒对象</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="99"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="94"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="100"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="95"/>
         <source>Tries</source>
         <translation>尝试次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="101"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="96"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="117"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="112"/>
         <source>on</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="117"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="112"/>
         <source>off</source>
         <translation>停用</translation>
     </message>
