@@ -98,9 +98,19 @@ KINDS = (
         "treatments",
         "started_at",
         "i.name",
-        "x.areas",
+        "CASE WHEN x.cancelled_at IS NOT NULL THEN 'cancelled' ELSE x.areas END",
         "operator_id",
         "JOIN treatment_items i ON i.id = x.item_id",
+    ),
+    (
+        "follow_up",
+        "follow_ups",
+        "called_at",
+        "r.reason",
+        "CASE WHEN NOT x.reached THEN 'not_reached' ELSE COALESCE(x.reaction, '') || '/'"
+        " || COALESCE(CAST(x.satisfaction AS VARCHAR), '') END",
+        "author_id",
+        "JOIN reminders r ON r.id = x.reminder_id",
     ),
 )
 
@@ -139,7 +149,9 @@ def raw_statements(dialect: str) -> list[str]:
     )
     return [
         "SELECT id, record_no, name, sex, birth_date, mobile, allergies, history_flags,"
-        f" id_unverified_reason FROM patients WHERE id = {mark}",
+        " id_unverified_reason, EXISTS (SELECT 1 FROM reminders r WHERE r.patient_id ="
+        " patients.id AND r.trigger = 'adverse_reaction' AND r.status = 'open')"
+        f" FROM patients WHERE id = {mark}",
         "SELECT c.kind, c.granted, c.given_by, c.recorded_at, s.display_name"
         " FROM patient_consents c JOIN staff s ON s.id = c.recorded_by_id"
         f" WHERE c.patient_id = {mark} ORDER BY c.recorded_at",

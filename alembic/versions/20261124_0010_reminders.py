@@ -212,11 +212,13 @@ def upgrade() -> None:
         batch_op.create_index(
             "ix_reminders_assignee", ["assignee_id", "status", "due_on"], unique=False
         )
-        batch_op.create_index(batch_op.f("ix_reminders_patient_id"), ["patient_id"], unique=False)
+        batch_op.create_index(
+            "ix_reminders_patient", ["patient_id", "status", "trigger"], unique=False
+        )
         batch_op.create_index(
             "ix_reminders_role", ["assignee_role", "status", "due_on"], unique=False
         )
-        batch_op.create_index("ix_reminders_source", ["source_id"], unique=False)
+        batch_op.create_index("ix_reminders_source", ["source_id", "status"], unique=False)
         batch_op.create_index("ix_reminders_status_due", ["status", "due_on"], unique=False)
 
     op.create_table(
@@ -356,7 +358,7 @@ def downgrade() -> None:
         batch_op.drop_index("ix_reminders_status_due")
         batch_op.drop_index("ix_reminders_source")
         batch_op.drop_index("ix_reminders_role")
-        batch_op.drop_index(batch_op.f("ix_reminders_patient_id"))
+        batch_op.drop_index("ix_reminders_patient")
         batch_op.drop_index("ix_reminders_assignee")
 
     op.drop_table("reminders")

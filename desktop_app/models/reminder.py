@@ -89,11 +89,14 @@ class Reminder(UUIDPrimaryKey, Versioned, Base):
         sa.Index("ix_reminders_assignee", "assignee_id", "status", "due_on"),
         sa.Index("ix_reminders_role", "assignee_role", "status", "due_on"),
         sa.Index("ix_reminders_status_due", "status", "due_on"),
-        sa.Index("ix_reminders_source", "source_id"),
+        # (patient or source, status …): with status alone SQLite would pick the status
+        # index and read every open reminder of the clinic for one patient's flag.
+        sa.Index("ix_reminders_patient", "patient_id", "status", "trigger"),
+        sa.Index("ix_reminders_source", "source_id", "status"),
         sa.CheckConstraint("attempts >= 0", name="attempts"),
     )
 
-    patient_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("patients.id"), index=True)
+    patient_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("patients.id"))
     rule_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("reminder_rules.id"))
     trigger: Mapped[Trigger] = mapped_column(text_enum(Trigger, "reminder_trigger", 20))
     source_id: Mapped[uuid.UUID | None] = mapped_column(sa.Uuid)
