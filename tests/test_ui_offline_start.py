@@ -81,3 +81,26 @@ def test_a_station_that_never_knew_the_server_offers_no_offline_work(qtbot, qapp
         window = make_window(qtbot, qapp, database.url.render_as_string(hide_password=False))
         box = window.gate.error_box
         assert box is not None and box.findChild(QWidget, "workOfflineButton") is None
+
+
+def test_a_server_lost_while_working_comes_back_with_what_was_done(qtbot, qapp, clinic):
+    database, nurse = clinic
+    window = make_window(qtbot, qapp, database.url.render_as_string(hide_password=False))
+    sign_in(qtbot, window, PASSWORD, "nurse")
+    assert window.actor.staff_id == nurse.staff_id
+    page = window.workspace.reminders_page
+    window.workspace.show_section(2)
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0)
+    with server_unreachable(database):
+        window.check_connection()
+        assert window.connection_status.text() == "Not connected — retrying"
+        page.reload()  # the desk falls back to this station's copy
+        assert not page.desk.online and page.model.rowCount() > 0
+        page.desk.record_call(page.model.rows[0], CallOutcome(True, "离线记录"))
+        assert page.desk.pending() == 1
+    window.check_connection()  # back: the window tells the panel, which sends it
+    assert window.connection_status.text() == "Connected"
+    assert page.desk.pending() == 0 and page.desk.online
+    with unit_of_work(database, write=False) as session:
+        (call,) = session.scalars(sa.select(FollowUp)).all()
+    assert call.notes == "离线记录"
