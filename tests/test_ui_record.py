@@ -282,3 +282,26 @@ def test_a_nurse_cancels_a_treatment_recorded_in_error(qtbot, clinic):
     with unit_of_work(database, write=False) as session:
         states = set(session.scalars(sa.select(Reminder.status)))
     assert states == {ReminderStatus.CANCELLED}
+
+
+def test_a_consultant_adds_a_reminder_by_hand_from_the_record(qtbot, clinic):
+    from desktop_app.models import Reminder, Trigger
+    from desktop_app.services.context import unit_of_work
+
+    database, people, patient = clinic
+    lily = people[Role.CONSULTANT]
+    page = page_for(qtbot, database, lily, patient)
+    assert page.remind_button.isVisible() and page.remind_button.isEnabled()
+    qtbot.mouseClick(page.remind_button, Qt.MouseButton.LeftButton)
+    dialog = page.form
+    qtbot.waitUntil(dialog.isVisible)
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)  # nothing said: at the field
+    assert dialog.isVisible() and dialog.form.errors["reason"].isVisibleTo(dialog)
+    type_text(qtbot, dialog.reason, "下周回访报价")
+    dialog.to.setCurrentIndex(dialog.to.findText("王医生"))
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    with unit_of_work(database, write=False) as session:
+        (made,) = session.scalars(sa.select(Reminder).where(Reminder.trigger == Trigger.MANUAL))
+        assert made.reason == "下周回访报价" and made.assignee_id == people[Role.DOCTOR].staff_id
+        assert made.due_on == dt.date.today() + dt.timedelta(days=7)

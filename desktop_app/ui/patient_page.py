@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.models import Role
 from desktop_app.services import timeline
 from desktop_app.services.permissions import Permission, allowed
 from desktop_app.services.record_header import RecordHeader, record_header
@@ -104,6 +105,10 @@ class PatientPage(QWidget):
         self.chart_button.setObjectName("faceChartButton")
         self.chart_button.clicked.connect(self.open_chart)
         bar.addWidget(self.chart_button)
+        self.remind_button = QPushButton()
+        self.remind_button.setObjectName("addReminderButton")
+        self.remind_button.clicked.connect(self.add_reminder)
+        bar.addWidget(self.remind_button)
         self.cancel_button = QPushButton()
         self.cancel_button.setObjectName("cancelTreatmentButton")
         self.cancel_button.clicked.connect(self.cancel_treatment)
@@ -151,6 +156,7 @@ class PatientPage(QWidget):
         self.edit_button.setText(self.tr("Edit consultation…"))
         self.chart_button.setText(self.tr("Face &chart…"))
         self.cancel_button.setText(self.tr("Cancel treatment…"))
+        self.remind_button.setText(self.tr("Add &reminder…"))
         self.documents.retranslate()
         self.tabs.setTabText(0, self.tr("&Timeline"))
         self.tabs.setTabText(1, self.tr("&Photos"))
@@ -203,6 +209,10 @@ class PatientPage(QWidget):
             actor is not None and allowed(actor, Permission.WRITE_TREATMENT)
         )
         self.cancel_button.setEnabled(False)
+        self.remind_button.setVisible(
+            actor is not None and allowed(actor, Permission.WORK_REMINDERS)
+        )
+        self.remind_button.setEnabled(False)
         self.documents.bind()
         self.notice.clear()
         self.retranslate()
@@ -225,7 +235,7 @@ class PatientPage(QWidget):
 
     def _header_loaded(self, header: RecordHeader) -> None:
         self.header = header
-        for button in self.buttons.values():
+        for button in (*self.buttons.values(), self.remind_button):
             button.setEnabled(True)
         self._show_header()
         self.reload()
@@ -417,6 +427,22 @@ class PatientPage(QWidget):
             return
         open_chart(
             self, self.runner, self.database, self.actor, entry.id, self._open, self._show_error
+        )
+
+    def add_reminder(self) -> None:
+        """A reminder written by hand for this patient (for me, someone, or a role)."""
+        from desktop_app.services.lookups import staff_choices
+        from desktop_app.ui.manual_reminder import ManualReminderDialog
+
+        database, actor, header = self.database, self.actor, self.header
+        if database is None or actor is None or header is None:
+            return
+        self.runner.run(
+            lambda: staff_choices(database, actor, list(Role)),
+            lambda people: self._open(
+                ManualReminderDialog(self.runner, database, actor, header.id, people, self)
+            ),
+            self._show_error,
         )
 
     def cancel_treatment(self) -> None:

@@ -37,7 +37,7 @@ def reminder_error_text(exc: ValidationError) -> str:
         text = texts.get(exc.code)
         if text:
             return text
-    if exc.field == "assignee" and exc.code in texts:
+    if exc.field in ("assignee", "due_on") and exc.code in texts:
         return texts[exc.code]
     return validation_text(exc.code, exc.params, exc.message)
 

@@ -2721,6 +2721,49 @@ Front desk and clinical record for aesthetics clinics.</source>
     </message>
 </context>
 <context>
+    <name>ManualReminderDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/manual_reminder.py" line="43"/>
+        <source>Add a reminder</source>
+        <translation>添加提醒</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/manual_reminder.py" line="50"/>
+        <source>&amp;On</source>
+        <translation>日期(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/manual_reminder.py" line="54"/>
+        <source>What to do, e.g. call about the quote</source>
+        <translation>要做什么，例如：回访报价</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/manual_reminder.py" line="55"/>
+        <source>&amp;What</source>
+        <translation>事由(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/manual_reminder.py" line="58"/>
+        <source>Me</source>
+        <translation>我自己</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/manual_reminder.py" line="64"/>
+        <source>&amp;For</source>
+        <translation>提醒谁(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/manual_reminder.py" line="70"/>
+        <source>&amp;Priority</source>
+        <translation>优先级(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/manual_reminder.py" line="71"/>
+        <source>&amp;Add reminder</source>
+        <translation>添加提醒(&amp;A)</translation>
+    </message>
+</context>
+<context>
     <name>Messages</name>
     <message>
         <location filename="../../desktop_app/ui/messages.py" line="11"/>
@@ -2901,107 +2944,112 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>PatientPage</name>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="143"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="148"/>
         <source>Consultation…</source>
         <translation>咨询…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="144"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="149"/>
         <source>Assessment…</source>
         <translation>面诊…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="145"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="150"/>
         <source>Plan…</source>
         <translation>方案…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="146"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="151"/>
         <source>Treatment…</source>
         <translation>治疗…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="150"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="155"/>
         <source>Addendum…</source>
         <translation>补充记录…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="151"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="156"/>
         <source>Edit consultation…</source>
         <translation>修改咨询…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="152"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="157"/>
         <source>Face &amp;chart…</source>
         <translation>面部标记图(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="153"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="158"/>
         <source>Cancel treatment…</source>
         <translation>取消治疗记录…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="155"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="159"/>
+        <source>Add &amp;reminder…</source>
+        <translation>添加提醒(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/patient_page.py" line="161"/>
         <source>&amp;Timeline</source>
         <translation>时间线(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="156"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="162"/>
         <source>&amp;Photos</source>
         <translation>照片(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="160"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="166"/>
         <source>Everything</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="239"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="249"/>
         <source>Choose a patient at the front desk (Ctrl+F).</source>
         <translation>请在前台选择患者 (Ctrl+F)。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="245"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="255"/>
         <source>Allergies: {text}</source>
         <translation>过敏：{text}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="248"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="258"/>
         <source>Minor: a guardian must be present</source>
         <translation>未成年：须有监护人在场</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="250"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="260"/>
         <source>Consent to process personal or health information is missing</source>
         <translation>缺少个人信息或健康信息处理同意</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="252"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="262"/>
         <source>ID unverified</source>
         <translation>证件未核验</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="255"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="265"/>
         <source>Adverse reaction reported on a follow-up call: doctor&apos;s review needed</source>
         <translation>回访发现不良反应：需医生复查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="258"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="268"/>
         <source>Consent to sign again: {title}</source>
         <translation>需重新签署的同意书：{title}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="341"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="351"/>
         <source>Check the patient in first: notes belong to a visit.</source>
         <translation>请先为患者签到：记录须属于一次到院。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="455"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="481"/>
         <source>Saved. Lots expiring within 30 days: {lots}</source>
         <translation>已保存。30天内到期的批号：{lots}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="457"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="483"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
