@@ -36,7 +36,7 @@ from desktop_app.models import (
     Visit,
 )
 from desktop_app.services import audit, reminder_engine, reminder_lists
-from desktop_app.services.context import Actor, conflict_with, unit_of_work
+from desktop_app.services.context import Actor, conflict_with, reading, unit_of_work
 from desktop_app.services.errors import ConflictError, NotFoundError, ValidationError
 from desktop_app.services.permissions import Permission, allowed, refuse, require
 from desktop_app.services.reminder_lists import (
@@ -277,6 +277,8 @@ def sweep(
     month, day = sa.extract("month", Patient.birth_date), sa.extract("day", Patient.birth_date)
     when = sa.or_(*(sa.and_(month == d.month, day == d.day) for d in days))
     made = 0
+    if daily and _swept_on(database) == today.isoformat():
+        return 0  # read first: no write transaction on the stations' every sync
     with unit_of_work(database) as session:
         swept = session.get(ClinicSetting, SWEPT_ON)
         if daily and swept is not None and swept.value == today.isoformat():
@@ -292,6 +294,13 @@ def sweep(
         ):
             made += reminder_engine.on_patient_saved(session, patient, today)
     return made
+
+
+def _swept_on(database: Database) -> str | None:
+    with reading(database) as connection:
+        return connection.execute(
+            sa.select(ClinicSetting.value).where(ClinicSetting.key == SWEPT_ON)
+        ).scalar()
 
 
 # --- inside ---------------------------------------------------------------------------------
