@@ -20,13 +20,9 @@ from sqlalchemy.orm import Session
 
 from desktop_app.db import Database
 from desktop_app.models import (
-    ClinicSetting,
     FollowUp,
-    Patient,
-    Priority,
     Reaction,
     Reminder,
-    ReminderRule,
     ReminderStatus,
     Role,
     Staff,
@@ -36,7 +32,7 @@ from desktop_app.models import (
     Visit,
 )
 from desktop_app.services import audit, reminder_engine, reminder_lists
-from desktop_app.services.context import Actor, conflict_with, reading, unit_of_work
+from desktop_app.services.context import Actor, conflict_with, unit_of_work
 from desktop_app.services.errors import ConflictError, NotFoundError, ValidationError
 from desktop_app.services.permissions import Permission, allowed, refuse, require
 from desktop_app.services.reminder_lists import (
@@ -53,13 +49,15 @@ from desktop_app.services.reminder_lists import (
     get_follow_up,
     get_reminder,
 )
+from desktop_app.services.reminder_making import SWEPT_ON, add_manual, sweep
 
 MAX_NOTE = 2000
 CLOSED_UNREACHABLE = "unreachable"  # not reached on the last allowed try
 
-__all__ = [  # the reading side lives in reminder_lists; callers import both from here
+__all__ = [  # reading lives in reminder_lists, making by hand and sweeping in reminder_making
     "HORIZON_DAYS",
     "PAGE",
+    "SWEPT_ON",
     "Applied",
     "CallOutcome",
     "FollowUpDetail",
@@ -208,99 +206,6 @@ def reassign(
 
     now = dt.datetime.now(dt.UTC)
     return _apply(database, actor, "reassign", reminder_id, expected_version, None, now, change)
-
-
-def add_manual(
-    database: Database,
-    actor: Actor,
-    patient_id: uuid.UUID,
-    due_on: dt.date,
-    reason: str,
-    *,
-    staff_id: uuid.UUID | None = None,
-    role: Role | None = None,
-    priority: Priority = Priority.NORMAL,
-) -> uuid.UUID:
-    """A reminder for one patient written by hand; for the author unless given to others."""
-    require(actor, Permission.WORK_REMINDERS, database)
-    reason = " ".join(reason.split())
-    if not reason:
-        raise ValidationError("reason", "required", "Say what is to be done.")
-    if len(reason) > 200:
-        raise ValidationError("reason", "too_long", "At most 200 characters.")
-    if due_on < dt.date.today():
-        raise ValidationError("due_on", "past", "Choose today or a later day.")
-    with unit_of_work(database) as session:
-        if session.get(Patient, patient_id) is None:
-            raise NotFoundError(f"No patient {patient_id}.")
-        rule = session.scalars(
-            sa.select(ReminderRule).where(
-                ReminderRule.trigger == Trigger.MANUAL, ReminderRule.active
-            )
-        ).first()
-        reminder = Reminder(
-            patient_id=patient_id,
-            rule_id=None,
-            trigger=Trigger.MANUAL,
-            source_id=None,
-            step=0,
-            reason=reason,
-            scheduled_on=due_on,
-            due_on=due_on,
-            priority=priority,
-            max_attempts=rule.max_attempts if rule else 3,
-            updated_by_id=actor.staff_id,
-        )
-        if staff_id is None and role is None:
-            staff_id = actor.staff_id
-        reminder_engine.assign(session, reminder, staff_id, role)
-        session.add(reminder)
-        session.flush()
-        audit.record(
-            session, actor, "create", "reminder", reminder.id, patient=patient_id, due=due_on
-        )
-        return reminder.id
-
-
-SWEPT_ON = "reminders_swept_on"  # clinic setting: the day of the last birthday sweep
-
-
-def sweep(
-    database: Database, actor: Actor, today: dt.date | None = None, *, daily: bool = False
-) -> int:
-    """Birthdays coming within the horizon that have no greeting yet (patients loaded in
-    bulk, next year's greeting once this year's is done). Idempotent; ``daily`` (the
-    panel's sync) does it at most once a day for the clinic. Returns how many it made."""
-    require(actor, Permission.WORK_REMINDERS, database)
-    today = today or dt.date.today()
-    days = [today + dt.timedelta(days=n) for n in range(HORIZON_DAYS + 1)]
-    month, day = sa.extract("month", Patient.birth_date), sa.extract("day", Patient.birth_date)
-    when = sa.or_(*(sa.and_(month == d.month, day == d.day) for d in days))
-    made = 0
-    if daily and _swept_on(database) == today.isoformat():
-        return 0  # read first: no write transaction on the stations' every sync
-    with unit_of_work(database) as session:
-        swept = session.get(ClinicSetting, SWEPT_ON)
-        if daily and swept is not None and swept.value == today.isoformat():
-            return 0
-        if swept is None:
-            session.add(ClinicSetting(key=SWEPT_ON, value=today.isoformat()))
-        else:
-            swept.value = today.isoformat()
-        if not reminder_engine.rules_for(session, Trigger.BIRTHDAY):
-            return 0
-        for patient in session.scalars(
-            sa.select(Patient).where(Patient.birth_date.is_not(None), when)
-        ):
-            made += reminder_engine.on_patient_saved(session, patient, today)
-    return made
-
-
-def _swept_on(database: Database) -> str | None:
-    with reading(database) as connection:
-        return connection.execute(
-            sa.select(ClinicSetting.value).where(ClinicSetting.key == SWEPT_ON)
-        ).scalar()
 
 
 # --- inside ---------------------------------------------------------------------------------
