@@ -1,10 +1,11 @@
 """Offline against a real server that really goes away (issue 8's "Done when"): a private
 PostgreSQL cluster started for this test in a temporary folder — not the shared server —
-loaded with reminders, then stopped; the app works the panel from its cache in a
-separate process, is killed, is started again still offline and works some more; the
-cluster comes back and the station syncs. Every change must arrive exactly once, with
-its original time and author, and the change to a reminder someone else changed
-meanwhile must surface as a conflict. Always runs: missing PostgreSQL binaries fail it.
+loaded with reminders, then stopped; the app works the panel (the real RemindersPage, by
+keyboard, offscreen) from its cache in a separate process, is killed, is started again
+still offline and works some more; the cluster comes back and the station syncs. Every
+change must arrive exactly once, with its original time and author, and the change to a
+reminder someone else changed meanwhile must surface as a conflict. Always runs: missing
+PostgreSQL binaries fail it.
 """
 
 from __future__ import annotations
@@ -111,31 +112,75 @@ def cluster() -> Iterator[PrivateCluster]:
         server.remove()
 
 
-# The app process, working the panel offline: sign in from the cache, read the rows, make
-# the changes, say "ready" and wait to be killed (nothing is closed or flushed on purpose).
+# The app process, working the panel offline by keyboard as a nurse would (the real
+# RemindersPage, offscreen): sign in from the cache, Enter → the outcome dialog → Reached
+# (Space), notes, satisfaction, Ctrl+Return; Not reached; "3" to snooze; then "ready" and
+# wait to be killed (nothing is closed or flushed on purpose).
 WORK_OFFLINE = r"""
-import datetime as dt, json, sys, time
+import json, os, sys, time
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 from desktop_app.db import Database, parse_url
 from desktop_app.models import Reaction
 from desktop_app.services.reminder_cache import sign_in_offline
-from desktop_app.services.reminder_desk import ReminderDesk
-from desktop_app.services.reminders import CallOutcome, Scope, Section
+from desktop_app.services.reminders import Section
+from desktop_app.ui.reminders_page import RemindersPage
+from desktop_app.ui.tasks import SyncRunner
 
+CTRL = Qt.KeyboardModifier.ControlModifier
+app = QApplication([])
 database = Database(parse_url(sys.argv[1]))
-desk = ReminderDesk(database, sign_in_offline(database, "nurse", sys.argv[2]))
-today = {r.reason: r for r in desk.rows(Scope.MINE, Section.TODAY)}
-assert desk.online is False, "the server is stopped"
-upcoming = desk.rows(Scope.MINE, Section.UPCOMING)
-stale = next(r for r in upcoming if r.step == 1)
-desk.record_call(
-    today["回访 A"],
-    CallOutcome(True, "恢复良好，轻微肿胀", Reaction.MILD, satisfaction=4, next_step="D7 再回访"),
-)
-desk.record_call(today["回访 B"], CallOutcome(False))
-desk.snooze(today["回访 C"], dt.date.today() + dt.timedelta(days=2))
-desk.record_call(stale, CallOutcome(True, "已回访"))
-left = [r.reason for r in desk.rows(Scope.MINE, Section.TODAY)]
-print(json.dumps({"today": sorted(today), "left": left, "pending": desk.pending()}))
+page = RemindersPage(SyncRunner())
+page.resize(1200, 600)
+page.bind(database, sign_in_offline(database, "nurse", sys.argv[2]))
+page.show()
+page.activateWindow()
+assert QTest.qWaitForWindowActive(page)
+assert page.desk.online is False, "the server is stopped"
+
+def choose(section, line):
+    page.activateWindow()
+    QTest.qWaitForWindowActive(page)
+    page.show_section(section)
+    app.processEvents()
+    page.table.setFocus()
+    page.table.selectRow(line(page.model.rows))
+    app.processEvents()
+
+def outcome(reached):
+    # Enter on the line opens the outcome dialog; Space on Reached / Not reached.
+    QTest.keyClick(page.table, Qt.Key.Key_Return)
+    app.processEvents()
+    dialog = page.follow_up
+    answer = dialog.reached if reached else dialog.not_reached
+    answer.setFocus()
+    QTest.keyClick(answer, Qt.Key.Key_Space)
+    assert answer.isChecked()
+    return dialog
+
+choose(Section.TODAY, lambda rows: 0)
+today = sorted(r.reason for r in page.model.rows)
+choose(Section.TODAY, lambda rows: [r.reason for r in rows].index("回访 A"))
+dialog = outcome(reached=True)
+dialog.notes.setPlainText("恢复良好，轻微肿胀")
+dialog.reaction.setCurrentIndex(1)  # mild
+dialog.satisfaction.setCurrentIndex(dialog.satisfaction.findData(4))
+dialog.next_step.setText("D7 再回访")
+QTest.keyClick(dialog.notes, Qt.Key.Key_Return, CTRL)
+choose(Section.TODAY, lambda rows: [r.reason for r in rows].index("回访 B"))
+QTest.keyClick(outcome(reached=False).notes, Qt.Key.Key_Return, CTRL)
+choose(Section.TODAY, lambda rows: [r.reason for r in rows].index("回访 C"))
+QTest.keyClick(page.table, Qt.Key.Key_3)  # snooze three days
+choose(Section.UPCOMING, lambda rows: next(i for i, r in enumerate(rows) if r.step == 1))
+QTest.keyClick(outcome(reached=True).notes, Qt.Key.Key_Return, CTRL)
+app.processEvents()
+page.show_section(Section.TODAY)
+app.processEvents()
+left = [r.reason for r in page.model.rows]
+print(json.dumps({"today": today, "left": left, "pending": page.desk.pending(),
+                  "offline_line": page.offline.isVisible()}))
 print("ready", flush=True)
 time.sleep(600)
 """
@@ -226,7 +271,7 @@ def test_offline_work_survives_a_kill_and_arrives_exactly_once(cluster, tmp_path
     assert ready == "ready\n", (said, (tmp_path / "work.log").read_text())
     worked = json.loads(said)
     assert worked["today"] == ["回访 A", "回访 B", "回访 C"]
-    assert worked["left"] == [] and worked["pending"] == 4
+    assert worked["left"] == [] and worked["pending"] == 4 and worked["offline_line"]
     working.send_signal(signal.SIGKILL)  # killed while offline
     assert working.wait() == -signal.SIGKILL
 
@@ -236,14 +281,14 @@ def test_offline_work_survives_a_kill_and_arrives_exactly_once(cluster, tmp_path
     restarted = json.loads(out)
     assert (restarted["before"], restarted["after"], restarted["online"]) == (4, 5, False)
     assert restarted["today"] == []
-    tomorrow, in_two = (str(TODAY + dt.timedelta(days=n)) for n in (1, 2))
+    tomorrow, in_three = (str(TODAY + dt.timedelta(days=n)) for n in (1, 3))
     assert [tuple(u[:3]) for u in restarted["upcoming"]] == [
         ("回访 B", 0, 1),  # not reached: tried again tomorrow
         ("回访 C", 0, 0),  # snoozed
         ("注射术后回访 · 玻尿酸填充", 3, 0),
         ("注射术后回访 · 玻尿酸填充", 7, 0),
     ]  # the day-1 call, reached, is off the list
-    assert [u[3] for u in restarted["upcoming"][:2]] == [tomorrow, in_two]
+    assert [u[3] for u in restarted["upcoming"][:2]] == [tomorrow, in_three]
 
     cluster.start()  # the server is back
     outbox = Outbox(ReminderCache.for_database(database))
@@ -288,7 +333,7 @@ def test_offline_work_survives_a_kill_and_arrives_exactly_once(cluster, tmp_path
         state = {r.id: r for r in session.scalars(sa.select(Reminder)).all()}
     assert state[calls["回访 A"]].status == ReminderStatus.DONE
     assert (state[calls["回访 B"]].attempts, str(state[calls["回访 B"]].due_on)) == (1, tomorrow)
-    assert str(state[calls["回访 C"]].due_on) == in_two
+    assert str(state[calls["回访 C"]].due_on) == in_three
     assert state[last.reminder_id].attempts == 1
     # The conflicting change surfaced; the server's row is as the manager left it.
     assert (state[stale.id].status, state[stale.id].due_on) == (ReminderStatus.OPEN, theirs)
