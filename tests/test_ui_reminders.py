@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
-from desktop_app.models import FollowUp, Reminder, ReminderStatus, Role
+from desktop_app.models import FollowUp, Priority, Reminder, ReminderStatus, Role
 from desktop_app.services import reminders
 from desktop_app.services.context import unit_of_work
 from desktop_app.services.reminder_desk import Conflict, ReminderDesk
@@ -116,7 +116,7 @@ def test_sections_show_their_rows_with_counts(qtbot, database, nurse, worklist):
 
 @on_sqlite
 def test_urgent_rows_are_marked(qtbot, database, nurse, patient):
-    add(database, nurse, patient.id, 0, "call back", priority=reminders.Priority.URGENT)
+    add(database, nurse, patient.id, 0, "call back", priority=Priority.URGENT)
     page = make_page(qtbot, database, nurse)
     priority = page.model.index(0, page.model.COLUMNS.index("priority"))
     assert page.model.data(priority) == "⚠ Urgent"
