@@ -9,6 +9,14 @@ from desktop_app.models.assessment import (
 )
 from desktop_app.models.audit import AuditEvent
 from desktop_app.models.base import Base, utcnow
+from desktop_app.models.booking import (
+    HOLDING,
+    Booking,
+    BookingEvent,
+    BookingStatus,
+    Resource,
+    ResourceKind,
+)
 from desktop_app.models.catalogue import Product, ProductLot, TreatmentItem, TreatmentItemProduct
 from desktop_app.models.channel import SourceChannel
 from desktop_app.models.consent import ConsentKind, PatientConsent
@@ -44,6 +52,7 @@ from desktop_app.models.treatment import PlanItem, Treatment, TreatmentPlan, Tre
 from desktop_app.models.visit import Visit, VisitStatus, VisitType
 
 __all__ = [
+    "HOLDING",
     "PRIORITY_RANK",
     "RECORD_NO_SEQUENCE",
     "SKIN_TYPES",
@@ -52,6 +61,9 @@ __all__ = [
     "AuditEvent",
     "Base",
     "BlobKind",
+    "Booking",
+    "BookingEvent",
+    "BookingStatus",
     "ChartView",
     "ClinicSetting",
     "ConsentKind",
@@ -85,6 +97,8 @@ __all__ = [
     "Reminder",
     "ReminderRule",
     "ReminderStatus",
+    "Resource",
+    "ResourceKind",
     "Role",
     "SignedRecordError",
     "SourceChannel",

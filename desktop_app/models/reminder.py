@@ -23,6 +23,8 @@ class Trigger(enum.StrEnum):
     SINCE_LAST_VISIT = "since_last_visit"  # N days without a visit
     MANUAL = "manual"  # added by hand for one patient
     ADVERSE_REACTION = "adverse_reaction"  # a follow-up call found a reaction needing review
+    CONFIRM_BOOKING = "confirm_booking"  # the day-before call for a booking
+    NO_SHOW = "no_show"  # a booked patient did not come: the inviting consultant rebooks
 
 
 class Priority(enum.StrEnum):

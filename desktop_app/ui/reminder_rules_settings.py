@@ -48,6 +48,10 @@ TRIGGER_NAMES = {
     Trigger.ADVERSE_REACTION: QT_TRANSLATE_NOOP(
         "ReminderRules", "Reaction needing a doctor's review"
     ),
+    Trigger.CONFIRM_BOOKING: QT_TRANSLATE_NOOP(
+        "ReminderRules", "A booking coming (days before it)"
+    ),
+    Trigger.NO_SHOW: QT_TRANSLATE_NOOP("ReminderRules", "A booked patient did not come"),
 }
 # A rule naming a role goes to the patient's own person of that role when there is one
 # (services.reminder_engine.plan), else to everyone of the role.
