@@ -32,6 +32,8 @@ class TreatmentItem(UUIDPrimaryKey, Versioned, Base):
     )
     active: Mapped[bool] = mapped_column(sa.Boolean, default=True)
     sort_order: Mapped[int] = mapped_column(sa.Integer, default=0)
+    # How long a booking for it lasts unless the desk says otherwise.
+    default_minutes: Mapped[int] = mapped_column(sa.Integer, default=60, server_default="60")
 
 
 class Product(UUIDPrimaryKey, Base):

@@ -38,6 +38,8 @@ class Permission(enum.StrEnum):
     WORK_REMINDERS = "work_reminders"  # one's own and one's role's: calls, snooze, hand over
     VIEW_ALL_REMINDERS = "view_all_reminders"  # everyone's (managers), and scripts' due lists
     EDIT_REMINDER_RULES = "edit_reminder_rules"
+    VIEW_BOOKINGS = "view_bookings"  # the appointment book: everyone
+    BOOK = "book"  # make, move and cancel bookings: the front desk, consultants, managers
 
 
 _QUEUE = {Permission.VIEW_QUEUE, Permission.MANAGE_QUEUE}
@@ -48,6 +50,8 @@ _FRONT_DESK = {
     Permission.CHECK_IN,
     Permission.PRINT_GENERAL_DOCUMENTS,
     Permission.WORK_REMINDERS,
+    Permission.VIEW_BOOKINGS,
+    Permission.BOOK,
     *_QUEUE,
 }
 
@@ -64,6 +68,7 @@ _CARE = {
     Permission.PRINT_DOCUMENTS,
     Permission.PRINT_GENERAL_DOCUMENTS,
     Permission.WORK_REMINDERS,
+    Permission.VIEW_BOOKINGS,
     *_QUEUE,
     *_CLINICAL_READ,
 }
