@@ -28,6 +28,7 @@ from desktop_app.station import StationSettings
 from desktop_app.ui.catalogue_settings import CatalogueBox
 from desktop_app.ui.clinic_box import ClinicBox
 from desktop_app.ui.i18n import LANGUAGES
+from desktop_app.ui.opening_hours_box import OpeningHoursBox
 from desktop_app.ui.pick_lists import PickListsBox
 from desktop_app.ui.queue_settings import QueueLimitsBox
 from desktop_app.ui.reminder_rules_settings import ReminderRulesBox
@@ -72,6 +73,8 @@ class SettingsPage(QWidget):
         layout.addWidget(self.camera_folder)
         self.clinic = ClinicBox(runner)
         layout.addWidget(self.clinic)
+        self.opening_hours = OpeningHoursBox(runner)
+        layout.addWidget(self.opening_hours)
         self.queue_limits = QueueLimitsBox(runner)
         layout.addWidget(self.queue_limits)
         self.pick_lists = PickListsBox(runner)
@@ -98,6 +101,7 @@ class SettingsPage(QWidget):
         """The clinic-wide parts follow who is signed in (managers edit them)."""
         self.camera_folder.setVisible(actor is not None and allowed(actor, Permission.ADD_PHOTOS))
         self.clinic.bind(database, actor)
+        self.opening_hours.bind(database, actor)
         self.queue_limits.bind(database, actor)
         self.pick_lists.bind(database, actor)
         self.catalogue.bind(database, actor)
