@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from desktop_app import __version__, cli_files, cli_reminders
+from desktop_app import __version__, cli_bookings, cli_files, cli_reminders
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import URL
@@ -66,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_files.add_photos(commands)
     cli_files.add_documents(commands)
     cli_reminders.add_reminders(commands)
+    cli_bookings.add_bookings(commands)
     return parser
 
 
@@ -127,6 +128,8 @@ def _run_command(args: argparse.Namespace) -> int:
         return cli_files.render_document_command(args)
     if args.command == "reminders":
         return cli_reminders.reminders_command(args)
+    if args.command == "bookings":
+        return cli_bookings.bookings_command(args)
     raise AssertionError(args.command)  # argparse only lets known commands through
 
 
