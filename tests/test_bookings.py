@@ -188,3 +188,15 @@ def test_nurses_see_the_book_but_do_not_book(database, desk):
     assert bookings.bookings_between(database, nurse, at(-1), at(1)) == []
     with pytest.raises(PermissionDeniedError):
         bookings.book(database, nurse, BookingDraft(NINE, 30, patient_id=first.id))
+
+
+def test_a_booking_outside_the_opening_hours_is_made_with_a_warning(database, manager, desk):
+    from desktop_app.services.opening_hours import DEFAULT, set_opening_hours
+
+    people, *_rest, first, _second = desk
+    set_opening_hours(database, manager, DEFAULT)  # 09:00–21:00
+    front = people[Role.RECEPTIONIST]
+    early = bookings.book(database, front, BookingDraft(at(-1), 30, patient_id=first.id))
+    assert early.outside == "early"
+    fine = bookings.move(database, front, early.id, early.version, at(1), 30)
+    assert fine.outside is None

@@ -10,6 +10,7 @@ saw (stale → ``ConflictError``) and writes a ``BookingEvent``; nothing is dele
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import uuid
 import zlib
@@ -30,7 +31,7 @@ from desktop_app.models import (
     Staff,
     TreatmentItem,
 )
-from desktop_app.services import audit, identity
+from desktop_app.services import audit, identity, opening_hours
 from desktop_app.services.context import Actor, conflict_with, reading, unit_of_work
 from desktop_app.services.errors import NotFoundError, ServiceError, ValidationError
 from desktop_app.services.permissions import Permission, require
@@ -77,6 +78,9 @@ class BookingRow:
     room: str
     device_id: uuid.UUID | None
     device: str
+    # After book/move: why it falls outside the opening hours ("closed", "early", "late",
+    # "break"), said to the user as a warning; None within them.
+    outside: str | None = None
 
 
 class BookingClashError(ServiceError):
@@ -122,7 +126,7 @@ def book(database: Database, actor: Actor, draft: BookingDraft) -> BookingRow:
         session.flush()
         session.add(BookingEvent(booking_id=booking.id, staff_id=actor.staff_id, action="create"))
         audit.record(session, actor, "create", "booking", booking.id, starts_at=starts_at)
-        return _row(session, booking.id)
+        return _checked_hours(database, _row(session, booking.id))
 
 
 def move(
@@ -158,7 +162,7 @@ def move(
         )
         session.flush()
         audit.record(session, actor, action, "booking", booking.id, starts_at=new_start)
-        return _row(session, booking.id)
+        return _checked_hours(database, _row(session, booking.id))
 
 
 def cancel(
@@ -234,6 +238,25 @@ def bookings_between(
     with reading(database) as connection:
         found = connection.execute(query.order_by(Booking.starts_at, Booking.id)).all()
     return [BookingRow(*r) for r in found]
+
+
+@dataclass(frozen=True)
+class ResourceRow:
+    id: uuid.UUID
+    kind: ResourceKind
+    name: str
+
+
+def resources(database: Database, actor: Actor) -> list[ResourceRow]:
+    """Active rooms and devices in the clinic's order: the book's columns, the dialog's choices."""
+    require(actor, Permission.VIEW_BOOKINGS, database)
+    query = (
+        sa.select(Resource.id, Resource.kind, Resource.name)
+        .where(Resource.active)
+        .order_by(Resource.kind, Resource.sort_order, Resource.name)
+    )
+    with reading(database) as connection:
+        return [ResourceRow(*r) for r in connection.execute(query).all()]
 
 
 def history(database: Database, actor: Actor, booking_id: uuid.UUID) -> list[BookingEvent]:
@@ -362,6 +385,11 @@ def _rows() -> sa.Select[tuple[object, ...]]:
         .outerjoin(room, room.id == Booking.room_id)
         .outerjoin(device, device.id == Booking.device_id)
     )
+
+
+def _checked_hours(database: Database, row: BookingRow) -> BookingRow:
+    why = opening_hours.outside(opening_hours.opening_hours(database), row.starts_at, row.ends_at)
+    return dataclasses.replace(row, outside=why)
 
 
 def _row(session: Session, booking_id: uuid.UUID) -> BookingRow:
