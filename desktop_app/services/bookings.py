@@ -31,7 +31,7 @@ from desktop_app.models import (
     Staff,
     TreatmentItem,
 )
-from desktop_app.services import audit, identity, opening_hours
+from desktop_app.services import audit, booking_reminders, identity, opening_hours
 from desktop_app.services.context import Actor, conflict_with, reading, unit_of_work
 from desktop_app.services.errors import NotFoundError, ServiceError, ValidationError
 from desktop_app.services.permissions import Permission, require
@@ -125,6 +125,7 @@ def book(database: Database, actor: Actor, draft: BookingDraft) -> BookingRow:
         session.add(booking)
         session.flush()
         session.add(BookingEvent(booking_id=booking.id, staff_id=actor.staff_id, action="create"))
+        booking_reminders.on_booked(session, booking)
         audit.record(session, actor, "create", "booking", booking.id, starts_at=starts_at)
         return _checked_hours(database, _row(session, booking.id))
 
@@ -161,6 +162,7 @@ def move(
             )
         )
         session.flush()
+        booking_reminders.on_moved(session, booking, actor.staff_id)
         audit.record(session, actor, action, "booking", booking.id, starts_at=new_start)
         return _checked_hours(database, _row(session, booking.id))
 
@@ -191,6 +193,7 @@ def cancel(
             )
         )
         session.flush()
+        booking_reminders.on_cancelled(session, booking, actor.staff_id)
         audit.record(session, actor, "cancel", "booking", booking.id, reason=reason)
         return _row(session, booking.id)
 

@@ -91,36 +91,44 @@ def register_patient(
     """Register a patient; raises DuplicatePatientError instead of creating a second record."""
     require(actor, Permission.REGISTER_PATIENT, database)
     values = clean(draft)
-    tag_names = tags.normalise(draft.tags)
     try:
         with unit_of_work(database) as session:
-            _check_links(session, values)
-            matches = _matches(session, values, exclude=None)
-            if matches and not (allow_similar and all(m.reason == "name_birth" for m in matches)):
-                raise DuplicatePatientError(matches)
-            patient = Patient(
-                record_no=next_record_no(session), updated_by_id=actor.staff_id, **values
-            )
-            session.add(patient)
-            session.flush()
-            giver = consent_giver(values)
-            for kind, granted in draft.consents.items():
-                consents.add_decision(session, actor, patient.id, kind, granted, giver)
-            tags.add_tags(session, actor, patient.id, tag_names)
-            reminder_engine.on_patient_saved(session, patient, dt.date.today())
-            audit.record(
-                session,
-                actor,
-                "create",
-                "patient",
-                patient.id,
-                record_no=patient.record_no,
-                consents={k.value: v for k, v in draft.consents.items()},
-                tags=list(tag_names),
-            )
+            patient = register_within(session, actor, draft, allow_similar=allow_similar)
             return PatientRecord.of(patient)
     except IntegrityError as exc:
         raise _raced(database, values) from exc
+
+
+def register_within(
+    session: Session, actor: Actor, draft: PatientDraft, *, allow_similar: bool = False
+) -> Patient:
+    """``register_patient`` inside the caller's transaction (a lead registered on arrival);
+    the caller turns an IntegrityError (a station racing with the same mobile) into words."""
+    values = clean(draft)
+    tag_names = tags.normalise(draft.tags)
+    _check_links(session, values)
+    matches = _matches(session, values, exclude=None)
+    if matches and not (allow_similar and all(m.reason == "name_birth" for m in matches)):
+        raise DuplicatePatientError(matches)
+    patient = Patient(record_no=next_record_no(session), updated_by_id=actor.staff_id, **values)
+    session.add(patient)
+    session.flush()
+    giver = consent_giver(values)
+    for kind, granted in draft.consents.items():
+        consents.add_decision(session, actor, patient.id, kind, granted, giver)
+    tags.add_tags(session, actor, patient.id, tag_names)
+    reminder_engine.on_patient_saved(session, patient, dt.date.today())
+    audit.record(
+        session,
+        actor,
+        "create",
+        "patient",
+        patient.id,
+        record_no=patient.record_no,
+        consents={k.value: v for k, v in draft.consents.items()},
+        tags=list(tag_names),
+    )
+    return patient
 
 
 def get_patient(database: Database, actor: Actor, patient_id: uuid.UUID) -> PatientRecord:

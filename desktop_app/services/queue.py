@@ -104,42 +104,67 @@ def check_in(
 ) -> Card:
     """Put a patient into today's queue, waiting, with the visit type their history gives."""
     require(actor, Permission.CHECK_IN, database)
-    now = now or utcnow()
-    start, end = day_bounds(now)
     with unit_of_work(database) as session:
-        patient = session.get(Patient, patient_id)
-        if patient is None:
-            raise NotFoundError(f"No patient with id {patient_id}.")
-        open_today = sa.select(Visit.id).where(
+        visit = check_in_within(session, actor, patient_id, now or utcnow())
+        return _cards(session, Visit.id == visit.id)[0]
+
+
+def open_visit_today(session: Session, patient_id: uuid.UUID, now: dt.datetime) -> Visit | None:
+    """The patient's visit on today's board that is not closed yet, if any."""
+    start, end = day_bounds(now)
+    return session.scalar(
+        sa.select(Visit)
+        .where(
             Visit.patient_id == patient_id,
             Visit.checked_in_at >= start,
             Visit.checked_in_at < end,
             Visit.status.not_in(CLOSED),
         )
-        if session.scalar(open_today.limit(1)) is not None:
-            raise AlreadyCheckedInError(patient.name)
-        visit = Visit(
-            patient_id=patient_id,
-            checked_in_at=now,
-            status=VisitStatus.WAITING,
-            status_since=now,
-            visit_type=derive_visit_type(session, patient_id),
-            consultant_id=patient.consultant_id,
-            updated_by_id=actor.staff_id,
-        )
-        session.add(visit)
-        session.flush()
-        reminder_engine.on_check_in(session, visit)
-        audit.record(
-            session,
-            actor,
-            "check_in",
-            "visit",
-            visit.id,
-            patient=patient.record_no,
-            visit_type=visit.visit_type,
-        )
-        return _cards(session, Visit.id == visit.id)[0]
+        .limit(1)
+    )
+
+
+def check_in_within(
+    session: Session,
+    actor: Actor,
+    patient_id: uuid.UUID,
+    now: dt.datetime,
+    *,
+    consultant_id: uuid.UUID | None = None,
+    doctor_id: uuid.UUID | None = None,
+    room: str | None = None,
+) -> Visit:
+    """``check_in`` inside the caller's transaction (a booking's arrival), with the staff
+    and room already known; the patient's own consultant when none is given."""
+    patient = session.get(Patient, patient_id)
+    if patient is None:
+        raise NotFoundError(f"No patient with id {patient_id}.")
+    if open_visit_today(session, patient_id, now) is not None:
+        raise AlreadyCheckedInError(patient.name)
+    visit = Visit(
+        patient_id=patient_id,
+        checked_in_at=now,
+        status=VisitStatus.WAITING,
+        status_since=now,
+        visit_type=derive_visit_type(session, patient_id),
+        consultant_id=consultant_id or patient.consultant_id,
+        doctor_id=doctor_id,
+        room=room,
+        updated_by_id=actor.staff_id,
+    )
+    session.add(visit)
+    session.flush()
+    reminder_engine.on_check_in(session, visit)
+    audit.record(
+        session,
+        actor,
+        "check_in",
+        "visit",
+        visit.id,
+        patient=patient.record_no,
+        visit_type=visit.visit_type,
+    )
+    return visit
 
 
 def board_token(

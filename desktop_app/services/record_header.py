@@ -19,6 +19,8 @@ from sqlalchemy.orm import aliased
 
 from desktop_app.db import Database
 from desktop_app.models import (
+    Booking,
+    BookingStatus,
     ConsentKind,
     DocumentTemplate,
     Patient,
@@ -68,6 +70,7 @@ class RecordHeader:
     # A follow-up call found a reaction needing a doctor's review, not yet reviewed (the
     # doctor's urgent reminder is open); None: not for this role to see.
     review_needed: bool | None = None
+    no_shows: int = 0  # bookings not kept (爽约): the desk confirms this patient's next one
 
 
 def record_header(database: Database, actor: Actor, patient_id: uuid.UUID) -> RecordHeader:
@@ -94,6 +97,7 @@ def record_header(database: Database, actor: Actor, patient_id: uuid.UUID) -> Re
         patient.id_unverified_reason,
         tuple(resign.values()),
         bool(patient.review_needed) if clinical else None,
+        patient.no_shows or 0,
     )
 
 
@@ -144,6 +148,10 @@ def _patient() -> sa.Select:
             Reminder.status == ReminderStatus.OPEN,
         )
         .label("review_needed"),
+        sa.select(sa.func.count(Booking.id))
+        .where(Booking.patient_id == Patient.id, Booking.status == BookingStatus.NO_SHOW)
+        .scalar_subquery()
+        .label("no_shows"),
     ).where(Patient.id == sa.bindparam("patient_id"))
 
 

@@ -266,6 +266,8 @@ class PatientPage(QWidget):
             )
         for again in header.sign_again:
             flags.append(self.tr("Consent to sign again: {title}").format(title=again.title))
+        if header.no_shows:
+            flags.append(self.tr("No-shows: {n}").format(n=header.no_shows))
         self.flags.setText(" · ".join(flags))
         self.flags.setVisible(bool(flags))
 
