@@ -89,7 +89,7 @@ def test_a_server_lost_while_working_comes_back_with_what_was_done(qtbot, qapp, 
     sign_in(qtbot, window, PASSWORD, "nurse")
     assert window.actor.staff_id == nurse.staff_id
     page = window.workspace.reminders_page
-    window.workspace.show_section(2)
+    window.workspace.show_section(3)
     qtbot.waitUntil(lambda: page.model.rowCount() > 0)
     with server_unreachable(database):
         window.check_connection()

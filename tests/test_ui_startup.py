@@ -253,8 +253,8 @@ def test_language_switch_retranslates_at_once_and_is_remembered(qtbot, qapp, tmp
     combo = window.workspace.settings_page.language
     assert combo.currentData() == "zh_CN"
     combo.setCurrentIndex(combo.findData("en"))
-    qtbot.waitUntil(lambda: navigation.item(5).text() == "Settings")
-    assert navigation.item(2).text().startswith("Reminders")
+    qtbot.waitUntil(lambda: navigation.item(6).text() == "Settings")
+    assert navigation.item(3).text().startswith("Reminders")
     assert window.workspace.front_desk.new_button.text() == "New patient (Ctrl+N)"
     assert station.load().language == "en"
 
@@ -279,12 +279,14 @@ def test_sections_are_reachable_by_keyboard_and_say_what_will_come(qtbot, qapp, 
     sign_in(qtbot, window)
 
     pages = window.workspace.pages
-    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert pages.currentWidget() is window.workspace.bookings_page
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     assert pages.currentWidget() is window.workspace.reminders_page
-    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
     assert pages.currentWidget().objectName() == "reportsPage"
     assert "funnel" in pages.currentWidget().body.text().lower()
-    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
     assert pages.currentWidget() is window.workspace.settings_page
     assert str(tmp_path) in window.workspace.settings_page.database_value.text()
 

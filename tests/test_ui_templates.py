@@ -373,7 +373,7 @@ def test_the_workspace_shows_the_documents_page(qtbot, clinic):
     workspace = Workspace(StationSettings(), SyncRunner())
     qtbot.addWidget(workspace)
     workspace.bind(database, people["nurse"])
-    assert workspace.pages.widget(3) is workspace.documents_page
+    assert workspace.pages.widget(4) is workspace.documents_page
     assert workspace.documents_page.model.rowCount() == SHIPPED
 
 

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from desktop_app.ui.workspace import Workspace
 
 PING_INTERVAL_MS = 15_000
-REMINDERS_SECTION = 2  # where an offline start opens
+REMINDERS_SECTION = 3  # where an offline start opens
 ROLE_NAMES = {
     "receptionist": QT_TRANSLATE_NOOP("MainWindow", "Receptionist"),
     "consultant": QT_TRANSLATE_NOOP("MainWindow", "Consultant"),

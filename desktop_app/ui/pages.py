@@ -14,6 +14,11 @@ SECTIONS: list[tuple[str, str, str]] = [
         "",
     ),
     (
+        "bookingsPage",
+        QT_TRANSLATE_NOOP("Sections", "Appointments"),
+        "",
+    ),
+    (
         "patientsPage",
         QT_TRANSLATE_NOOP("Sections", "Patients"),
         "",

@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QWidget
 
 from desktop_app.station import StationSettings
+from desktop_app.ui.bookings_page import BookingsPage
 from desktop_app.ui.documents_page import DocumentsPage
 from desktop_app.ui.front_desk import FrontDeskPage
 from desktop_app.ui.pages import SECTIONS, ComingPage, section_title
@@ -22,7 +23,9 @@ if TYPE_CHECKING:
     from desktop_app.services.context import Actor
 
 
-REMINDERS = 2  # the Reminders section's row
+BOOKINGS = 1  # the Appointments section's row
+PATIENTS = 2
+REMINDERS = 3  # the Reminders section's row
 
 
 class Workspace(QWidget):
@@ -37,6 +40,8 @@ class Workspace(QWidget):
         self.pages.setObjectName("pages")
         self.front_desk = FrontDeskPage(runner)
         self.pages.addWidget(self.front_desk)
+        self.bookings_page = BookingsPage(runner)
+        self.pages.addWidget(self.bookings_page)
         self.patient_page = PatientPage(runner, settings)
         self.pages.addWidget(self.patient_page)
         self.front_desk.open_record.connect(self.open_record)
@@ -46,7 +51,7 @@ class Workspace(QWidget):
         self.pages.addWidget(self.reminders_page)
         self.documents_page = DocumentsPage(runner)
         self.pages.addWidget(self.documents_page)
-        self.pages.addWidget(ComingPage(4))
+        self.pages.addWidget(ComingPage(5))
         self.settings_page = SettingsPage(settings, runner)
         self.pages.addWidget(self.settings_page)
         for _ in SECTIONS:
@@ -62,13 +67,14 @@ class Workspace(QWidget):
     def bind(self, database: Database | None, actor: Actor | None) -> None:
         """Every page that works on the database follows who is signed in."""
         self.front_desk.bind(database, actor)
+        self.bookings_page.bind(database, actor)
         self.patient_page.bind(database, actor)
         self.documents_page.bind(database, actor)
         self.reminders_page.bind(database, actor)
         self.settings_page.bind(database, actor)
 
     def open_record(self, patient_id: uuid.UUID) -> None:
-        self.show_section(1)
+        self.show_section(PATIENTS)
         self.patient_page.show_patient(patient_id)
         self.patient_page.list.setFocus()
 
@@ -76,6 +82,8 @@ class Workspace(QWidget):
         self.navigation.setCurrentRow(index)
         if index == REMINDERS:  # keyboard first: Enter, 1, 3, R work on the list at once
             self.reminders_page.table.setFocus()
+        elif index == BOOKINGS:  # arrows, Enter and Alt+Up/Down work on the book at once
+            self.bookings_page.grid.setFocus()
 
     def _show_badge(self, count: int) -> None:
         """My overdue and today's reminders, on the navigation."""

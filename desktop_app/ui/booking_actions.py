@@ -1,0 +1,121 @@
+"""What the appointment book does to a booking — move or resize it, check the patient in —
+and what it says when the service refuses. A mixin of BookingsPage, kept apart so each
+module stays readable. Every refusal redraws the book from the database, so a booking a
+refused drag left in the wrong place goes back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+
+from desktop_app.services import booking_arrivals, bookings
+from desktop_app.services.booking_arrivals import Arrival
+from desktop_app.services.bookings import BookingClashError, BookingRow
+from desktop_app.services.errors import ConflictError, ValidationError
+from desktop_app.ui.booking_dialog import clash_text
+from desktop_app.ui.messages import describe, validation_text
+
+if TYPE_CHECKING:
+    from desktop_app.db import Database
+    from desktop_app.services.context import Actor
+    from desktop_app.ui.tasks import Runner
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("BookingsPage", text)
+
+
+class BookingActions:
+    """Needs the page's database, actor, runner, reload and message line (BookingsPage)."""
+
+    database: Database | None
+    actor: Actor | None
+    runner: Runner
+    _keep: uuid.UUID | None
+    reload: Callable[[], None]
+    _say: Callable[..., None]
+
+    def move(self, row: BookingRow, starts_at: dt.datetime, minutes: int) -> None:
+        """A drag or Alt+Up/Down: the service decides; the book then shows the database."""
+        database, actor = self.database, self.actor
+        if database is None or actor is None:
+            return
+        self._keep = row.id
+        self.runner.run(
+            lambda: bookings.move(database, actor, row.id, row.version, starts_at, minutes),
+            self._moved,
+            self._refused,
+        )
+
+    def _moved(self, row: BookingRow) -> None:
+        start, end = row.starts_at.astimezone(), row.ends_at.astimezone()
+        text = _tr("{name}: now {start}–{end}.").format(
+            name=row.name, start=f"{start:%H:%M}", end=f"{end:%H:%M}"
+        )
+        self._say(f"{text} {outside_text(row.outside)}".strip(), error=bool(row.outside))
+        self.reload()
+
+    def check_in(self, row: BookingRow) -> None:
+        """Ctrl+Return: the booked patient is here; the visit goes onto the triage board."""
+        database, actor = self.database, self.actor
+        if database is None or actor is None:
+            return
+        self._keep = row.id
+        self.runner.run(
+            lambda: booking_arrivals.arrive(database, actor, row.id, row.version),
+            self._arrived,
+            self._refused,
+        )
+
+    def _arrived(self, arrival: Arrival) -> None:
+        text = _tr("{name} is checked in and on the triage board.").format(
+            name=arrival.booking.name
+        )
+        if arrival.late:
+            text += " " + _tr("Late for the booked time.")
+        if arrival.linked_existing:
+            text += " " + _tr("The lead was a registered patient already: the record is linked.")
+        self._say(text)
+        self.reload()
+
+    def _refused(self, exc: BaseException) -> None:
+        if isinstance(exc, BookingClashError):
+            text = _tr("{clash} The booking stays where it was.").format(clash=clash_text(exc))
+        elif isinstance(exc, ValidationError):
+            text = _booking_refusals().get(exc.code) or validation_text(
+                exc.code, exc.params, exc.message
+            )
+        elif isinstance(exc, ConflictError):
+            headline, detail = describe(exc)
+            text = _tr("{headline} {detail} The book shows it now.").format(
+                headline=headline, detail=detail
+            )
+        else:
+            text = " ".join(describe(exc))
+        self._say(text, error=True)
+        self.reload()
+
+
+def _booking_refusals() -> dict[str, str]:
+    return {
+        "not_booked": _tr("Only a booking still to come can be moved or checked in."),
+        "arrived": _tr("This booking was checked in already."),
+        "not_today": _tr("This booking is for another day: move it to today first."),
+        "range": _tr("A booking lasts 5 minutes to 12 hours."),
+    }
+
+
+def outside_text(why: str | None) -> str:
+    """The warning for a booking outside the opening hours (it is made all the same)."""
+    texts = {
+        "closed": _tr("Note: the clinic is closed that day."),
+        "early": _tr("Note: it starts before the clinic opens."),
+        "late": _tr("Note: it ends after the clinic closes."),
+        "break": _tr("Note: it falls in the clinic's break."),
+    }
+    return texts.get(why or "", why or "")

@@ -1,0 +1,376 @@
+"""The Appointments section: a day (every doctor, consultant, room or device side by side)
+or a week (one of them, day by day), worked by mouse or keyboard.
+
+Ctrl+Left/Right go a day or a week back or on, T comes back to today, D and W switch the
+view. Every change goes through services.bookings on the Runner; a refused move (someone
+already booked there, or the booking changed elsewhere) is explained and the book redrawn
+from the database, so the booking goes back where it is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLocale, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.models import ResourceKind, Role
+from desktop_app.services import bookings, lookups
+from desktop_app.services.bookings import BookingRow
+from desktop_app.ui.booking_actions import BookingActions, outside_text
+from desktop_app.ui.booking_dialog import BookingDialog, find_data
+from desktop_app.ui.booking_grid import FIRST_HOUR, SLOT_MINUTES, SLOTS, BookingGrid, Column
+from desktop_app.ui.forms import ERROR_STYLE
+from desktop_app.ui.messages import describe
+
+if TYPE_CHECKING:
+    from desktop_app.db import Database
+    from desktop_app.services.context import Actor
+    from desktop_app.ui.tasks import Runner
+
+# (what the columns are, the booking's field that puts it in a column)
+KINDS: list[tuple[str, str]] = [
+    (QT_TRANSLATE_NOOP("BookingsPage", "Doctors"), "doctor_id"),
+    (QT_TRANSLATE_NOOP("BookingsPage", "Consultants"), "consultant_id"),
+    (QT_TRANSLATE_NOOP("BookingsPage", "Rooms"), "room_id"),
+    (QT_TRANSLATE_NOOP("BookingsPage", "Devices"), "device_id"),
+]
+
+
+@dataclass(frozen=True)
+class _Book:
+    """One answer: who or what the columns are, and their bookings in the span."""
+
+    entities: list[tuple[uuid.UUID, str]]
+    rows: list[BookingRow]
+
+
+class BookingsPage(BookingActions, QWidget):
+    def __init__(self, runner: Runner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("bookingsPage")
+        self.runner = runner
+        self.database: Database | None = None
+        self.actor: Actor | None = None
+        self.day = dt.date.today()
+        self.week = False
+        self.entities: list[tuple[uuid.UUID, str]] = []
+        self.dialog: BookingDialog | None = None
+        self._generation = 0
+        self._keep: uuid.UUID | None = None  # the booking to select after the reload
+        self._placed = False  # the cursor was put on "now" once
+
+        self.previous_button = QPushButton()
+        self.previous_button.setObjectName("bookingsPrevious")
+        self.previous_button.clicked.connect(lambda: self.step(-1))
+        self.today_button = QPushButton()
+        self.today_button.setObjectName("bookingsToday")
+        self.today_button.clicked.connect(self.today)
+        self.next_button = QPushButton()
+        self.next_button.setObjectName("bookingsNext")
+        self.next_button.clicked.connect(lambda: self.step(1))
+        self.date_label = QLabel()
+        self.date_label.setObjectName("bookingsDate")
+        self.date_label.setStyleSheet("font-weight: bold; padding: 0 8px;")
+        self.date_label.setMinimumWidth(1)  # a narrow window clips the date, not the book
+        self.day_button, self.week_button = QPushButton(), QPushButton()
+        self.day_button.setObjectName("bookingsDayView")
+        self.week_button.setObjectName("bookingsWeekView")
+        group = QButtonGroup(self)
+        for button in (self.day_button, self.week_button):
+            button.setCheckable(True)
+            group.addButton(button)
+        self.day_button.setChecked(True)
+        self.day_button.clicked.connect(lambda: self.set_week(False))
+        self.week_button.clicked.connect(lambda: self.set_week(True))
+        self.kind_label, self.who_label = QLabel(), QLabel()
+        self.kind = QComboBox()
+        self.kind.setObjectName("bookingsColumns")
+        for _ in KINDS:
+            self.kind.addItem("")
+        self.kind.currentIndexChanged.connect(lambda _i: self._kind_changed())
+        self.kind_label.setBuddy(self.kind)
+        self.who = QComboBox()
+        self.who.setObjectName("bookingsWho")
+        self.who.currentIndexChanged.connect(lambda _i: self._show_columns())
+        self.who_label.setBuddy(self.who)
+        self.new_button = QPushButton()
+        self.new_button.setObjectName("bookingsNew")
+        self.new_button.clicked.connect(self.new_booking)
+        self.check_in_button = QPushButton()
+        self.check_in_button.setObjectName("bookingsCheckIn")
+        self.check_in_button.clicked.connect(self._check_in_selected)
+        for button in (self.previous_button, self.next_button):
+            button.setMaximumWidth(40)
+        self.message = QLabel()
+        self.message.setObjectName("bookingsMessage")
+        self.message.setWordWrap(True)
+
+        self.grid = BookingGrid()
+        self.grid.move_requested.connect(self.move)
+        self.grid.create_requested.connect(self.new_booking)
+        self.grid.check_in_requested.connect(self.check_in)
+        self.grid.can_check_in = True
+        self.grid.installEventFilter(self)
+        self._rows: list[BookingRow] = []
+
+        bar = QHBoxLayout()
+        for widget in (self.previous_button, self.today_button, self.next_button):
+            bar.addWidget(widget)
+        bar.addWidget(self.date_label)
+        bar.addWidget(self.day_button)
+        bar.addWidget(self.week_button)
+        bar.addSpacing(12)
+        for widget in (self.kind_label, self.kind, self.who_label, self.who):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        bar.addWidget(self.new_button)
+        bar.addWidget(self.check_in_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addLayout(bar)
+        layout.addWidget(self.message)
+        layout.addWidget(self.grid, 1)
+
+        for keys, slot in (
+            ("Ctrl+Left", lambda: self.step(-1)),
+            ("Ctrl+Right", lambda: self.step(1)),
+            ("F5", self.reload),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self, slot)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.retranslate()
+
+    # --- language ------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.previous_button.setText(self.tr("◀"))
+        self.previous_button.setToolTip(self.tr("Previous day or week (Ctrl+Left)"))
+        self.next_button.setText(self.tr("▶"))
+        self.next_button.setToolTip(self.tr("Next day or week (Ctrl+Right)"))
+        self.today_button.setText(self.tr("Today (T)"))
+        self.day_button.setText(self.tr("Day (D)"))
+        self.week_button.setText(self.tr("Week (W)"))
+        self.kind_label.setText(self.tr("&Columns"))
+        self.who_label.setText(self.tr("W&ho"))
+        for index, (name, _field) in enumerate(KINDS):
+            self.kind.setItemText(index, QCoreApplication.translate("BookingsPage", name))
+        self.new_button.setText(self.tr("New booking (Enter)"))
+        self.new_button.setToolTip(
+            self.tr(
+                "Book the selected slot (Enter or Ctrl+N). Drag a booking or its bottom edge, "
+                "or Alt+Up/Down, to move it. F5 reloads."
+            )
+        )
+        self.check_in_button.setText(self.tr("Check in (Ctrl+Return)"))
+        self._show_date()
+        if self.entities:
+            self._show_columns()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # --- who, when ---------------------------------------------------------------------------
+
+    def bind(self, database: Database | None, actor: Actor | None) -> None:
+        self.database, self.actor = database, actor
+        self._generation += 1
+        self.entities, self._rows, self._keep, self._placed = [], [], None, False
+        self._say("")
+        self.day = dt.date.today()
+        self.grid.set_book([], [], self.field)
+        if database is not None and actor is not None:
+            self.reload()
+
+    @property
+    def field(self) -> str:
+        return KINDS[max(0, self.kind.currentIndex())][1]
+
+    def span(self) -> tuple[dt.date, int]:
+        """The first day shown and how many days."""
+        if self.week:
+            return self.day - dt.timedelta(days=self.day.weekday()), 7
+        return self.day, 1
+
+    def step(self, direction: int) -> None:
+        self.day += dt.timedelta(days=direction * (7 if self.week else 1))
+        self._keep = None
+        self.reload()
+
+    def today(self) -> None:
+        self.day = dt.date.today()
+        self._placed = False
+        self.reload()
+
+    def set_week(self, week: bool) -> None:
+        self.week = week
+        (self.week_button if week else self.day_button).setChecked(True)
+        self.reload()
+
+    def _kind_changed(self) -> None:
+        self.who.blockSignals(True)
+        self.who.clear()
+        self.who.blockSignals(False)
+        self._keep = None
+        self.reload()
+
+    def _show_date(self) -> None:
+        first, days = self.span()
+        if days == 1:  # the weekday in the user's language, the date as everywhere else
+            text = QLocale().toString(first, "dddd yyyy-MM-dd")
+        else:
+            text = f"{first:%Y-%m-%d} – {first + dt.timedelta(days=days - 1):%m-%d}"
+        self.date_label.setText(text)
+        self.who.setEnabled(self.week)
+        self.who_label.setEnabled(self.week)
+
+    # --- loading -------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        database, actor = self.database, self.actor
+        self._show_date()
+        if database is None or actor is None:
+            return
+        self._generation += 1
+        generation, field = self._generation, self.field
+        first, days = self.span()
+        start = dt.datetime.combine(first, dt.time()).astimezone()
+        end = dt.datetime.combine(first + dt.timedelta(days=days), dt.time()).astimezone()
+
+        def work() -> _Book:
+            if field in ("doctor_id", "consultant_id"):
+                role = Role.DOCTOR if field == "doctor_id" else Role.CONSULTANT
+                people = lookups.staff_choices(database, actor, [role])
+                entities = [(p.id, p.display_name) for p in people]
+                ids = [e[0] for e in entities]
+                rows = bookings.bookings_between(database, actor, start, end, staff_ids=ids)
+            else:
+                kind = ResourceKind.ROOM if field == "room_id" else ResourceKind.DEVICE
+                found = bookings.resources(database, actor)
+                entities = [(r.id, r.name) for r in found if r.kind == kind]
+                ids = [e[0] for e in entities]
+                rows = bookings.bookings_between(database, actor, start, end, resource_ids=ids)
+            return _Book(entities, rows)
+
+        self.runner.run(
+            work,
+            lambda book: self._loaded(generation, book),
+            lambda exc: self._load_failed(generation, exc),
+        )
+
+    def _loaded(self, generation: int, book: _Book) -> None:
+        if generation != self._generation:
+            return
+        self.entities, self._rows = book.entities, book.rows
+        current = self.who.currentData()
+        self.who.blockSignals(True)
+        self.who.clear()
+        for key, name in book.entities:
+            self.who.addItem(name, key)
+        self.who.setCurrentIndex(max(0, find_data(self.who, current)))
+        self.who.blockSignals(False)
+        self._show_columns()
+        if not book.entities:
+            self._say(self.tr("Nothing to show: no active {what} yet.").format(
+                what=self.kind.currentText().lower()))  # fmt: skip
+
+    def _load_failed(self, generation: int, exc: BaseException) -> None:
+        if generation == self._generation:
+            self._say(" ".join(describe(exc)), error=True)
+
+    def _show_columns(self) -> None:
+        first, days = self.span()
+        if self.week:
+            key = self.who.currentData()
+            locale = QLocale()
+            columns = [
+                Column(
+                    first + dt.timedelta(days=i),
+                    key,
+                    f"{locale.dayName(i + 1, QLocale.FormatType.ShortFormat)} "
+                    f"{first + dt.timedelta(days=i):%m-%d}",
+                )
+                for i in range(days)
+                if key is not None
+            ]
+        else:
+            columns = [Column(first, key, name) for key, name in self.entities]
+        self.grid.set_book(columns, self._rows, self.field)
+        if self._keep is not None:
+            self.grid.select_booking(self._keep)
+        elif not self._placed and columns:
+            self._placed = True
+            now = dt.datetime.now().astimezone()
+            slot = (now.hour - FIRST_HOUR) * 60 // SLOT_MINUTES + now.minute // SLOT_MINUTES
+            column = (now.date() - first).days if self.week else 0
+            self.grid.select_slot(max(0, column), max(0, min(slot, SLOTS - 1)))
+
+    def showEvent(self, event: QEvent) -> None:  # type: ignore[override]
+        super().showEvent(event)  # type: ignore[arg-type]
+        self.reload()
+
+    # --- new bookings -------------------------------------------------------------------
+
+    def new_booking(self) -> None:
+        """The dialog for the selected slot, with the column's person or room filled in."""
+        database, actor, column = self.database, self.actor, self.grid.selected_column()
+        start = self.grid.selected_start()
+        if database is None or actor is None or column is None or start is None:
+            return
+        self.dialog = BookingDialog(
+            self.runner, database, actor, start, {self.field: column.key}, self
+        )
+        self.dialog.accepted.connect(self._booked)
+        self.dialog.open()
+
+    def _booked(self) -> None:
+        if self.dialog is not None and self.dialog.saved is not None:
+            row = self.dialog.saved
+            self._keep = row.id
+            text = self.tr("Booked: {name}, {start}.").format(
+                name=row.name, start=f"{row.starts_at.astimezone():%Y-%m-%d %H:%M}"
+            )
+            self._say(f"{text} {outside_text(row.outside)}".strip(), error=bool(row.outside))
+        self.reload()
+        self.grid.setFocus()
+
+    def _check_in_selected(self) -> None:
+        booking = self.grid.selected_booking()
+        if booking is not None:
+            self.check_in(booking)
+
+    def _say(self, text: str, error: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet(ERROR_STYLE if error else "")
+        self.message.setVisible(bool(text))
+
+    # --- keyboard ------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """T, D and W on the book (plain letters: not while typing elsewhere)."""
+        if watched is self.grid and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.modifiers() == Qt.KeyboardModifier.NoModifier:
+                action = {
+                    Qt.Key.Key_T: self.today,
+                    Qt.Key.Key_D: lambda: self.set_week(False),
+                    Qt.Key.Key_W: lambda: self.set_week(True),
+                }.get(Qt.Key(event.key()))
+                if action is not None:
+                    action()
+                    return True
+        return super().eventFilter(watched, event)
