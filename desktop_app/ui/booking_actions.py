@@ -26,10 +26,6 @@ if TYPE_CHECKING:
     from desktop_app.ui.tasks import Runner
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("BookingsPage", text)
-
-
 class BookingActions:
     """Needs the page's database, actor, runner, reload and message line (BookingsPage)."""
 
@@ -54,7 +50,7 @@ class BookingActions:
 
     def _moved(self, row: BookingRow) -> None:
         start, end = row.starts_at.astimezone(), row.ends_at.astimezone()
-        text = _tr("{name}: now {start}–{end}.").format(
+        text = QCoreApplication.translate("BookingsPage", "{name}: now {start}–{end}.").format(
             name=row.name, start=f"{start:%H:%M}", end=f"{end:%H:%M}"
         )
         self._say(f"{text} {outside_text(row.outside)}".strip(), error=bool(row.outside))
@@ -73,28 +69,32 @@ class BookingActions:
         )
 
     def _arrived(self, arrival: Arrival) -> None:
-        text = _tr("{name} is checked in and on the triage board.").format(
-            name=arrival.booking.name
-        )
+        text = QCoreApplication.translate(
+            "BookingsPage", "{name} is checked in and on the triage board."
+        ).format(name=arrival.booking.name)
         if arrival.late:
-            text += " " + _tr("Late for the booked time.")
+            text += " " + QCoreApplication.translate("BookingsPage", "Late for the booked time.")
         if arrival.linked_existing:
-            text += " " + _tr("The lead was a registered patient already: the record is linked.")
+            text += " " + QCoreApplication.translate(
+                "BookingsPage", "The lead was a registered patient already: the record is linked."
+            )
         self._say(text)
         self.reload()
 
     def _refused(self, exc: BaseException) -> None:
         if isinstance(exc, BookingClashError):
-            text = _tr("{clash} The booking stays where it was.").format(clash=clash_text(exc))
+            text = QCoreApplication.translate(
+                "BookingsPage", "{clash} The booking stays where it was."
+            ).format(clash=clash_text(exc))
         elif isinstance(exc, ValidationError):
             text = _booking_refusals().get(exc.code) or validation_text(
                 exc.code, exc.params, exc.message
             )
         elif isinstance(exc, ConflictError):
             headline, detail = describe(exc)
-            text = _tr("{headline} {detail} The book shows it now.").format(
-                headline=headline, detail=detail
-            )
+            text = QCoreApplication.translate(
+                "BookingsPage", "{headline} {detail} The book shows it now."
+            ).format(headline=headline, detail=detail)
         else:
             text = " ".join(describe(exc))
         self._say(text, error=True)
@@ -103,19 +103,35 @@ class BookingActions:
 
 def _booking_refusals() -> dict[str, str]:
     return {
-        "not_booked": _tr("Only a booking still to come can be moved or checked in."),
-        "arrived": _tr("This booking was checked in already."),
-        "not_today": _tr("This booking is for another day: move it to today first."),
-        "range": _tr("A booking lasts 5 minutes to 12 hours."),
+        "not_booked": QCoreApplication.translate(
+            "BookingsPage", "Only a booking still to come can be moved or checked in."
+        ),
+        "arrived": QCoreApplication.translate(
+            "BookingsPage", "This booking was checked in already."
+        ),
+        "not_today": QCoreApplication.translate(
+            "BookingsPage", "This booking is for another day: move it to today first."
+        ),
+        "range": QCoreApplication.translate(
+            "BookingsPage", "A booking lasts 5 minutes to 12 hours."
+        ),
     }
 
 
 def outside_text(why: str | None) -> str:
     """The warning for a booking outside the opening hours (it is made all the same)."""
     texts = {
-        "closed": _tr("Note: the clinic is closed that day."),
-        "early": _tr("Note: it starts before the clinic opens."),
-        "late": _tr("Note: it ends after the clinic closes."),
-        "break": _tr("Note: it falls in the clinic's break."),
+        "closed": QCoreApplication.translate(
+            "BookingsPage", "Note: the clinic is closed that day."
+        ),
+        "early": QCoreApplication.translate(
+            "BookingsPage", "Note: it starts before the clinic opens."
+        ),
+        "late": QCoreApplication.translate(
+            "BookingsPage", "Note: it ends after the clinic closes."
+        ),
+        "break": QCoreApplication.translate(
+            "BookingsPage", "Note: it falls in the clinic's break."
+        ),
     }
     return texts.get(why or "", why or "")

@@ -83,54 +83,338 @@
     </message>
 </context>
 <context>
+    <name>BookingDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/booking_dialog.py" line="90"/>
+        <source>New booking</source>
+        <translation>新建预约</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/booking_dialog.py" line="169"/>
+        <source>&amp;Starts</source>
+        <translation>开始时间(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/booking_dialog.py" line="170"/>
+        <source>&amp;Patient</source>
+        <translation>患者(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/booking_dialog.py" line="171"/>
+        <source>or a lead: &amp;name</source>
+        <translation>或潜在客户：姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/booking_dialog.py" line="172"/>
+        <source>lead&apos;s &amp;mobile</source>
+        <translation>潜在客户手机(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/booking_dialog.py" line="173"/>
+        <source>&amp;Item</source>
+        <translation>项目(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/booking_dialog.py" line="174"/>
+        <source>&amp;Length (minutes)</source>
+        <translation>时长（分钟）(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/booking_dialog.py" line="175"/>
+        <source>&amp;Doctor</source>
+        <translation>医生(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/booking_dialog.py" line="176"/>
+        <source>&amp;Consultant</source>
+        <translation>咨询师(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/booking_dialog.py" line="177"/>
+        <source>&amp;Room</source>
+        <translation>治疗室(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/booking_dialog.py" line="178"/>
+        <source>De&amp;vice</source>
+        <translation>设备(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/booking_dialog.py" line="179"/>
+        <source>&amp;Invited by</source>
+        <translation>邀约人(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/booking_dialog.py" line="180"/>
+        <source>S&amp;ource</source>
+        <translation>来源(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/booking_dialog.py" line="181"/>
+        <source>No&amp;te</source>
+        <translation>备注(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/booking_dialog.py" line="185"/>
+        <source>Find… (F4)</source>
+        <translation>查找…（F4）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/booking_dialog.py" line="186"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/booking_dialog.py" line="187"/>
+        <source>the item&apos;s default</source>
+        <translation>按项目默认时长</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/booking_dialog.py" line="240"/>
+        <source>(none — book for a lead)</source>
+        <translation>（无 — 为潜在客户预约）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/booking_dialog.py" line="297"/>
+        <source>{headline} Nothing was saved. ({detail})</source>
+        <translation>{headline} 未保存任何内容。（{detail}）</translation>
+    </message>
+</context>
+<context>
+    <name>Bookings</name>
+    <message>
+        <location filename="../../desktop_app/ui/booking_dialog.py" line="49"/>
+        <source>The doctor</source>
+        <translation>该医生</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/booking_dialog.py" line="50"/>
+        <source>The room</source>
+        <translation>该治疗室</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/booking_dialog.py" line="51"/>
+        <source>The device</source>
+        <translation>该设备</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/booking_dialog.py" line="55"/>
+        <source>{what} is booked then already: {name}, {start}–{end} ({day}).</source>
+        <translation>{what}在该时段已有预约：{name}，{day} {start}–{end}。</translation>
+    </message>
+</context>
+<context>
+    <name>BookingsPage</name>
+    <message>
+        <location filename="../../desktop_app/ui/bookings_page.py" line="45"/>
+        <source>Doctors</source>
+        <translation>医生</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/bookings_page.py" line="46"/>
+        <source>Consultants</source>
+        <translation>咨询师</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/bookings_page.py" line="47"/>
+        <source>Rooms</source>
+        <translation>治疗室</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/bookings_page.py" line="48"/>
+        <source>Devices</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/bookings_page.py" line="159"/>
+        <source>◀</source>
+        <translation>◀</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/bookings_page.py" line="160"/>
+        <source>Previous day or week (Ctrl+Left)</source>
+        <translation>前一天或前一周（Ctrl+Left）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/bookings_page.py" line="161"/>
+        <source>▶</source>
+        <translation>▶</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/bookings_page.py" line="162"/>
+        <source>Next day or week (Ctrl+Right)</source>
+        <translation>后一天或后一周（Ctrl+Right）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/bookings_page.py" line="163"/>
+        <source>Today (T)</source>
+        <translation>今天（T）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/bookings_page.py" line="164"/>
+        <source>Day (D)</source>
+        <translation>日（D）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/bookings_page.py" line="165"/>
+        <source>Week (W)</source>
+        <translation>周（W）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/bookings_page.py" line="166"/>
+        <source>&amp;Columns</source>
+        <translation>分列(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/bookings_page.py" line="167"/>
+        <source>W&amp;ho</source>
+        <translation>对象(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/bookings_page.py" line="170"/>
+        <source>New booking (Enter)</source>
+        <translation>新建预约（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/bookings_page.py" line="173"/>
+        <source>Book the selected slot (Enter or Ctrl+N). Drag a booking or its bottom edge, or Alt+Up/Down, to move it. F5 reloads.</source>
+        <translation>预约所选时段（Enter 或 Ctrl+N）。拖动预约或其下边缘，或按 Alt+Up/Down 移动。F5 刷新。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/bookings_page.py" line="177"/>
+        <source>Check in (Ctrl+Return)</source>
+        <translation>签到（Ctrl+Return）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/bookings_page.py" line="288"/>
+        <source>Nothing to show: no active {what} yet.</source>
+        <translation>暂无可显示的内容：还没有在用的{what}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/bookings_page.py" line="344"/>
+        <source>Booked: {name}, {start}.</source>
+        <translation>已预约：{name}，{start}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/booking_actions.py" line="53"/>
+        <source>{name}: now {start}–{end}.</source>
+        <translation>{name}：已改为 {start}–{end}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/booking_actions.py" line="72"/>
+        <source>{name} is checked in and on the triage board.</source>
+        <translation>{name} 已签到，已在分诊看板上。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/booking_actions.py" line="76"/>
+        <source>Late for the booked time.</source>
+        <translation>晚于预约时间到院。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/booking_actions.py" line="78"/>
+        <source>The lead was a registered patient already: the record is linked.</source>
+        <translation>该潜在客户已是登记患者：已关联其病历。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/booking_actions.py" line="86"/>
+        <source>{clash} The booking stays where it was.</source>
+        <translation>{clash} 预约保持原样。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/booking_actions.py" line="95"/>
+        <source>{headline} {detail} The book shows it now.</source>
+        <translation>{headline} {detail} 预约簿已显示最新情况。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/booking_actions.py" line="106"/>
+        <source>Only a booking still to come can be moved or checked in.</source>
+        <translation>只有尚未到来的预约才能移动或签到。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/booking_actions.py" line="109"/>
+        <source>This booking was checked in already.</source>
+        <translation>该预约已签到。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/booking_actions.py" line="112"/>
+        <source>This booking is for another day: move it to today first.</source>
+        <translation>该预约不是今天的：请先把它移到今天。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/booking_actions.py" line="115"/>
+        <source>A booking lasts 5 minutes to 12 hours.</source>
+        <translation>预约时长为 5 分钟到 12 小时。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/booking_actions.py" line="124"/>
+        <source>Note: the clinic is closed that day.</source>
+        <translation>注意：诊所当天不营业。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/booking_actions.py" line="127"/>
+        <source>Note: it starts before the clinic opens.</source>
+        <translation>注意：开始时间早于营业时间。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/booking_actions.py" line="130"/>
+        <source>Note: it ends after the clinic closes.</source>
+        <translation>注意：结束时间晚于营业时间。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/booking_actions.py" line="133"/>
+        <source>Note: it falls in the clinic&apos;s break.</source>
+        <translation>注意：落在诊所休息时段。</translation>
+    </message>
+</context>
+<context>
     <name>CameraFolderBox</name>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="189"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="193"/>
         <source>Camera folder on this computer</source>
         <translation>本机相机文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="190"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="194"/>
         <source>Watched folder</source>
         <translation>监视的文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="191"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="195"/>
         <source>Choose folder…</source>
         <translation>选择文件夹…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="192"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="196"/>
         <source>Stop watching</source>
         <translation>停止监视</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="193"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="197"/>
         <source>After import</source>
         <translation>导入之后</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="195"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="199"/>
         <source>Remove the file from this computer once it is safely in the record</source>
         <translation>安全存入病历后，从本机删除该文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="198"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="202"/>
         <source>Keep the file (moved to the folder&apos;s &apos;imported&apos; subfolder)</source>
         <translation>保留文件（移至该文件夹的 imported 子文件夹）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="202"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="206"/>
         <source>New photos a tethered camera or phone sync writes to this folder wait in the camera inbox of the patient&apos;s record. Face photos are sensitive personal information: keep copies on this computer only if you must.</source>
         <translation>联机相机或手机同步写入此文件夹的新照片，会在患者病历的相机收件箱中等待分配。面部照片属于敏感个人信息：除非必要，不要在本机保留副本。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="221"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="225"/>
         <source>None: no camera inbox on this computer</source>
         <translation>未设置：本机没有相机收件箱</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="226"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="230"/>
         <source>Camera folder</source>
         <translation>相机文件夹</translation>
     </message>
@@ -2942,6 +3226,69 @@ Front desk and clinical record for aesthetics clinics.</source>
     </message>
 </context>
 <context>
+    <name>OpeningHoursBox</name>
+    <message>
+        <location filename="../../desktop_app/ui/opening_hours_box.py" line="31"/>
+        <source>Monday</source>
+        <translation>星期一</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/opening_hours_box.py" line="32"/>
+        <source>Tuesday</source>
+        <translation>星期二</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/opening_hours_box.py" line="33"/>
+        <source>Wednesday</source>
+        <translation>星期三</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/opening_hours_box.py" line="34"/>
+        <source>Thursday</source>
+        <translation>星期四</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/opening_hours_box.py" line="35"/>
+        <source>Friday</source>
+        <translation>星期五</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/opening_hours_box.py" line="36"/>
+        <source>Saturday</source>
+        <translation>星期六</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/opening_hours_box.py" line="37"/>
+        <source>Sunday</source>
+        <translation>星期日</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/opening_hours_box.py" line="92"/>
+        <source>Opening hours</source>
+        <translation>营业时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/opening_hours_box.py" line="95"/>
+        <source>Break every day</source>
+        <translation>每日休息时段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/opening_hours_box.py" line="96"/>
+        <source>Save opening hours</source>
+        <translation>保存营业时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/opening_hours_box.py" line="147"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/opening_hours_box.py" line="154"/>
+        <source>Each day and the break must end after they start.</source>
+        <translation>每天的营业时间和休息时段都必须在开始之后结束。</translation>
+    </message>
+</context>
+<context>
     <name>PatientPage</name>
     <message>
         <location filename="../../desktop_app/ui/patient_page.py" line="148"/>
@@ -3039,17 +3386,22 @@ Front desk and clinical record for aesthetics clinics.</source>
         <translation>需重新签署的同意书：{title}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="351"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="270"/>
+        <source>No-shows: {n}</source>
+        <translation>爽约 {n} 次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/patient_page.py" line="353"/>
         <source>Check the patient in first: notes belong to a visit.</source>
         <translation>请先为患者签到：记录须属于一次到院。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="481"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="483"/>
         <source>Saved. Lots expiring within 30 days: {lots}</source>
         <translation>已保存。30天内到期的批号：{lots}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_page.py" line="483"/>
+        <location filename="../../desktop_app/ui/patient_page.py" line="485"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -3855,37 +4207,47 @@ Front desk and clinical record for aesthetics clinics.</source>
         <translation>需医生复查的不良反应</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="55"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="51"/>
+        <source>A booking coming (days before it)</source>
+        <translation>即将到来的预约（提前天数）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="54"/>
+        <source>A booked patient did not come</source>
+        <translation>预约患者未到院</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="59"/>
         <source>Any receptionist</source>
         <translation>任一前台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="56"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="60"/>
         <source>The patient&apos;s consultant, else any</source>
         <translation>患者的咨询师，没有则任一咨询师</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="57"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="61"/>
         <source>The visit&apos;s doctor, else any</source>
         <translation>就诊医生，没有则任一医生</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="58"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="62"/>
         <source>The treating nurse, else any</source>
         <translation>治疗护士，没有则任一护士</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="59"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="63"/>
         <source>Any manager</source>
         <translation>任一管理员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="61"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="65"/>
         <source>Treating nurse / consultant (default)</source>
         <translation>治疗护士 / 咨询师（默认）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="74"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="78"/>
         <source>every {category} item</source>
         <translation>所有{category}项目</translation>
     </message>
@@ -3893,52 +4255,52 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>ReminderRulesBox</name>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="168"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="172"/>
         <source>Reminder rules</source>
         <translation>提醒规则</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="169"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="173"/>
         <source>&amp;New rule…</source>
         <translation>新建规则(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="170"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="174"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="171"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="175"/>
         <source>Switch on/o&amp;ff</source>
         <translation>启用/停用(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="174"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="178"/>
         <source>Each rule makes reminders when its event happens: one for each number of days after it. Switching a rule off stops new reminders; those already made stay on the lists.</source>
         <translation>每条规则在其事件发生时生成提醒：事件后每个天数各一条。停用规则只停止生成新提醒，已生成的仍在列表中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="179"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="183"/>
         <source>Only a manager can change the reminder rules.</source>
         <translation>只有管理员可以修改提醒规则。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="277"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="281"/>
         <source>Saved: {name} is on.</source>
         <translation>已保存：{name} 已启用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="277"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="281"/>
         <source>Saved: {name} is off.</source>
         <translation>已保存：{name} 已停用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="285"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="289"/>
         <source>{who} changed this rule at {when}, after you opened it. Yours was not saved; the list now shows theirs.</source>
         <translation>{who} 在您打开后于 {when} 修改了这条规则。您的修改未保存；列表现显示对方的版本。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="288"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="292"/>
         <source>Someone</source>
         <translation>有人</translation>
     </message>
@@ -4400,47 +4762,47 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>RulesModel</name>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="90"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="94"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="91"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="95"/>
         <source>When</source>
         <translation>触发条件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="92"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="96"/>
         <source>Days after</source>
         <translation>之后天数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="93"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="97"/>
         <source>To whom</source>
         <translation>提醒对象</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="94"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="98"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="95"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="99"/>
         <source>Tries</source>
         <translation>尝试次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="96"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="100"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="112"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="116"/>
         <source>on</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="112"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="116"/>
         <source>off</source>
         <translation>停用</translation>
     </message>
@@ -4477,36 +4839,41 @@ Front desk and clinical record for aesthetics clinics.</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/pages.py" line="18"/>
+        <source>Appointments</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/pages.py" line="23"/>
         <source>Patients</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/pages.py" line="23"/>
+        <location filename="../../desktop_app/ui/pages.py" line="28"/>
         <source>Reminders</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/pages.py" line="24"/>
+        <location filename="../../desktop_app/ui/pages.py" line="29"/>
         <source>Follow-up calls after treatment and repurchase reminders will be here, and will keep working when the clinic server cannot be reached.</source>
         <translation>这里将提供术后回访和复购提醒，即使诊所服务器无法连接也能继续使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/pages.py" line="32"/>
+        <location filename="../../desktop_app/ui/pages.py" line="37"/>
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/pages.py" line="37"/>
+        <location filename="../../desktop_app/ui/pages.py" line="42"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/pages.py" line="38"/>
+        <location filename="../../desktop_app/ui/pages.py" line="43"/>
         <source>The manager&apos;s reports will be here: channel funnel, staff performance, repurchase and patients drifting away.</source>
         <translation>这里将提供管理报表：渠道漏斗、员工业绩、复购与流失预警。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/pages.py" line="44"/>
+        <location filename="../../desktop_app/ui/pages.py" line="49"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -4532,32 +4899,32 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="113"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="117"/>
         <source>This computer</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="114"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="118"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="115"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="119"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="116"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="120"/>
         <source>Change database connection…</source>
         <translation>更改数据库连接…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="130"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="134"/>
         <source>Clinic Desk will use the new database the next time it starts.</source>
         <translation>Clinic Desk 下次启动时将使用新的数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="133"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="137"/>
         <source>Database connection</source>
         <translation>数据库连接</translation>
     </message>
