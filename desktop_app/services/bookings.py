@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import uuid
 import zlib
 from dataclasses import dataclass
@@ -228,19 +229,32 @@ def bookings_between(
     """Bookings starting in [start, end), by start: a day or a week, for some doctors and
     consultants and/or some rooms and devices (None: everyone)."""
     require(actor, Permission.VIEW_BOOKINGS, database)
-    query = _rows().where(Booking.starts_at >= start, Booking.starts_at < end)
+    query = _between(staff_ids is not None, resource_ids is not None, include_cancelled)
+    values = {"start": start, "end": end, "staff": staff_ids or [], "resources": resource_ids or []}
+    with reading(database) as connection:
+        found = connection.execute(query, values).all()
+    return [BookingRow(*r) for r in found]
+
+
+@functools.cache
+def _between(staff: bool, resources: bool, include_cancelled: bool) -> sa.Select:
+    """The statement for one shape of ``bookings_between``, built once with bound values:
+    building it cost more than SQLite takes to run it for a week (benchmarks/bookings.py)."""
+    query = _rows().where(
+        Booking.starts_at >= sa.bindparam("start"), Booking.starts_at < sa.bindparam("end")
+    )
     if not include_cancelled:
         query = query.where(Booking.status != BookingStatus.CANCELLED)
     who = []
-    if staff_ids is not None:
-        who += [Booking.doctor_id.in_(staff_ids), Booking.consultant_id.in_(staff_ids)]
-    if resource_ids is not None:
-        who += [Booking.room_id.in_(resource_ids), Booking.device_id.in_(resource_ids)]
+    if staff:
+        ids = sa.bindparam("staff", expanding=True)
+        who += [Booking.doctor_id.in_(ids), Booking.consultant_id.in_(ids)]
+    if resources:
+        ids = sa.bindparam("resources", expanding=True)
+        who += [Booking.room_id.in_(ids), Booking.device_id.in_(ids)]
     if who:
         query = query.where(sa.or_(*who))
-    with reading(database) as connection:
-        found = connection.execute(query.order_by(Booking.starts_at, Booking.id)).all()
-    return [BookingRow(*r) for r in found]
+    return query.order_by(Booking.starts_at, Booking.id)
 
 
 @dataclass(frozen=True)
@@ -357,6 +371,24 @@ def _refuse_clashes(session: Session, database: Database, booking: Booking) -> N
             raise BookingClashError(what, _row(session, clash))
 
 
+@functools.lru_cache(maxsize=4096)
+def _uuid_of_hex(text: str) -> uuid.UUID:
+    return uuid.UUID(text)
+
+
+class _SharedUuid(sa.TypeDecorator[uuid.UUID]):
+    """A UUID that repeats down a week's rows (its doctors, consultants, rooms, devices):
+    on SQLite, where UUIDs come back as text, each is made once, not once a row."""
+
+    impl = sa.Uuid
+    cache_ok = True
+
+    def result_processor(self, dialect: sa.Dialect, coltype: object) -> object:
+        if dialect.name != "sqlite":
+            return super().result_processor(dialect, coltype)
+        return lambda value: None if value is None else _uuid_of_hex(value)
+
+
 def _rows() -> sa.Select[tuple[object, ...]]:
     doctor, consultant = aliased(Staff), aliased(Staff)
     room, device = aliased(Resource), aliased(Resource)
@@ -372,13 +404,13 @@ def _rows() -> sa.Select[tuple[object, ...]]:
             sa.func.coalesce(Patient.name, Booking.lead_name, ""),
             sa.func.coalesce(Patient.mobile, Booking.lead_mobile, ""),
             TreatmentItem.name,
-            Booking.doctor_id,
+            sa.type_coerce(Booking.doctor_id, _SharedUuid),
             sa.func.coalesce(doctor.display_name, ""),
-            Booking.consultant_id,
+            sa.type_coerce(Booking.consultant_id, _SharedUuid),
             sa.func.coalesce(consultant.display_name, ""),
-            Booking.room_id,
+            sa.type_coerce(Booking.room_id, _SharedUuid),
             sa.func.coalesce(room.name, ""),
-            Booking.device_id,
+            sa.type_coerce(Booking.device_id, _SharedUuid),
             sa.func.coalesce(device.name, ""),
         )
         .outerjoin(Patient, Patient.id == Booking.patient_id)
