@@ -280,3 +280,42 @@ def test_a_booking_of_another_day_does_not_arrive(database, desk):
     with pytest.raises(ValidationError) as error:
         booking_arrivals.arrive(database, people["front"], made.id, made.version, nine())
     assert error.value.code == "not_today"
+
+
+def test_the_daily_sweep_marks_the_past_days_no_shows_for_whoever_syncs_first(
+    database, desk, manager
+):
+    """Nobody has to remember: the panel's first sync of the day (any role) sweeps every
+    day that is over, once."""
+    from desktop_app.services import reminders as reminder_service
+    from desktop_app.services.staff import NewStaff, create_staff
+
+    people, _room, first, second = desk
+    front, lily = people["front"], people["lily"]
+    two_days_ago = bookings.book(
+        database,
+        front,
+        BookingDraft(nine(-2), 30, patient_id=first.id, invited_by_id=lily.staff_id),
+    )
+    yesterday = bookings.book(
+        database,
+        front,
+        BookingDraft(nine(-1), 30, patient_id=second.id, invited_by_id=lily.staff_id),
+    )
+    today = bookings.book(database, front, BookingDraft(nine(), 30, patient_id=first.id))
+    nurse = create_staff(
+        database, manager, NewStaff("nurse2", "护士", Role.NURSE, "correct horse battery")
+    )
+    reminder_service.sweep(database, nurse, daily=True)
+    by_id = {
+        b.id: b
+        for b in bookings.bookings_between(
+            database, front, nine(-3), nine(1), include_cancelled=True
+        )
+    }
+    assert by_id[two_days_ago.id].status == BookingStatus.NO_SHOW
+    assert by_id[yesterday.id].status == BookingStatus.NO_SHOW
+    assert by_id[today.id].status == BookingStatus.BOOKED
+    assert len(reminders(database, yesterday.id, Trigger.NO_SHOW)) == 1
+    reminder_service.sweep(database, nurse, daily=True)  # once a day: nothing again
+    assert len(reminders(database, yesterday.id, Trigger.NO_SHOW)) == 1

@@ -192,6 +192,23 @@ def sweep_no_shows(database: Database, actor: Actor, day: dt.date) -> int:
     raise AssertionError("unreachable")
 
 
+def mark_past_no_shows(session: Session, actor: Actor, today: dt.date) -> int:
+    """Every day before ``today`` swept in the caller's transaction: the clinic's daily
+    sweep (reminders.sweep, with the panel's first sync of the day) runs it, so a day's
+    unarrived bookings become no-shows without anyone remembering to."""
+    start_of_today, _end = queue.day_bounds(dt.datetime.combine(today, dt.time(12)).astimezone())
+    starts = session.scalars(
+        sa.select(Booking.starts_at).where(
+            Booking.status == BookingStatus.BOOKED, Booking.starts_at < start_of_today
+        )
+    ).all()
+    marked = 0
+    for day in sorted({at.astimezone().date() for at in starts}):
+        start, end = queue.day_bounds(dt.datetime.combine(day, dt.time(12)).astimezone())
+        marked += _sweep(session, actor, day, start, end)
+    return marked
+
+
 def _sweep(
     session: Session, actor: Actor, day: dt.date, start: dt.datetime, end: dt.datetime
 ) -> int:

@@ -19,7 +19,7 @@ from desktop_app.models import (
     Role,
     Trigger,
 )
-from desktop_app.services import audit, reminder_engine
+from desktop_app.services import audit, booking_arrivals, reminder_engine
 from desktop_app.services.context import Actor, reading, unit_of_work
 from desktop_app.services.errors import NotFoundError, ValidationError
 from desktop_app.services.permissions import Permission, require
@@ -85,8 +85,9 @@ def sweep(
     database: Database, actor: Actor, today: dt.date | None = None, *, daily: bool = False
 ) -> int:
     """Birthdays coming within the horizon that have no greeting yet (patients loaded in
-    bulk, next year's greeting once this year's is done). Idempotent; ``daily`` (the
-    panel's sync) does it at most once a day for the clinic. Returns how many it made."""
+    bulk, next year's greeting once this year's is done), and the days that are over
+    swept for no-shows (each with its rebooking call). Idempotent; ``daily`` (the panel's
+    sync) does it at most once a day for the clinic. Returns how many greetings it made."""
     require(actor, Permission.WORK_REMINDERS, database)
     today = today or dt.date.today()
     days = [today + dt.timedelta(days=n) for n in range(HORIZON_DAYS + 1)]
@@ -103,6 +104,7 @@ def sweep(
             session.add(ClinicSetting(key=SWEPT_ON, value=today.isoformat()))
         else:
             swept.value = today.isoformat()
+        booking_arrivals.mark_past_no_shows(session, actor, today)
         if not reminder_engine.rules_for(session, Trigger.BIRTHDAY):
             return 0
         for patient in session.scalars(
