@@ -457,3 +457,22 @@ def test_the_daily_sweep_runs_once_a_day_and_keeps_overdue_greetings(database, m
             .where(Patient.record_no == "X1")
         ).all()
     assert [r.status for r in overdue] == [ReminderStatus.OPEN]  # overdue, not cancelled
+
+
+def test_the_escalation_is_built_in_when_the_clinic_switched_its_rule_off(
+    database, manager, nurse, patient, filler
+):
+    rule = rule_named(database, manager, "不良反应复查")
+    off = reminder_rules.RuleDraft(rule.name, rule.trigger, rule.offsets, active=False)
+    reminder_rules.save_rule(database, manager, off, rule.id, rule.version)
+    call = all_reminders(database, patient.id, Trigger.TREATMENT)[0]
+    outcome = CallOutcome(True, "红肿", Reaction.NEEDS_REVIEW)
+    reminders.record_call(database, nurse, call.id, call.version, outcome)
+    (urgent,) = all_reminders(database, patient.id, Trigger.ADVERSE_REACTION)
+    assert (urgent.rule_id, urgent.priority, urgent.status) == (
+        None,
+        Priority.URGENT,
+        ReminderStatus.OPEN,
+    )
+    assert (urgent.assignee_id, urgent.assignee_role) == (None, Role.DOCTOR)
+    assert urgent.reason == call.reason and urgent.due_on == dt.date.today()

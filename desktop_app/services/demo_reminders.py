@@ -251,7 +251,7 @@ class _Desk:
         reason = self.rng.choice(MANUAL_REASONS)
         rule = self.rules.by_trigger[Trigger.MANUAL][:1]
         tries = rule[0].max_attempts if rule else 3
-        planned = Planned(uuid.UUID(int=0), Trigger.MANUAL, 0, due, reason, Priority.NORMAL, tries,
+        planned = Planned(None, Trigger.MANUAL, 0, due, reason, Priority.NORMAL, tries,
                           consultant, Role.CONSULTANT)  # fmt: skip
         for row in self._made([planned], None, talk["created_at"]):
             row["updated_by_id"] = consultant
@@ -302,7 +302,7 @@ class _Desk:
             row = {
                 "id": new_uuid(self.rng),
                 "patient_id": self.patient["id"],
-                "rule_id": None if p.rule_id.int == 0 else p.rule_id,
+                "rule_id": p.rule_id,
                 "trigger": p.trigger.value,
                 "source_id": source,
                 "step": p.step,
@@ -410,9 +410,7 @@ class _Desk:
             for p in reminder_engine.plan(r, day, reason, {Role.DOCTOR: doctor}, Role.DOCTOR)
         ]
         if not planned:  # built in when the clinic switched the rule off
-            role = None if doctor else Role.DOCTOR
-            urgent = (uuid.UUID(int=0), Trigger.ADVERSE_REACTION, 0, day, reason or "!")
-            planned = [Planned(*urgent, Priority.URGENT, 3, doctor, role)]
+            planned = [reminder_engine.builtin_escalation(day, reason, doctor)]
         for made in self._made(planned, follow_up, at):
             self._settle(made)
 

@@ -51,7 +51,7 @@ def parse_offsets(text: str) -> tuple[int, ...]:
 class Planned:
     """One reminder a rule asks for: pure data, written by ``_create`` or bulk by demo-data."""
 
-    rule_id: uuid.UUID
+    rule_id: uuid.UUID | None  # None: the built-in escalation, no rule behind it
     trigger: Trigger
     step: int
     due_on: dt.date
@@ -262,20 +262,24 @@ def escalate(
     people = {Role.DOCTOR: doctor}
     planned = [p for rule in rules for p in plan(rule, day, subject, people, Role.DOCTOR)]
     if not planned:
-        planned = [
-            Planned(
-                uuid.UUID(int=0),
-                Trigger.ADVERSE_REACTION,
-                0,
-                day,
-                subject[:200] or "!",
-                Priority.URGENT,
-                3,
-                doctor,
-                None if doctor else Role.DOCTOR,
-            )
-        ]
+        planned = [builtin_escalation(day, subject, doctor)]
     return _create(session, patient_id, follow_up_id, planned)
+
+
+def builtin_escalation(day: dt.date, subject: str, doctor: uuid.UUID | None) -> Planned:
+    """The doctor's urgent review when the clinic has switched its rule off."""
+    role = None if doctor else Role.DOCTOR
+    return Planned(
+        None,
+        Trigger.ADVERSE_REACTION,
+        0,
+        day,
+        subject[:200] or "!",
+        Priority.URGENT,
+        3,
+        doctor,
+        role,
+    )
 
 
 def cancel(
@@ -346,12 +350,11 @@ def _create(
     )
     made = []
     for p in planned:
-        rule_id = None if p.rule_id.int == 0 else p.rule_id
-        if (rule_id, p.step) in have:
+        if (p.rule_id, p.step) in have:
             continue
         reminder = Reminder(
             patient_id=patient_id,
-            rule_id=rule_id,
+            rule_id=p.rule_id,
             trigger=p.trigger,
             source_id=source_id,
             step=p.step,
