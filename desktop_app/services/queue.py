@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, aliased
 from desktop_app.db import Database
 from desktop_app.models import ClinicSetting, Course, Patient, Staff, Visit, VisitStatus, VisitType
 from desktop_app.models.base import utcnow
-from desktop_app.services import audit, clinic_settings, reminder_engine
+from desktop_app.services import audit, booking_walk_ins, clinic_settings, reminder_engine
 from desktop_app.services.context import Actor, conflict_with, unit_of_work
 from desktop_app.services.errors import NotFoundError, ServiceError, ValidationError
 from desktop_app.services.permissions import Permission, require
@@ -102,10 +102,13 @@ def day_bounds(now: dt.datetime) -> tuple[dt.datetime, dt.datetime]:
 def check_in(
     database: Database, actor: Actor, patient_id: uuid.UUID, now: dt.datetime | None = None
 ) -> Card:
-    """Put a patient into today's queue, waiting, with the visit type their history gives."""
+    """Put a patient into today's queue, waiting, with the visit type their history gives.
+    A patient booked for today has arrived for that booking (services/booking_walk_ins)."""
     require(actor, Permission.CHECK_IN, database)
+    now = now or utcnow()
     with unit_of_work(database) as session:
-        visit = check_in_within(session, actor, patient_id, now or utcnow())
+        visit = check_in_within(session, actor, patient_id, now)
+        booking_walk_ins.join(session, actor, visit, *day_bounds(now))
         return _cards(session, Visit.id == visit.id)[0]
 
 
