@@ -10,7 +10,11 @@ from desktop_app.models import BookingStatus, ReminderStatus, Trigger
 from desktop_app.services import booking_arrivals, bookings, queue
 from desktop_app.services.bookings import BookingDraft
 from desktop_app.services.context import unit_of_work
-from tests.test_booking_arrivals import _midday, desk, nine, reminders  # noqa: F401
+from tests import test_booking_arrivals as arrivals
+
+# The desk (a receptionist, a doctor, consultants, a room, two patients) and a fixed midday.
+desk, _midday = arrivals.desk, arrivals._midday
+nine, reminders = arrivals.nine, arrivals.reminders
 
 
 def test_a_booked_patient_checked_in_at_the_desk_has_arrived_for_the_booking(database, desk):
@@ -28,9 +32,7 @@ def test_a_booked_patient_checked_in_at_the_desk_has_arrived_for_the_booking(dat
     card = queue.check_in(database, front, first.id, nine(0, 100))
 
     assert (card.doctor, card.room) == ("王医生", "治疗室1")
-    status = {
-        b.id: b.status for b in bookings.bookings_between(database, front, nine(-1), nine(8))
-    }
+    status = {b.id: b.status for b in bookings.bookings_between(database, front, nine(-1), nine(8))}
     assert status == {
         made.id: BookingStatus.ARRIVED,  # the day's first booking, not the afternoon's
         later.id: BookingStatus.BOOKED,
