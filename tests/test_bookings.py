@@ -148,6 +148,7 @@ def test_moves_and_cancellation_keep_their_history(database, desk):
         ("resize", at(2), ""),
         ("cancel", at(2), "病人生病"),
     ]
+    assert {e.staff for e in events} == {"前台小王"}  # who did it, by name
     assert bookings.bookings_between(database, front, at(-1), at(9)) == [
         bookings.bookings_between(database, front, at(-1), at(9))[0]
     ]  # the cancelled one is not on the book, the other one is

@@ -79,6 +79,7 @@ class BookingRow:
     room: str
     device_id: uuid.UUID | None
     device: str
+    arrived_at: dt.datetime | None = None
     # After book/move: why it falls outside the opening hours ("closed", "early", "late",
     # "break"), said to the user as a warning; None within them.
     outside: str | None = None
@@ -276,17 +277,36 @@ def resources(database: Database, actor: Actor) -> list[ResourceRow]:
         return [ResourceRow(*r) for r in connection.execute(query).all()]
 
 
-def history(database: Database, actor: Actor, booking_id: uuid.UUID) -> list[BookingEvent]:
+@dataclass(frozen=True)
+class HistoryRow:
+    """One change to a booking as its history shows it: who did what, and when it was
+    booked for before the change (moves and cancellations)."""
+
+    at: dt.datetime
+    staff: str  # display name; "" for the system
+    action: str  # create, move, resize, cancel, arrive, no_show
+    starts_at: dt.datetime | None
+    ends_at: dt.datetime | None
+    reason: str
+
+
+def history(database: Database, actor: Actor, booking_id: uuid.UUID) -> list[HistoryRow]:
     require(actor, Permission.VIEW_BOOKINGS, database)
-    with unit_of_work(database, write=False) as session:
-        events = session.scalars(
-            sa.select(BookingEvent)
-            .where(BookingEvent.booking_id == booking_id)
-            .order_by(BookingEvent.at, BookingEvent.id)
-        ).all()
-        for event in events:
-            session.expunge(event)
-        return list(events)
+    query = (
+        sa.select(
+            BookingEvent.at,
+            sa.func.coalesce(Staff.display_name, ""),
+            BookingEvent.action,
+            BookingEvent.starts_at,
+            BookingEvent.ends_at,
+            BookingEvent.reason,
+        )
+        .outerjoin(Staff, Staff.id == BookingEvent.staff_id)
+        .where(BookingEvent.booking_id == booking_id)
+        .order_by(BookingEvent.at, BookingEvent.id)
+    )
+    with reading(database) as connection:
+        return [HistoryRow(*r) for r in connection.execute(query).all()]
 
 
 # --- inside --------------------------------------------------------------------------------
@@ -412,6 +432,7 @@ def _rows() -> sa.Select[tuple[object, ...]]:
             sa.func.coalesce(room.name, ""),
             sa.type_coerce(Booking.device_id, _SharedUuid),
             sa.func.coalesce(device.name, ""),
+            Booking.arrived_at,
         )
         .outerjoin(Patient, Patient.id == Booking.patient_id)
         .outerjoin(TreatmentItem, TreatmentItem.id == Booking.item_id)
