@@ -4,6 +4,12 @@ week), a row per 15 minutes from 09:00 to 21:00, each booking a rectangle.
 The grid only draws and reports what the user asked for (move, resize, new booking); the
 page calls the service and hands back the answer, so a refused move simply redraws the
 book as the database has it — the booking goes back.
+
+The clinic's opening hours shade the slots it is shut (before opening, after closing,
+breaks, closed days) behind the bookings: a booking there is allowed, but should stand out.
+In the week view (the columns are one person's days) a booking dragged sideways goes to
+that day; in the day view the columns are different people or rooms, and changing who is
+not a move, so a drag there only changes the time.
 """
 
 from __future__ import annotations
@@ -12,82 +18,59 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeyEvent, QMouseEvent, QPainter, QPen
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import (
-    QGraphicsItem,
     QGraphicsRectItem,
     QGraphicsScene,
     QGraphicsView,
-    QStyleOptionGraphicsItem,
     QWidget,
 )
 
 from desktop_app.services.bookings import BookingRow
+from desktop_app.services.opening_hours import OpeningHours
+from desktop_app.ui.booking_paint import (
+    GUTTER_W,
+    HEADER_H,
+    MIN_COLUMN_W,
+    SHUT_HATCH,
+    SLOT_H,
+    TODAY,
+    BookingItem,
+    paint_margins,
+    paint_shut,
+    shut_rects,
+)
+from desktop_app.ui.booking_slots import (
+    FIRST_HOUR,  # noqa: F401  (the page imports it here)
+    SLOT_MINUTES,
+    SLOTS,
+    Column,
+    on_day,
+    side_by_side,
+    slot_of,
+    slot_time,
+)
 
-FIRST_HOUR, LAST_HOUR = 9, 21
-SLOT_MINUTES = 15
-SLOTS = (LAST_HOUR - FIRST_HOUR) * 60 // SLOT_MINUTES
-SLOT_H = 20.0
-HEADER_H = 30.0
-GUTTER_W = 56.0
-MIN_COLUMN_W = 130.0
 EDGE = 6.0  # the bottom edge that resizes, in pixels
-FILL = QColor("#d7e8fb")
-ARRIVED = QColor("#d9f2dc")
-BORDER = QColor("#4a7ab8")
 
 
-@dataclass(frozen=True)
-class Column:
-    day: dt.date
-    key: uuid.UUID
-    title: str
+@dataclass
+class _Drag:
+    """A booking being dragged: by its body ("move") or its bottom edge ("resize")."""
 
-
-def slot_time(day: dt.date, slot: int) -> dt.datetime:
-    """The aware local time a slot of ``day`` starts at."""
-    start = dt.datetime.combine(day, dt.time(FIRST_HOUR)).astimezone()
-    return start + dt.timedelta(minutes=slot * SLOT_MINUTES)
-
-
-def slot_of(day: dt.date, when: dt.datetime) -> float:
-    """Where ``when`` falls in ``day``'s slots (fractional; may be outside 0..SLOTS)."""
-    return (when - slot_time(day, 0)).total_seconds() / 60 / SLOT_MINUTES
-
-
-class BookingItem(QGraphicsRectItem):
-    """One booking: time, patient or lead, item and the others it holds."""
-
-    def __init__(self, row: BookingRow, column: int, lines: list[str]) -> None:
-        super().__init__()
-        self.row = row
-        self.column = column
-        self.lines = lines
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
-        self.setZValue(2)
-        self.setToolTip("\n".join(lines))
-
-    def paint(
-        self, painter: QPainter, _option: QStyleOptionGraphicsItem, _widget: QWidget | None = None
-    ) -> None:
-        rect = self.rect().adjusted(1, 1, -1, -1)
-        arrived = self.row.status.value == "arrived"
-        painter.setBrush(QBrush(ARRIVED if arrived else FILL))
-        painter.setPen(QPen(BORDER, 2.5 if self.isSelected() else 1))
-        painter.drawRoundedRect(rect, 4, 4)
-        painter.setPen(QColor("#1b2a3a"))
-        text = rect.adjusted(5, 2, -4, -2)
-        flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
-        painter.save()
-        painter.setClipRect(rect)
-        painter.drawText(text, int(flags | Qt.TextFlag.TextWordWrap), "\n".join(self.lines))
-        painter.restore()
+    item: BookingItem
+    mode: str
+    origin: QPointF  # where the press was, in the scene
+    rect: QRectF  # the item's rect and position then
+    pos: QPointF
 
 
 class BookingGrid(QGraphicsView):
-    """Slots and bookings; arrows move the selected slot, Alt+Up/Down the selected booking,
-    Enter or Ctrl+N asks for a new booking there; the mouse drags a booking or its edge."""
+    """Slots and bookings; arrows move the selected slot, Alt+Up/Down the selected booking
+    a quarter hour, Alt+Left/Right a day (week view only); Enter or Ctrl+N asks for a new
+    booking there. The mouse drags a booking (in the week view onto another day too) or its
+    bottom edge; the slots the clinic is shut are shaded (``set_hours``)."""
 
     move_requested = Signal(object, object, int)  # BookingRow, aware start, minutes
     create_requested = Signal()
@@ -110,7 +93,9 @@ class BookingGrid(QGraphicsView):
         self.slot = 0
         self.can_check_in = False
         self._selected: uuid.UUID | None = None
-        self._drag: tuple[BookingItem, str, float, QRectF, QPointF] | None = None
+        self.hours: OpeningHours | None = None
+        self._drag: _Drag | None = None
+        self._hint = ""  # the bookings' tooltip line on dragging, per view
         self._cursor = QGraphicsRectItem()
         self._cursor.setPen(QPen(QColor("#1565c0"), 2))
         self._cursor.setBrush(QColor(21, 101, 192, 40))
@@ -124,6 +109,26 @@ class BookingGrid(QGraphicsView):
         self.column = min(self.column, max(0, len(columns) - 1))
         self._layout()
 
+    def set_hours(self, hours: OpeningHours | None) -> None:
+        """Shade the slots outside these opening hours (None: shade nothing)."""
+        self.hours = hours
+        self.viewport().update()
+
+    def week_view(self) -> bool:
+        """The columns are the days of one person, room or device (not several of them)."""
+        return len({c.key for c in self.columns}) == 1 and len({c.day for c in self.columns}) > 1
+
+    def closed(self, index: int) -> bool:
+        """The clinic is closed all day in this column."""
+        hours = self.hours
+        return hours is not None and hours.days[self.columns[index].day.weekday()] is None
+
+    def header_text(self, index: int) -> str:
+        title = self.columns[index].title
+        if not self.closed(index):
+            return title
+        return QCoreApplication.translate("BookingGrid", "{title} (closed)").format(title=title)
+
     def column_width(self) -> float:
         free = self.viewport().width() - GUTTER_W - 2
         return max(MIN_COLUMN_W, free / max(1, len(self.columns)))
@@ -134,6 +139,7 @@ class BookingGrid(QGraphicsView):
             scene.removeItem(self._cursor)
         scene.clear()
         self.items = []
+        self._hint = self._drag_hint()
         width = self.column_width()
         scene.setSceneRect(0, 0, GUTTER_W + width * len(self.columns), HEADER_H + SLOTS * SLOT_H)
         for slot in range(SLOTS + 1):
@@ -147,8 +153,8 @@ class BookingGrid(QGraphicsView):
             scene.addLine(x, HEADER_H, x, HEADER_H + SLOTS * SLOT_H, QPen(QColor("#c9ced6")))
         for index, column in enumerate(self.columns):
             mine = [r for r in self.rows if self._in(r, column)]
-            for lane, lanes, row in _lanes(mine):
-                self._add_item(row, index, lane, lanes, width)
+            for lane, count, row in side_by_side(mine):
+                self._add_item(row, index, lane, count, width)
         scene.addItem(self._cursor)
         self._show_cursor()
 
@@ -175,39 +181,43 @@ class BookingGrid(QGraphicsView):
         others.pop(self.field, None)
         lines += [" · ".join(t for t in (row.item, *others.values()) if t)]
         item = BookingItem(row, index, [line for line in lines if line])
+        item.setToolTip("\n".join([*item.lines, self._hint]))
         item.setPos(GUTTER_W + index * width + lane * lane_w, HEADER_H + top * SLOT_H)
         item.setRect(0, 0, lane_w, max(SLOT_H / 2, (bottom - top) * SLOT_H))
         item.setSelected(row.id == self._selected)
         self.scene().addItem(item)
         self.items.append(item)
 
+    def _drag_hint(self) -> str:
+        if self.week_view():
+            return QCoreApplication.translate(
+                "BookingGrid",
+                "Drag to another time or day (Alt+Up/Down, Alt+Left/Right); "
+                "drag the bottom edge to change the length.",
+            )
+        return QCoreApplication.translate(
+            "BookingGrid",
+            "Drag up or down to another time (Alt+Up/Down); drag the bottom edge to change "
+            "the length.",
+        )
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+        """The hours the clinic is shut, under the lines and bookings."""
+        super().drawBackground(painter, rect)
+        paint_shut(painter, rect, shut_rects(self.hours, self.columns, self.column_width()))
+
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
         """Column titles and hours stay in sight while the book scrolls."""
-        top_left = self.mapToScene(0, 0)
-        width = self.column_width()
-        painter.save()
-        painter.fillRect(
-            QRectF(rect.left(), top_left.y(), rect.width(), HEADER_H), QColor("#f3f5f8")
-        )
-        painter.setPen(QColor("#1b2a3a"))
+        week = len({c.day for c in self.columns}) > 1
         today = dt.date.today()
-        for index, column in enumerate(self.columns):
-            cell = QRectF(GUTTER_W + index * width, top_left.y(), width, HEADER_H)
-            if column.day == today and len({c.day for c in self.columns}) > 1:
-                painter.fillRect(cell, QColor("#dbe7f7"))  # today, in the week
-            painter.drawText(cell.adjusted(4, 0, -4, 0), Qt.AlignmentFlag.AlignCenter, column.title)
-        painter.fillRect(
-            QRectF(top_left.x(), rect.top(), GUTTER_W, rect.height()), QColor("#f3f5f8")
-        )
-        painter.setPen(QColor("#5a6573"))
-        for hour in range(FIRST_HOUR, LAST_HOUR):  # each hour's label at the top of its hour
-            y = HEADER_H + (hour - FIRST_HOUR) * 4 * SLOT_H
-            if y + 2 < top_left.y() + HEADER_H:
-                continue
-            cell = QRectF(top_left.x(), y + 2, GUTTER_W - 8, 16)
-            painter.drawText(cell, Qt.AlignmentFlag.AlignRight, f"{hour:02d}:00")
-        painter.fillRect(QRectF(top_left.x(), top_left.y(), GUTTER_W, HEADER_H), QColor("#f3f5f8"))
-        painter.restore()
+        headers = [
+            (
+                self.header_text(index),
+                SHUT_HATCH if self.closed(index) else TODAY if week and c.day == today else None,
+            )
+            for index, c in enumerate(self.columns)
+        ]
+        paint_margins(painter, rect, self.mapToScene(0, 0), self.column_width(), headers)
 
     def resizeEvent(self, event: QEvent) -> None:  # type: ignore[override]
         super().resizeEvent(event)  # type: ignore[arg-type]
@@ -283,7 +293,7 @@ class BookingGrid(QGraphicsView):
         self.select_booking(item.row.id)
         local = item.mapFromScene(point)
         mode = "resize" if item.rect().bottom() - local.y() <= EDGE else "move"
-        self._drag = (item, mode, point.y(), QRectF(item.rect()), QPointF(item.pos()))
+        self._drag = _Drag(item, mode, point, QRectF(item.rect()), QPointF(item.pos()))
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         point = self.mapToScene(event.position().toPoint())
@@ -295,26 +305,38 @@ class BookingGrid(QGraphicsView):
             shape = Qt.CursorShape.SizeVerCursor if near_edge else Qt.CursorShape.ArrowCursor
             self.viewport().setCursor(shape)
             return super().mouseMoveEvent(event)
-        item, mode, y0, rect, pos = self._drag
-        steps = round((point.y() - y0) / SLOT_H)
-        if mode == "move":
-            item.setPos(pos.x(), pos.y() + steps * SLOT_H)
+        drag = self._drag
+        item, rect, pos = drag.item, drag.rect, drag.pos
+        steps = round((point.y() - drag.origin.y()) / SLOT_H)
+        if drag.mode == "move":
+            # Sideways only in the week view: there a column is a day; in the day view
+            # it is another doctor or room, and who is booked is not changed by a drag.
+            days = self._drop_column(point) - item.column if self.week_view() else 0
+            item.setPos(pos.x() + days * self.column_width(), pos.y() + steps * SLOT_H)
         else:
             item.setRect(
                 rect.x(), rect.y(), rect.width(), max(SLOT_H, rect.height() + steps * SLOT_H)
             )
 
+    def _drop_column(self, point: QPointF) -> int:
+        column = int((point.x() - GUTTER_W) // self.column_width())
+        return max(0, min(column, len(self.columns) - 1))
+
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if self._drag is None:
             return super().mouseReleaseEvent(event)
-        item, mode, _y0, rect, pos = self._drag
-        self._drag = None
+        drag, self._drag = self._drag, None
+        item, rect, pos = drag.item, drag.rect, drag.pos
         row = item.row
         minutes = int((row.ends_at - row.starts_at).total_seconds() // 60)
-        if mode == "move":
+        if drag.mode == "move":
             shift = round((item.pos().y() - pos.y()) / SLOT_H) * SLOT_MINUTES
-            if shift:
-                self.move_requested.emit(row, row.starts_at + dt.timedelta(minutes=shift), minutes)
+            column = item.column + round((item.pos().x() - pos.x()) / self.column_width())
+            start = row.starts_at + dt.timedelta(minutes=shift)
+            if column != item.column:
+                start = on_day(start, self.columns[column].day)
+            if start != row.starts_at:
+                self.move_requested.emit(row, start, minutes)
         else:
             grow = round((item.rect().height() - rect.height()) / SLOT_H) * SLOT_MINUTES
             if grow:
@@ -339,7 +361,8 @@ class BookingGrid(QGraphicsView):
             return True
         if control and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             return self.can_check_in
-        return alt and key in (Qt.Key.Key_Up, Qt.Key.Key_Down)
+        sideways = key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and self.week_view()
+        return alt and (key in (Qt.Key.Key_Up, Qt.Key.Key_Down) or sideways)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
@@ -359,6 +382,12 @@ class BookingGrid(QGraphicsView):
             self.select_slot(self.column + dx, self.slot + dy)
         elif mods == Qt.KeyboardModifier.AltModifier and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
             self._nudge(-1 if key == Qt.Key.Key_Up else 1)
+        elif (
+            mods == Qt.KeyboardModifier.AltModifier
+            and key in (Qt.Key.Key_Left, Qt.Key.Key_Right)
+            and self.week_view()
+        ):
+            self._to_next_day(-1 if key == Qt.Key.Key_Left else 1)
         elif (plain and enter) or (
             mods == Qt.KeyboardModifier.ControlModifier and key == Qt.Key.Key_N
         ):
@@ -378,33 +407,19 @@ class BookingGrid(QGraphicsView):
         shift = dt.timedelta(minutes=direction * SLOT_MINUTES)
         self.move_requested.emit(booking, booking.starts_at + shift, minutes)
 
+    def _to_next_day(self, direction: int) -> None:
+        """Alt+Left/Right in the week view: the same time a day back or on, within the week
+        shown (past its ends the booking would vanish from sight)."""
+        booking = self.selected_booking()
+        if booking is None:
+            return
+        day = booking.starts_at.astimezone().date() + dt.timedelta(days=direction)
+        if day not in {c.day for c in self.columns}:
+            return
+        minutes = int((booking.ends_at - booking.starts_at).total_seconds() // 60)
+        self.move_requested.emit(booking, on_day(booking.starts_at, day), minutes)
+
 
 def _covers(item: BookingItem, y: float) -> bool:
     box = item.sceneBoundingRect()
     return box.top() <= y < box.bottom()
-
-
-def _lanes(rows: list[BookingRow]) -> list[tuple[int, int, BookingRow]]:
-    """Overlapping bookings in one column (a consultant's, say) side by side."""
-    placed: list[tuple[int, int, BookingRow]] = []
-    group: list[tuple[int, BookingRow]] = []
-    group_end: dt.datetime | None = None
-    ends: list[dt.datetime] = []
-
-    def close() -> None:
-        lanes = max((lane for lane, _r in group), default=-1) + 1
-        placed.extend((lane, lanes, row) for lane, row in group)
-
-    for row in sorted(rows, key=lambda r: (r.starts_at, r.ends_at)):
-        if group_end is not None and row.starts_at >= group_end:
-            close()
-            group, ends, group_end = [], [], None
-        lane = next((i for i, end in enumerate(ends) if end <= row.starts_at), len(ends))
-        if lane == len(ends):
-            ends.append(row.ends_at)
-        else:
-            ends[lane] = row.ends_at
-        group.append((lane, row))
-        group_end = row.ends_at if group_end is None else max(group_end, row.ends_at)
-    close()
-    return placed
