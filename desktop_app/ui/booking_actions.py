@@ -1,5 +1,5 @@
-"""What the appointment book does to a booking — move or resize it, check the patient in —
-and what it says when the service refuses. A mixin of BookingsPage, kept apart so each
+"""What the appointment book does to a booking — move or resize it, check the patient in,
+cancel it, show its history — and what it says when the service refuses. A mixin of BookingsPage, kept apart so each
 module stays readable. Every refusal redraws the book from the database, so a booking a
 refused drag left in the wrong place goes back.
 """
@@ -12,12 +12,15 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QDialog, QWidget
 
+from desktop_app.models import BookingStatus
 from desktop_app.services import booking_arrivals, bookings
 from desktop_app.services.booking_arrivals import Arrival
 from desktop_app.services.bookings import BookingClashError, BookingRow
 from desktop_app.services.errors import ConflictError, ValidationError
 from desktop_app.ui.booking_dialog import clash_text
+from desktop_app.ui.booking_history import BookingHistoryDialog, CancelBookingDialog
 from desktop_app.ui.messages import describe, validation_text
 
 if TYPE_CHECKING:
@@ -35,6 +38,41 @@ class BookingActions:
     _keep: uuid.UUID | None
     reload: Callable[[], None]
     _say: Callable[..., None]
+    selected_booking: Callable[[], BookingRow | None]
+    side_dialog: QDialog | None = None  # the cancel or history dialog open now
+
+    def cancel_selected(self) -> None:
+        """Delete: ask why, then cancel; the booking leaves the book, its history stays."""
+        row, database, actor = self.selected_booking(), self.database, self.actor
+        if row is None or database is None or actor is None:
+            return
+        if row.status != BookingStatus.BOOKED:
+            self._say(_booking_refusals()["not_booked"], error=True)
+            return
+        dialog = CancelBookingDialog(self.runner, database, actor, row, self._parent())
+        dialog.accepted.connect(lambda: self._cancelled(dialog.result_value))
+        self.side_dialog = dialog
+        dialog.open()
+
+    def _cancelled(self, row: BookingRow) -> None:
+        self._keep = None
+        self._say(
+            QCoreApplication.translate("BookingsPage", "Cancelled: {name}, {start}.").format(
+                name=row.name, start=f"{row.starts_at.astimezone():%Y-%m-%d %H:%M}"
+            )
+        )
+        self.reload()
+
+    def history_of_selected(self) -> None:
+        """Ctrl+H: who made, moved, cancelled or checked in the booking, and when."""
+        row, database, actor = self.selected_booking(), self.database, self.actor
+        if row is None or database is None or actor is None:
+            return
+        self.side_dialog = BookingHistoryDialog(self.runner, database, actor, row, self._parent())
+        self.side_dialog.open()
+
+    def _parent(self) -> QWidget | None:
+        return self if isinstance(self, QWidget) else None
 
     def move(self, row: BookingRow, starts_at: dt.datetime, minutes: int) -> None:
         """A drag or Alt+Up/Down: the service decides; the book then shows the database."""

@@ -1,10 +1,12 @@
-"""The Appointments section: a day (every doctor, consultant, room or device side by side)
-or a week (one of them, day by day), worked by mouse or keyboard.
+"""The Appointments section: a day (every doctor, consultant, room or device side by side),
+a week (one of them, day by day), or the day's arrival list (every booking by time, whether
+the patient is here), worked by mouse or keyboard.
 
-Ctrl+Left/Right go a day or a week back or on, T comes back to today, D and W switch the
-view. Every change goes through services.bookings on the Runner; a refused move (someone
-already booked there, or the booking changed elsewhere) is explained and the book redrawn
-from the database, so the booking goes back where it is.
+Ctrl+Left/Right go a day or a week back or on, T comes back to today, D, W and A switch
+the view; Delete cancels the chosen booking (asking why), Ctrl+H shows its history. Every
+change goes through services.bookings on the Runner; a refused move (someone already
+booked there, or the booking changed elsewhere) is explained and the book redrawn from the
+database, so the booking goes back where it is.
 """
 
 from __future__ import annotations
@@ -14,14 +16,23 @@ import uuid
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLocale, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEvent,
+    QLocale,
+    QObject,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +40,7 @@ from PySide6.QtWidgets import (
 from desktop_app.models import ResourceKind, Role
 from desktop_app.services import bookings, lookups
 from desktop_app.services.bookings import BookingRow
+from desktop_app.ui.arrivals_list import ArrivalsList
 from desktop_app.ui.booking_actions import BookingActions, outside_text
 from desktop_app.ui.booking_dialog import BookingDialog, find_data
 from desktop_app.ui.booking_grid import FIRST_HOUR, SLOT_MINUTES, SLOTS, BookingGrid, Column
@@ -66,6 +78,7 @@ class BookingsPage(BookingActions, QWidget):
         self.actor: Actor | None = None
         self.day = dt.date.today()
         self.week = False
+        self.arrivals_view = False  # the day's arrival list instead of the grid
         self.entities: list[tuple[uuid.UUID, str]] = []
         self.dialog: BookingDialog | None = None
         self._generation = 0
@@ -86,15 +99,18 @@ class BookingsPage(BookingActions, QWidget):
         self.date_label.setStyleSheet("font-weight: bold; padding: 0 8px;")
         self.date_label.setMinimumWidth(1)  # a narrow window clips the date, not the book
         self.day_button, self.week_button = QPushButton(), QPushButton()
+        self.arrivals_button = QPushButton()
         self.day_button.setObjectName("bookingsDayView")
         self.week_button.setObjectName("bookingsWeekView")
+        self.arrivals_button.setObjectName("bookingsArrivalsView")
         group = QButtonGroup(self)
-        for button in (self.day_button, self.week_button):
+        for button in (self.day_button, self.week_button, self.arrivals_button):
             button.setCheckable(True)
             group.addButton(button)
         self.day_button.setChecked(True)
         self.day_button.clicked.connect(lambda: self.set_week(False))
         self.week_button.clicked.connect(lambda: self.set_week(True))
+        self.arrivals_button.clicked.connect(self.show_arrivals)
         self.kind_label, self.who_label = QLabel(), QLabel()
         self.kind = QComboBox()
         self.kind.setObjectName("bookingsColumns")
@@ -124,7 +140,20 @@ class BookingsPage(BookingActions, QWidget):
         self.grid.check_in_requested.connect(self.check_in)
         self.grid.can_check_in = True
         self.grid.installEventFilter(self)
+        self.arrivals = ArrivalsList()
+        self.arrivals.setObjectName("bookingsArrivals")
+        self.arrivals.check_in_requested.connect(self.check_in)
+        self.arrivals.table.installEventFilter(self)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.grid)
+        self.stack.addWidget(self.arrivals)
         self._rows: list[BookingRow] = []
+        # The arrival list is read again each minute while shown: other stations book and
+        # check in too, and lateness is what the desk watches.
+        self.refresh = QTimer(self)
+        self.refresh.setInterval(60_000)
+        self.refresh.timeout.connect(self._refresh_arrivals)
+        self.refresh.start()
 
         bar = QHBoxLayout()
         for widget in (self.previous_button, self.today_button, self.next_button):
@@ -132,6 +161,7 @@ class BookingsPage(BookingActions, QWidget):
         bar.addWidget(self.date_label)
         bar.addWidget(self.day_button)
         bar.addWidget(self.week_button)
+        bar.addWidget(self.arrivals_button)
         bar.addSpacing(12)
         for widget in (self.kind_label, self.kind, self.who_label, self.who):
             bar.addWidget(widget)
@@ -142,15 +172,31 @@ class BookingsPage(BookingActions, QWidget):
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addLayout(bar)
         layout.addWidget(self.message)
-        layout.addWidget(self.grid, 1)
+        layout.addWidget(self.stack, 1)
 
         for keys, slot in (
             ("Ctrl+Left", lambda: self.step(-1)),
             ("Ctrl+Right", lambda: self.step(1)),
             ("F5", self.reload),
+            ("Ctrl+F", self.arrivals.find.setFocus),
         ):
             shortcut = QShortcut(QKeySequence(keys), self, slot)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.check_in_action = QAction(self)
+        self.check_in_action.triggered.connect(self._check_in_selected)
+        self.cancel_action = QAction(self)
+        self.cancel_action.setShortcut(QKeySequence(Qt.Key.Key_Delete))
+        self.cancel_action.triggered.connect(self.cancel_selected)
+        self.history_action = QAction(self)
+        self.history_action.setShortcut(QKeySequence("Ctrl+H"))
+        self.history_action.triggered.connect(self.history_of_selected)
+        # Right-click menus on both views; the keys work where the focus is in the section.
+        for view in (self.grid, self.arrivals.table):
+            view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+            view.addActions([self.check_in_action, self.cancel_action, self.history_action])
+        for action in (self.cancel_action, self.history_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
         self.retranslate()
 
     # --- language ------------------------------------------------------------------------
@@ -163,6 +209,14 @@ class BookingsPage(BookingActions, QWidget):
         self.today_button.setText(self.tr("Today (T)"))
         self.day_button.setText(self.tr("Day (D)"))
         self.week_button.setText(self.tr("Week (W)"))
+        self.arrivals_button.setText(self.tr("Arrivals (A)"))
+        self.arrivals_button.setToolTip(
+            self.tr("The day's bookings by time: who is here, who is late. Enter checks in.")
+        )
+        self.check_in_action.setText(self.tr("Check in (Ctrl+Return)"))
+        self.cancel_action.setText(self.tr("Cancel booking…"))
+        self.history_action.setText(self.tr("History…"))
+        self.arrivals.retranslate()
         self.kind_label.setText(self.tr("&Columns"))
         self.who_label.setText(self.tr("W&ho"))
         for index, (name, _field) in enumerate(KINDS):
@@ -202,12 +256,12 @@ class BookingsPage(BookingActions, QWidget):
 
     def span(self) -> tuple[dt.date, int]:
         """The first day shown and how many days."""
-        if self.week:
+        if self.week and not self.arrivals_view:
             return self.day - dt.timedelta(days=self.day.weekday()), 7
         return self.day, 1
 
     def step(self, direction: int) -> None:
-        self.day += dt.timedelta(days=direction * (7 if self.week else 1))
+        self.day += dt.timedelta(days=direction * self.span()[1])
         self._keep = None
         self.reload()
 
@@ -217,9 +271,27 @@ class BookingsPage(BookingActions, QWidget):
         self.reload()
 
     def set_week(self, week: bool) -> None:
-        self.week = week
+        self.week, self.arrivals_view = week, False
         (self.week_button if week else self.day_button).setChecked(True)
+        self.stack.setCurrentWidget(self.grid)
         self.reload()
+
+    def show_arrivals(self) -> None:
+        """The day's arrival list (the day shown, today unless the desk went elsewhere)."""
+        self.arrivals_view = True
+        self.arrivals_button.setChecked(True)
+        self.stack.setCurrentWidget(self.arrivals)
+        self.arrivals.table.setFocus()
+        self.reload()
+
+    def selected_booking(self) -> BookingRow | None:
+        if self.arrivals_view:
+            return self.arrivals.selected_booking()
+        return self.grid.selected_booking()
+
+    def _refresh_arrivals(self) -> None:
+        if self.arrivals_view and self.isVisible():
+            self.reload()
 
     def _kind_changed(self) -> None:
         self.who.blockSignals(True)
@@ -235,8 +307,11 @@ class BookingsPage(BookingActions, QWidget):
         else:
             text = f"{first:%Y-%m-%d} – {first + dt.timedelta(days=days - 1):%m-%d}"
         self.date_label.setText(text)
-        self.who.setEnabled(self.week)
-        self.who_label.setEnabled(self.week)
+        on_grid = not self.arrivals_view
+        self.who.setEnabled(self.week and on_grid)
+        self.who_label.setEnabled(self.week and on_grid)
+        self.kind.setEnabled(on_grid)
+        self.kind_label.setEnabled(on_grid)
 
     # --- loading -------------------------------------------------------------------------
 
@@ -246,12 +321,14 @@ class BookingsPage(BookingActions, QWidget):
         if database is None or actor is None:
             return
         self._generation += 1
-        generation, field = self._generation, self.field
+        generation, field, everyone = self._generation, self.field, self.arrivals_view
         first, days = self.span()
         start = dt.datetime.combine(first, dt.time()).astimezone()
         end = dt.datetime.combine(first + dt.timedelta(days=days), dt.time()).astimezone()
 
         def work() -> _Book:
+            if everyone:  # the arrival list: every booking of the day, whoever it is with
+                return _Book([], bookings.bookings_between(database, actor, start, end))
             if field in ("doctor_id", "consultant_id"):
                 role = Role.DOCTOR if field == "doctor_id" else Role.CONSULTANT
                 people = lookups.staff_choices(database, actor, [role])
@@ -274,6 +351,11 @@ class BookingsPage(BookingActions, QWidget):
 
     def _loaded(self, generation: int, book: _Book) -> None:
         if generation != self._generation:
+            return
+        if self.arrivals_view:
+            self.arrivals.set_rows(book.rows)
+            if self._keep is not None:
+                self.arrivals.select_booking(self._keep)
             return
         self.entities, self._rows = book.entities, book.rows
         current = self.who.currentData()
@@ -349,7 +431,7 @@ class BookingsPage(BookingActions, QWidget):
         self.grid.setFocus()
 
     def _check_in_selected(self) -> None:
-        booking = self.grid.selected_booking()
+        booking = self.selected_booking()
         if booking is not None:
             self.check_in(booking)
 
@@ -361,14 +443,16 @@ class BookingsPage(BookingActions, QWidget):
     # --- keyboard ------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """T, D and W on the book (plain letters: not while typing elsewhere)."""
-        if watched is self.grid and event.type() == QEvent.Type.KeyPress:
+        """T, D, W and A on the book or the list (plain letters: not while typing)."""
+        views = (self.grid, self.arrivals.table)
+        if watched in views and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             if event.modifiers() == Qt.KeyboardModifier.NoModifier:
                 action = {
                     Qt.Key.Key_T: self.today,
                     Qt.Key.Key_D: lambda: self.set_week(False),
                     Qt.Key.Key_W: lambda: self.set_week(True),
+                    Qt.Key.Key_A: self.show_arrivals,
                 }.get(Qt.Key(event.key()))
                 if action is not None:
                     action()
