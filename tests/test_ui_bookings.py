@@ -88,13 +88,13 @@ def test_the_day_shows_each_doctors_bookings_in_their_column(book):
     assert item.rect().height() == 4 * SLOT_H
     assert any("张三丰" in line for line in item.lines)
 
-    page.kind.setCurrentIndex(2)  # rooms: the room's column, nobody booked in it
+    page.bar.kind.setCurrentIndex(2)  # rooms: the room's column, nobody booked in it
     assert [c.title for c in grid.columns] == ["治疗室1"] and grid.items == []
 
 
 def test_the_week_shows_one_doctor_day_by_day(qtbot, book):
     page, _front, doctors, ten, _noon = book
-    page.who.setCurrentIndex(find_data(page.who, doctors[1].staff_id))
+    page.bar.who.setCurrentIndex(find_data(page.bar.who, doctors[1].staff_id))
     page.grid.setFocus()
     qtbot.keyClick(page.grid, Qt.Key.Key_W)
     assert page.week and len(page.grid.columns) == 7

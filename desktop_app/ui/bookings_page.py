@@ -17,8 +17,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QCoreApplication,
     QEvent,
     QLocale,
     QObject,
@@ -27,11 +25,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QButtonGroup,
-    QComboBox,
-    QHBoxLayout,
     QLabel,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -44,6 +38,7 @@ from desktop_app.ui.arrivals_list import ArrivalsList
 from desktop_app.ui.booking_actions import BookingActions, outside_text
 from desktop_app.ui.booking_dialog import BookingDialog, find_data
 from desktop_app.ui.booking_grid import FIRST_HOUR, SLOT_MINUTES, SLOTS, BookingGrid, Column
+from desktop_app.ui.bookings_bar import BookingsBar
 from desktop_app.ui.forms import ERROR_STYLE
 from desktop_app.ui.messages import describe
 
@@ -51,14 +46,6 @@ if TYPE_CHECKING:
     from desktop_app.db import Database
     from desktop_app.services.context import Actor
     from desktop_app.ui.tasks import Runner
-
-# (what the columns are, the booking's field that puts it in a column)
-KINDS: list[tuple[str, str]] = [
-    (QT_TRANSLATE_NOOP("BookingsPage", "Doctors"), "doctor_id"),
-    (QT_TRANSLATE_NOOP("BookingsPage", "Consultants"), "consultant_id"),
-    (QT_TRANSLATE_NOOP("BookingsPage", "Rooms"), "room_id"),
-    (QT_TRANSLATE_NOOP("BookingsPage", "Devices"), "device_id"),
-]
 
 
 @dataclass(frozen=True)
@@ -85,51 +72,17 @@ class BookingsPage(BookingActions, QWidget):
         self._keep: uuid.UUID | None = None  # the booking to select after the reload
         self._placed = False  # the cursor was put on "now" once
 
-        self.previous_button = QPushButton()
-        self.previous_button.setObjectName("bookingsPrevious")
-        self.previous_button.clicked.connect(lambda: self.step(-1))
-        self.today_button = QPushButton()
-        self.today_button.setObjectName("bookingsToday")
-        self.today_button.clicked.connect(self.today)
-        self.next_button = QPushButton()
-        self.next_button.setObjectName("bookingsNext")
-        self.next_button.clicked.connect(lambda: self.step(1))
-        self.date_label = QLabel()
-        self.date_label.setObjectName("bookingsDate")
-        self.date_label.setStyleSheet("font-weight: bold; padding: 0 8px;")
-        self.date_label.setMinimumWidth(1)  # a narrow window clips the date, not the book
-        self.day_button, self.week_button = QPushButton(), QPushButton()
-        self.arrivals_button = QPushButton()
-        self.day_button.setObjectName("bookingsDayView")
-        self.week_button.setObjectName("bookingsWeekView")
-        self.arrivals_button.setObjectName("bookingsArrivalsView")
-        group = QButtonGroup(self)
-        for button in (self.day_button, self.week_button, self.arrivals_button):
-            button.setCheckable(True)
-            group.addButton(button)
-        self.day_button.setChecked(True)
-        self.day_button.clicked.connect(lambda: self.set_week(False))
-        self.week_button.clicked.connect(lambda: self.set_week(True))
-        self.arrivals_button.clicked.connect(self.show_arrivals)
-        self.kind_label, self.who_label = QLabel(), QLabel()
-        self.kind = QComboBox()
-        self.kind.setObjectName("bookingsColumns")
-        for _ in KINDS:
-            self.kind.addItem("")
-        self.kind.currentIndexChanged.connect(lambda _i: self._kind_changed())
-        self.kind_label.setBuddy(self.kind)
-        self.who = QComboBox()
-        self.who.setObjectName("bookingsWho")
-        self.who.currentIndexChanged.connect(lambda _i: self._show_columns())
-        self.who_label.setBuddy(self.who)
-        self.new_button = QPushButton()
-        self.new_button.setObjectName("bookingsNew")
-        self.new_button.clicked.connect(self.new_booking)
-        self.check_in_button = QPushButton()
-        self.check_in_button.setObjectName("bookingsCheckIn")
-        self.check_in_button.clicked.connect(self._check_in_selected)
-        for button in (self.previous_button, self.next_button):
-            button.setMaximumWidth(40)
+        self.bar = BookingsBar()
+        self.bar.previous_button.clicked.connect(lambda: self.step(-1))
+        self.bar.today_button.clicked.connect(self.today)
+        self.bar.next_button.clicked.connect(lambda: self.step(1))
+        self.bar.day_button.clicked.connect(lambda: self.set_week(False))
+        self.bar.week_button.clicked.connect(lambda: self.set_week(True))
+        self.bar.arrivals_button.clicked.connect(self.show_arrivals)
+        self.bar.kind.currentIndexChanged.connect(lambda _i: self._kind_changed())
+        self.bar.who.currentIndexChanged.connect(lambda _i: self._show_columns())
+        self.bar.new_button.clicked.connect(self.new_booking)
+        self.bar.check_in_button.clicked.connect(self._check_in_selected)
         self.message = QLabel()
         self.message.setObjectName("bookingsMessage")
         self.message.setWordWrap(True)
@@ -155,22 +108,9 @@ class BookingsPage(BookingActions, QWidget):
         self.refresh.timeout.connect(self._refresh_arrivals)
         self.refresh.start()
 
-        bar = QHBoxLayout()
-        for widget in (self.previous_button, self.today_button, self.next_button):
-            bar.addWidget(widget)
-        bar.addWidget(self.date_label)
-        bar.addWidget(self.day_button)
-        bar.addWidget(self.week_button)
-        bar.addWidget(self.arrivals_button)
-        bar.addSpacing(12)
-        for widget in (self.kind_label, self.kind, self.who_label, self.who):
-            bar.addWidget(widget)
-        bar.addStretch(1)
-        bar.addWidget(self.new_button)
-        bar.addWidget(self.check_in_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
-        layout.addLayout(bar)
+        layout.addWidget(self.bar)
         layout.addWidget(self.message)
         layout.addWidget(self.stack, 1)
 
@@ -202,33 +142,9 @@ class BookingsPage(BookingActions, QWidget):
     # --- language ------------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        self.previous_button.setText(self.tr("◀"))
-        self.previous_button.setToolTip(self.tr("Previous day or week (Ctrl+Left)"))
-        self.next_button.setText(self.tr("▶"))
-        self.next_button.setToolTip(self.tr("Next day or week (Ctrl+Right)"))
-        self.today_button.setText(self.tr("Today (T)"))
-        self.day_button.setText(self.tr("Day (D)"))
-        self.week_button.setText(self.tr("Week (W)"))
-        self.arrivals_button.setText(self.tr("Arrivals (A)"))
-        self.arrivals_button.setToolTip(
-            self.tr("The day's bookings by time: who is here, who is late. Enter checks in.")
-        )
         self.check_in_action.setText(self.tr("Check in (Ctrl+Return)"))
         self.cancel_action.setText(self.tr("Cancel booking…"))
         self.history_action.setText(self.tr("History…"))
-        self.arrivals.retranslate()
-        self.kind_label.setText(self.tr("&Columns"))
-        self.who_label.setText(self.tr("W&ho"))
-        for index, (name, _field) in enumerate(KINDS):
-            self.kind.setItemText(index, QCoreApplication.translate("BookingsPage", name))
-        self.new_button.setText(self.tr("New booking (Enter)"))
-        self.new_button.setToolTip(
-            self.tr(
-                "Book the selected slot (Enter or Ctrl+N). Drag a booking or its bottom edge, "
-                "or Alt+Up/Down, to move it. F5 reloads."
-            )
-        )
-        self.check_in_button.setText(self.tr("Check in (Ctrl+Return)"))
         self._show_date()
         if self.entities:
             self._show_columns()
@@ -252,7 +168,7 @@ class BookingsPage(BookingActions, QWidget):
 
     @property
     def field(self) -> str:
-        return KINDS[max(0, self.kind.currentIndex())][1]
+        return self.bar.field
 
     def span(self) -> tuple[dt.date, int]:
         """The first day shown and how many days."""
@@ -272,14 +188,14 @@ class BookingsPage(BookingActions, QWidget):
 
     def set_week(self, week: bool) -> None:
         self.week, self.arrivals_view = week, False
-        (self.week_button if week else self.day_button).setChecked(True)
+        (self.bar.week_button if week else self.bar.day_button).setChecked(True)
         self.stack.setCurrentWidget(self.grid)
         self.reload()
 
     def show_arrivals(self) -> None:
         """The day's arrival list (the day shown, today unless the desk went elsewhere)."""
         self.arrivals_view = True
-        self.arrivals_button.setChecked(True)
+        self.bar.arrivals_button.setChecked(True)
         self.stack.setCurrentWidget(self.arrivals)
         self.arrivals.table.setFocus()
         self.reload()
@@ -294,9 +210,9 @@ class BookingsPage(BookingActions, QWidget):
             self.reload()
 
     def _kind_changed(self) -> None:
-        self.who.blockSignals(True)
-        self.who.clear()
-        self.who.blockSignals(False)
+        self.bar.who.blockSignals(True)
+        self.bar.who.clear()
+        self.bar.who.blockSignals(False)
         self._keep = None
         self.reload()
 
@@ -306,12 +222,12 @@ class BookingsPage(BookingActions, QWidget):
             text = QLocale().toString(first, "dddd yyyy-MM-dd")
         else:
             text = f"{first:%Y-%m-%d} – {first + dt.timedelta(days=days - 1):%m-%d}"
-        self.date_label.setText(text)
+        self.bar.date_label.setText(text)
         on_grid = not self.arrivals_view
-        self.who.setEnabled(self.week and on_grid)
-        self.who_label.setEnabled(self.week and on_grid)
-        self.kind.setEnabled(on_grid)
-        self.kind_label.setEnabled(on_grid)
+        self.bar.who.setEnabled(self.week and on_grid)
+        self.bar.who_label.setEnabled(self.week and on_grid)
+        self.bar.kind.setEnabled(on_grid)
+        self.bar.kind_label.setEnabled(on_grid)
 
     # --- loading -------------------------------------------------------------------------
 
@@ -358,17 +274,17 @@ class BookingsPage(BookingActions, QWidget):
                 self.arrivals.select_booking(self._keep)
             return
         self.entities, self._rows = book.entities, book.rows
-        current = self.who.currentData()
-        self.who.blockSignals(True)
-        self.who.clear()
+        current = self.bar.who.currentData()
+        self.bar.who.blockSignals(True)
+        self.bar.who.clear()
         for key, name in book.entities:
-            self.who.addItem(name, key)
-        self.who.setCurrentIndex(max(0, find_data(self.who, current)))
-        self.who.blockSignals(False)
+            self.bar.who.addItem(name, key)
+        self.bar.who.setCurrentIndex(max(0, find_data(self.bar.who, current)))
+        self.bar.who.blockSignals(False)
         self._show_columns()
         if not book.entities:
             self._say(self.tr("Nothing to show: no active {what} yet.").format(
-                what=self.kind.currentText().lower()))  # fmt: skip
+                what=self.bar.kind.currentText().lower()))  # fmt: skip
 
     def _load_failed(self, generation: int, exc: BaseException) -> None:
         if generation == self._generation:
@@ -377,7 +293,7 @@ class BookingsPage(BookingActions, QWidget):
     def _show_columns(self) -> None:
         first, days = self.span()
         if self.week:
-            key = self.who.currentData()
+            key = self.bar.who.currentData()
             locale = QLocale()
             columns = [
                 Column(
