@@ -8,15 +8,21 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+import sqlalchemy as sa
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
 
-from desktop_app.services import bookings
+from desktop_app.models import TreatmentItem
+from desktop_app.services import bookings, catalogue
+from desktop_app.services.context import unit_of_work
 from desktop_app.services.opening_hours import OpeningHours
-from desktop_app.ui.booking_dialog import find_data
+from desktop_app.services.search import search_patients
+from desktop_app.ui.booking_dialog import BookingDialog, find_data
 from desktop_app.ui.booking_grid import SLOT_H
 from desktop_app.ui.booking_paint import shut_rects
 from desktop_app.ui.booking_slots import SLOTS, closed_spans
+from desktop_app.ui.tasks import SyncRunner
+from tests.support.keyboard import type_text
 from tests.test_ui_bookings import TODAY, at, centre_of
 from tests.test_ui_bookings import book as book  # the fixture
 
@@ -54,7 +60,7 @@ def in_week(database, actor, booking_id):
 
 def week_of_doctor_b(qtbot, page, doctors):
     page.resize(1400, 1300)
-    page.who.setCurrentIndex(find_data(page.who, doctors[1].staff_id))
+    page.bar.who.setCurrentIndex(find_data(page.bar.who, doctors[1].staff_id))
     page.grid.setFocus()
     qtbot.keyClick(page.grid, Qt.Key.Key_W)
     assert page.grid.week_view() and len(page.grid.columns) == 7
@@ -175,3 +181,91 @@ def test_alt_right_moves_the_booking_a_day_on_in_the_week(qtbot, database, book)
     back = Qt.Key.Key_Right if sunday else Qt.Key.Key_Left
     qtbot.keyClick(grid, back, Qt.KeyboardModifier.AltModifier)
     assert in_week(database, front, ten.id).starts_at == at(10)
+
+
+# --- the booking dialog ------------------------------------------------------------------
+
+
+@pytest.fixture
+def laser(database, manager) -> str:
+    """A catalogue item usually booked for 45 minutes."""
+    catalogue.save_item(database, manager, "皮秒激光", "激光", "1280")
+    with unit_of_work(database) as session:
+        session.execute(
+            sa.update(TreatmentItem)
+            .where(TreatmentItem.name == "皮秒激光")
+            .values(default_minutes=45)
+        )
+    return "皮秒激光"
+
+
+@sqlite
+def test_choosing_the_item_shows_its_length_and_books_with_it(qtbot, database, book, laser):
+    page, front, doctors, _ten, _noon = book
+    page.grid.setFocus()
+    page.grid.select_slot(0, 8)  # doctor A, 11:00
+    qtbot.keyClick(page.grid, Qt.Key.Key_Return)
+    dialog = page.dialog
+    assert dialog.minutes.value() == 60 and dialog.minutes.text() == "60"  # no item yet
+    dialog.item.setCurrentIndex(find_data(dialog.item, laser))
+    assert dialog.minutes.value() == 45 and dialog.minutes.text() == "45"
+    dialog.item.setCurrentIndex(0)
+    assert dialog.minutes.value() == 60
+    dialog.item.setCurrentIndex(find_data(dialog.item, laser))
+    type_text(qtbot, dialog.lead_name, "小红书客户")
+    type_text(qtbot, dialog.lead_mobile, "13700001234")
+    dialog.save_button.click()
+    assert not dialog.isVisible()
+    made = next(r for r in bookings.bookings_between(database, front, at(0), at(23, 59))
+                if r.name == "小红书客户")  # fmt: skip
+    assert (made.item, made.starts_at, made.ends_at) == (laser, at(11), at(11, 45))
+    assert made.doctor_id == doctors[0].staff_id
+
+
+@sqlite
+def test_a_length_changed_by_hand_is_what_is_booked(qtbot, database, book, laser):
+    page, _front, _doctors, _ten, _noon = book
+    page.grid.setFocus()
+    page.grid.select_slot(0, 8)
+    qtbot.keyClick(page.grid, Qt.Key.Key_Return)
+    dialog = page.dialog
+    dialog.item.setCurrentIndex(find_data(dialog.item, laser))
+    dialog.minutes.setValue(90)
+    type_text(qtbot, dialog.lead_name, "王五")
+    type_text(qtbot, dialog.lead_mobile, "13700005678")
+    dialog.save_button.click()
+    assert dialog.saved is not None and dialog.saved.ends_at == at(12, 30)
+
+
+@sqlite
+def test_the_dialog_comes_with_the_patient_and_item_and_asks_for_the_doctor(
+    qtbot, database, book, laser
+):
+    _page, front, doctors, ten, _noon = book
+    hit = next(h for h in search_patients(database, front, "张三丰") if h.id == ten.patient_id)
+    dialog = BookingDialog(SyncRunner(), database, front, at(15), {}, patient=hit, item=laser)
+    qtbot.addWidget(dialog)
+    assert dialog.patient == hit and "张三丰" in dialog.patient_box.text()
+    assert not dialog.lead_name.isEnabled()
+    assert dialog.item.currentData() == laser and dialog.minutes.value() == 45
+    assert dialog.focusWidget() is dialog.combos["doctor_id"]
+    doctor = dialog.combos["doctor_id"]
+    doctor.setCurrentIndex(find_data(doctor, doctors[0].staff_id))
+    dialog.save_button.click()
+    made = dialog.saved
+    assert made is not None
+    assert (made.patient_id, made.item, made.doctor_id) == (
+        ten.patient_id,
+        laser,
+        doctors[0].staff_id,
+    )
+    assert (made.starts_at, made.ends_at) == (at(15), at(15, 45))
+
+
+@sqlite
+def test_without_presets_the_dialog_starts_at_finding_the_patient(qtbot, database, book):
+    _page, front, _doctors, _ten, _noon = book
+    dialog = BookingDialog(SyncRunner(), database, front, at(15), {})
+    qtbot.addWidget(dialog)
+    assert dialog.patient is None and dialog.item.currentData() is None
+    assert dialog.focusWidget() is dialog.find_button

@@ -31,6 +31,7 @@ class CatalogueItem:
     products: tuple[str, ...]
     active: bool
     before_photos_required: bool = False
+    default_minutes: int = 60  # how long a booking for it lasts unless told otherwise
 
 
 # Consent keys of the shipped catalogue whose items ask for "before" photos of the day:
@@ -85,6 +86,7 @@ def items(
                 tuple(sorted(name for item_id, name in uses if item_id == i.id)),
                 i.active,
                 i.before_photos_required,
+                i.default_minutes,
             )
             for i in session.scalars(query)
         ]

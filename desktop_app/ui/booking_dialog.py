@@ -1,5 +1,7 @@
 """A new booking, made from the keyboard: a patient found with the search box or a lead's
-name and mobile, the item (its length is the default), who and where, the source.
+name and mobile, the item (choosing it puts its usual length in the length box, to change
+if need be), who and where, the source. A caller that knows the patient and item already
+("Book now" on a reminder) passes them, and the desk only picks the doctor and time.
 
 Bad input is told at its field; a doctor, room or device already booked then is told with
 the booking in the way named, and the form keeps everything typed.
@@ -59,6 +61,9 @@ def clash_text(exc: BookingClashError) -> str:
     )
 
 
+DEFAULT_MINUTES = 60  # without an item, as bookings.book
+
+
 def find_data(combo: QComboBox, value: object) -> int:
     """``findData`` by equality: PySide's matches only the very same Python object."""
     return next((i for i in range(combo.count()) if combo.itemData(i) == value), -1)
@@ -69,7 +74,7 @@ class _Choices:
     doctors: list[lookups.StaffChoice]
     consultants: list[lookups.StaffChoice]
     resources: list[bookings.ResourceRow]
-    items: list[str]
+    items: dict[str, int]  # name → its usual length in minutes
     sources: list[str]
 
 
@@ -84,7 +89,12 @@ class BookingDialog(QDialog):
         starts_at: dt.datetime,
         preset: dict[str, uuid.UUID],
         parent: QWidget | None = None,
+        *,
+        patient: SearchHit | None = None,
+        item: str | None = None,
     ) -> None:
+        """``preset``: column field → id (the doctor or room of the slot); ``patient`` and
+        ``item`` fill those in (the item once the catalogue has loaded)."""
         super().__init__(parent)
         self.setObjectName("bookingDialog")
         self.setWindowTitle(self.tr("New booking"))
@@ -93,6 +103,8 @@ class BookingDialog(QDialog):
         self.saved: BookingRow | None = None
         self.patient: SearchHit | None = None
         self.picker: PatientPicker | None = None
+        self.preset_item = item
+        self.item_minutes: dict[str, int] = {}
 
         self.form = FieldForm()
         self.start = QDateTimeEdit(QDateTime(starts_at.astimezone().replace(tzinfo=None)))
@@ -114,10 +126,11 @@ class BookingDialog(QDialog):
         row.addWidget(self.clear_button)
         self.lead_name, self.lead_mobile, self.note = QLineEdit(), QLineEdit(), QLineEdit()
         self.item = QComboBox()
-        self.item.currentIndexChanged.connect(lambda _i: self.minutes.setValue(0))
+        self.item.currentIndexChanged.connect(lambda _i: self._item_chosen())
         self.minutes = QSpinBox()
-        self.minutes.setRange(0, bookings.MAX_MINUTES)
+        self.minutes.setRange(5, bookings.MAX_MINUTES)  # what bookings.book accepts
         self.minutes.setSingleStep(15)
+        self.minutes.setValue(DEFAULT_MINUTES)
         self.combos = {name: QComboBox() for name in ("doctor_id", "consultant_id", "room_id",
                                                       "device_id", "invited_by_id")}  # fmt: skip
         self.source = QComboBox()
@@ -160,9 +173,12 @@ class BookingDialog(QDialog):
         QShortcut(QKeySequence("F4"), self, self.find_patient)
         QShortcut(QKeySequence("Ctrl+F"), self, self.find_patient)
         self.retranslate()
-        self.set_patient(None)
+        self.set_patient(patient)
         self.runner.run(self._load_choices, self._fill, self._failed)
-        self.find_button.setFocus()
+        if patient is not None or item is not None:
+            self.combos["doctor_id"].setFocus()  # the rest is known: who sees them, when
+        else:
+            self.find_button.setFocus()
 
     def retranslate(self) -> None:
         captions = {
@@ -184,7 +200,6 @@ class BookingDialog(QDialog):
             self.form.labels[name].setText(text)
         self.find_button.setText(self.tr("Find… (F4)"))
         self.clear_button.setText(self.tr("Clear"))
-        self.minutes.setSpecialValueText(self.tr("the item's default"))
 
     # --- choices -------------------------------------------------------------------------
 
@@ -194,7 +209,7 @@ class BookingDialog(QDialog):
             lookups.staff_choices(database, actor, [Role.DOCTOR]),
             lookups.staff_choices(database, actor, [Role.CONSULTANT]),
             bookings.resources(database, actor),
-            [i.name for i in catalogue.items(database, actor)],
+            {i.name: i.default_minutes for i in catalogue.items(database, actor)},
             lookups.source_channels(database, actor),
         )
 
@@ -220,7 +235,10 @@ class BookingDialog(QDialog):
         self.item.addItem("", None)
         for name in choices.items:
             self.item.addItem(name, name)
+        self.item_minutes = choices.items
         self.item.blockSignals(False)
+        if self.preset_item is not None:
+            self.item.setCurrentIndex(max(0, find_data(self.item, self.preset_item)))
         self.source.clear()
         self.source.addItems(["", *choices.sources])
 
@@ -245,6 +263,12 @@ class BookingDialog(QDialog):
         if hit is not None:
             self.item.setFocus()
 
+    def _item_chosen(self) -> None:
+        """The item's usual length, shown so the desk sees how long it books and can change
+        it (60 minutes without an item)."""
+        name = self.item.currentData()
+        self.minutes.setValue(self.item_minutes.get(name, DEFAULT_MINUTES))
+
     # --- saving --------------------------------------------------------------------------
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -260,7 +284,7 @@ class BookingDialog(QDialog):
         chosen = {name: combo.currentData() for name, combo in self.combos.items()}
         return BookingDraft(
             starts_at=starts,
-            minutes=self.minutes.value() or None,
+            minutes=self.minutes.value(),  # what the desk sees is what is booked
             patient_id=self.patient.id if self.patient else None,
             lead_name="" if self.patient else self.lead_name.text(),
             lead_mobile="" if self.patient else self.lead_mobile.text(),
