@@ -13,7 +13,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
 
 from desktop_app.models import TreatmentItem
-from desktop_app.services import bookings, catalogue
+from desktop_app.services import bookings, catalogue, opening_hours
 from desktop_app.services.context import unit_of_work
 from desktop_app.services.opening_hours import OpeningHours
 from desktop_app.services.search import search_patients
@@ -112,9 +112,9 @@ def test_the_break_is_shaded_on_the_grid_and_open_hours_are_not(book):
 
 
 @sqlite
-def test_a_closed_day_is_shaded_whole_and_its_header_says_so(qtbot, book):
+def test_a_closed_day_is_shaded_whole_and_its_header_says_so(qtbot, database, manager, book):
     page, _front, doctors, _ten, _noon = book
-    page.grid.set_hours(HOURS)
+    opening_hours.set_opening_hours(database, manager, HOURS)  # the page reads the clinic's
     week_of_doctor_b(qtbot, page, doctors)
     grid = page.grid
     sunday = grid.columns[6]

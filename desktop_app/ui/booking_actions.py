@@ -1,7 +1,7 @@
 """What the appointment book does to a booking — move or resize it, check the patient in,
-cancel it, show its history — and what it says when the service refuses. A mixin of BookingsPage, kept apart so each
-module stays readable. Every refusal redraws the book from the database, so a booking a
-refused drag left in the wrong place goes back.
+cancel it, show its history — and what it says when the service refuses. A mixin of
+BookingsPage, kept apart so each module stays readable. Every refusal redraws the book
+from the database, so a booking a refused drag left in the wrong place goes back.
 """
 
 from __future__ import annotations
@@ -89,7 +89,7 @@ class BookingActions:
     def _moved(self, row: BookingRow) -> None:
         start, end = row.starts_at.astimezone(), row.ends_at.astimezone()
         text = QCoreApplication.translate("BookingsPage", "{name}: now {start}–{end}.").format(
-            name=row.name, start=f"{start:%H:%M}", end=f"{end:%H:%M}"
+            name=row.name, start=f"{start:%Y-%m-%d %H:%M}", end=f"{end:%H:%M}"
         )
         self._say(f"{text} {outside_text(row.outside)}".strip(), error=bool(row.outside))
         self.reload()

@@ -32,8 +32,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.models import ResourceKind, Role
-from desktop_app.services import bookings, lookups
+from desktop_app.services import bookings, lookups, opening_hours
 from desktop_app.services.bookings import BookingRow
+from desktop_app.services.opening_hours import OpeningHours
 from desktop_app.ui.arrivals_list import ArrivalsList
 from desktop_app.ui.booking_actions import BookingActions, outside_text
 from desktop_app.ui.booking_dialog import BookingDialog, find_data
@@ -54,6 +55,7 @@ class _Book:
 
     entities: list[tuple[uuid.UUID, str]]
     rows: list[BookingRow]
+    hours: OpeningHours | None = None  # the clinic's, shaded where it is shut
 
 
 class BookingsPage(BookingActions, QWidget):
@@ -257,7 +259,7 @@ class BookingsPage(BookingActions, QWidget):
                 entities = [(r.id, r.name) for r in found if r.kind == kind]
                 ids = [e[0] for e in entities]
                 rows = bookings.bookings_between(database, actor, start, end, resource_ids=ids)
-            return _Book(entities, rows)
+            return _Book(entities, rows, opening_hours.opening_hours(database))
 
         self.runner.run(
             work,
@@ -274,6 +276,7 @@ class BookingsPage(BookingActions, QWidget):
                 self.arrivals.select_booking(self._keep)
             return
         self.entities, self._rows = book.entities, book.rows
+        self.grid.set_hours(book.hours)
         current = self.bar.who.currentData()
         self.bar.who.blockSignals(True)
         self.bar.who.clear()
