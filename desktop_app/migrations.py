@@ -5,6 +5,10 @@
 - PostgreSQL: stations starting together serialise on an advisory lock; the first one
   migrates, the rest find nothing left to do.
 - A database written by a newer Clinic Desk is refused, never "downgraded" by accident.
+- SQLite runs migrations with foreign keys off and checks them before committing: a
+  migration that copies a table (batch mode, to change a column) drops the old one, which
+  with foreign keys on would delete through every key pointing at it (SQLite's documented
+  procedure for changing a table; PRAGMA foreign_keys cannot change inside a transaction).
 
 Alembic is imported only when there is something to do, which keeps start-up quick.
 """
@@ -12,7 +16,8 @@ Alembic is imported only when there is something to do, which keeps start-up qui
 from __future__ import annotations
 
 import sqlite3
-from contextlib import closing
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,7 +32,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 # The newest revision in alembic/versions; tests/test_migrations.py keeps the two in step.
-SCHEMA_HEAD = "0011"
+SCHEMA_HEAD = "0012"
 _PG_MIGRATION_LOCK = 0x0C1D_E5C0
 
 
@@ -111,14 +116,46 @@ def _run_upgrade(database: Database, scripts: Path) -> None:
     from alembic import command
 
     config = alembic_config(scripts)
+    with migrating(database) as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
+def downgrade(database: Database, revision: str) -> None:
+    """Go back to ``revision`` (support and tests; never done at start-up)."""
+    from alembic import command
+
+    config = alembic_config()
+    with migrating(database) as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, revision)
+
+
+@contextmanager
+def migrating(database: Database) -> Iterator[sa.Connection]:
+    """One transaction to migrate in: on PostgreSQL under the stations' advisory lock, on
+    SQLite with foreign keys off for its duration and every key checked before commit."""
     with database.connect() as connection:
-        if database.is_sqlite:
-            connection = connection.execution_options(clinic_desk_sqlite_immediate=True)
-        with connection.begin():
-            if connection.dialect.name == "postgresql":
+        if not database.is_sqlite:
+            with connection.begin():
                 connection.execute(sa.select(sa.func.pg_advisory_xact_lock(_PG_MIGRATION_LOCK)))
-            config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+                yield connection
+            return
+        raw = connection.connection.dbapi_connection
+        assert raw is not None
+        raw.execute("PRAGMA foreign_keys = OFF")  # outside any transaction: takes effect
+        try:
+            connection = connection.execution_options(clinic_desk_sqlite_immediate=True)
+            with connection.begin():
+                yield connection
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").first()
+                if broken is not None:
+                    raise DatabaseError(
+                        f"The schema upgrade left a broken reference in {broken[0]!r}; "
+                        "nothing was changed."
+                    )
+        finally:
+            raw.execute("PRAGMA foreign_keys = ON")  # the pooled connection is reused
 
 
 def backup_sqlite(source: Path, label: str) -> Path:

@@ -23,10 +23,12 @@ from desktop_app.migrations import (
     DatabaseTooNewError,
     alembic_config,
     current_revision,
+    downgrade,
     head_revision,
     upgrade,
 )
-from desktop_app.models import Base, utcnow
+from desktop_app.models import Base, FollowUp, Reminder, Role, Trigger, utcnow
+from desktop_app.services.context import unit_of_work
 from desktop_app.services.patients import PatientDraft, register_patient
 from tests.support.databases import scratch_postgres_database, sqlite_url
 
@@ -222,3 +224,67 @@ def test_postgres_collations_match_the_models(postgres_database: Database):
         }
     assert {key: found[key] for key in expected} == expected
     assert expected[("patients", "name")] == "C"
+
+
+def test_lead_reminders_migrate_down_and_up_with_calls_on_them(database: Database, manager):
+    """0012 copies reminders and follow_ups on SQLite (a column loses NOT NULL) although
+    follow_ups' key points at reminders: every call stays attached to its reminder. Going
+    down drops the leads' reminders and calls, which an older version cannot show."""
+    patient = register_patient(database, manager, PatientDraft("张三丰", mobile="13800131234"))
+    today = utcnow().date()
+    with unit_of_work(database) as session:
+        kept, lead = (
+            Reminder(
+                patient_id=patient.id if who is None else None,
+                lead_name=who,
+                lead_mobile="+8613700002222" if who else None,
+                trigger=Trigger.MANUAL,
+                reason=f"call {who or 'patient'}",
+                scheduled_on=today,
+                due_on=today,
+                assignee_role=Role.NURSE,
+            )
+            for who in (None, "王小美")
+        )
+        session.add_all([kept, lead])
+        session.flush()
+        for reminder in (kept, lead):
+            session.add(
+                FollowUp(
+                    reminder_id=reminder.id,
+                    patient_id=reminder.patient_id,
+                    author_id=manager.staff_id,
+                    called_at=utcnow(),
+                    reached=False,
+                )
+            )
+    kept_id = kept.id
+
+    def rows() -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
+        with unit_of_work(database, write=False) as session:
+            reminders = session.execute(sa.select(Reminder.id, Reminder.reason)).all()
+            calls = session.execute(sa.select(FollowUp.reminder_id, FollowUp.reached)).all()
+        return sorted(map(tuple, reminders)), sorted(map(tuple, calls))
+
+    def broken_keys() -> list[object]:
+        if not database.is_sqlite:
+            return []  # PostgreSQL enforces them in every statement
+        with database.connect() as connection:
+            return connection.exec_driver_sql("PRAGMA foreign_key_check").all()
+
+    downgrade(database, "0011")
+    assert current_revision(database) == "0011"
+    with database.connect() as connection:
+        found = connection.execute(sa.text("SELECT id, reason FROM reminders")).all()
+        calls = connection.execute(sa.text("SELECT reminder_id FROM follow_ups")).all()
+    assert [reason for _id, reason in found] == ["call patient"]
+    assert len(calls) == 1 and broken_keys() == []
+
+    upgrade(database)
+    assert current_revision(database) == SCHEMA_HEAD
+    assert schema_differences(database) == []
+    assert rows() == ([(kept_id, "call patient")], [(kept_id, False)])
+    assert broken_keys() == []
+    with database.connect() as connection:  # foreign keys are back on for the app
+        if database.is_sqlite:
+            assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1

@@ -79,6 +79,10 @@ class ReminderRule(UUIDPrimaryKey, Versioned, Base):
 class Reminder(UUIDPrimaryKey, Versioned, Base):
     """A dated task for a person or a role. Never deleted: done or cancelled with a reason.
 
+    It is about a patient, or about a lead (a booking's name and mobile, not registered
+    yet: ``lead_name``/``lead_mobile`` copied from the booking, ``patient_id`` None until
+    the lead arrives and becomes, or is linked to, a patient).
+
     ``source_id`` is what triggered it (treatment, consultation, course, visit, follow-up,
     or the patient for birthdays); with the rule and ``step`` (the offset in days; for a birthday
     its date as 20270315) it is unique, so a trigger replayed creates nothing twice.
@@ -96,9 +100,14 @@ class Reminder(UUIDPrimaryKey, Versioned, Base):
         sa.Index("ix_reminders_patient", "patient_id", "status", "trigger"),
         sa.Index("ix_reminders_source", "source_id", "status"),
         sa.CheckConstraint("attempts >= 0", name="attempts"),
+        sa.CheckConstraint(
+            "patient_id IS NOT NULL OR lead_name IS NOT NULL", name="patient_or_lead"
+        ),
     )
 
-    patient_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("patients.id"))
+    patient_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("patients.id"))
+    lead_name: Mapped[str | None] = mapped_column(sa.String(100))
+    lead_mobile: Mapped[str | None] = mapped_column(sa.String(32))  # E.164
     rule_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("reminder_rules.id"))
     trigger: Mapped[Trigger] = mapped_column(text_enum(Trigger, "reminder_trigger", 20))
     source_id: Mapped[uuid.UUID | None] = mapped_column(sa.Uuid)
@@ -123,7 +132,8 @@ class Reminder(UUIDPrimaryKey, Versioned, Base):
 
 class FollowUp(UUIDPrimaryKey, Base):
     """One call's outcome (回访). ``called_at`` is when it was made, which for a call
-    recorded offline is earlier than ``recorded_at``, when it reached the database."""
+    recorded offline is earlier than ``recorded_at``, when it reached the database.
+    ``patient_id`` is None for a call to a lead, filled in when the lead becomes a patient."""
 
     __tablename__ = "follow_ups"
     __table_args__ = (
@@ -132,7 +142,7 @@ class FollowUp(UUIDPrimaryKey, Base):
     )
 
     reminder_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("reminders.id"), index=True)
-    patient_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("patients.id"))
+    patient_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("patients.id"))
     author_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("staff.id"))
     called_at: Mapped[datetime] = mapped_column(UTCDateTime)
     reached: Mapped[bool] = mapped_column(sa.Boolean)
