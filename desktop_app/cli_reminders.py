@@ -27,7 +27,8 @@ def add_reminders(commands: argparse._SubParsersAction) -> None:
         description="Open reminders due on or before --date, overdue first, urgent first "
         "within a day. With --json a list of objects with the keys "
         + ", ".join(COLUMNS)
-        + " (due_date as YYYY-MM-DD; assignee the person's name, else the role).",
+        + " (due_date as YYYY-MM-DD; assignee the person's name, else the role; for a lead,"
+        " not registered yet, record_no is null and patient_name is the lead's name).",
     )
     due.add_argument("--date", dest="day", type=cli._date, metavar="YYYY-MM-DD")
     due.add_argument("--role", choices=ROLES, help="only those for this role")
@@ -78,7 +79,8 @@ def print_table(rows: list[dict[str, object]]) -> None:
     if not rows:
         print("Nothing due.")
         return
-    cells = [list(titles), *([str(row[c]) for c in shown] for row in rows)]
+    # A lead has no record number yet: its column says so instead of "None".
+    cells = [list(titles), *([_cell(row, c) for c in shown] for row in rows)]
     widths = [max(_width(line[i]) for line in cells) for i in range(len(shown) - 1)]
     for line in cells:
         padded = [
@@ -87,6 +89,13 @@ def print_table(rows: list[dict[str, object]]) -> None:
         ]
         print("  ".join([*padded, line[-1]]))
     print(f"{len(rows)} reminder(s)")
+
+
+def _cell(row: dict[str, object], column: str) -> str:
+    value = row[column]
+    if value is None:
+        return "(lead)" if column == "record_no" else ""
+    return str(value)
 
 
 def _width(text: str) -> int:

@@ -225,7 +225,8 @@ def test_no_show_sweep_marks_unarrived_past_bookings_once_with_a_rebooking_call(
     assert call.due_on == dt.date.today() and call.patient_id == first.id
     [call] = reminders(database, no_inviter.id, Trigger.NO_SHOW)
     assert call.assignee_id == mei.staff_id  # no inviter: the booking's consultant
-    assert reminders(database, lead.id, Trigger.NO_SHOW) == []  # a lead has no record yet
+    [call] = reminders(database, lead.id, Trigger.NO_SHOW)  # a lead's too; nobody invited her
+    assert (call.assignee_role, call.lead_name) == (Role.CONSULTANT, "王小美")
 
     assert booking_arrivals.sweep_no_shows(database, front, yesterday) == 0
     assert len(reminders(database, invited.id, Trigger.NO_SHOW)) == 1
@@ -259,7 +260,7 @@ def test_the_confirmation_call_follows_its_booking(database, desk):
     [call] = reminders(database, made.id, Trigger.CONFIRM_BOOKING)
     assert (call.status, call.close_reason) == (ReminderStatus.CANCELLED, "booking_cancelled")
 
-    # Arriving closes the open call; a booking for today needs none; a lead gets none.
+    # Arriving closes the open call; a booking for today needs none; a lead's gets one.
     kept = bookings.book(database, front, BookingDraft(nine(1), 30, patient_id=second.id))
     booking_arrivals.arrive(database, front, kept.id, kept.version, nine(1))
     [call] = reminders(database, kept.id, Trigger.CONFIRM_BOOKING)
@@ -271,7 +272,8 @@ def test_the_confirmation_call_follows_its_booking(database, desk):
         front,
         BookingDraft(nine(1, 60), 30, lead_name="王小美", lead_mobile="13700002222"),
     )
-    assert reminders(database, lead.id, Trigger.CONFIRM_BOOKING) == []
+    [call] = reminders(database, lead.id, Trigger.CONFIRM_BOOKING)
+    assert (call.patient_id, call.lead_name, call.lead_mobile) == (None, "王小美", "+8613700002222")
 
 
 def test_a_booking_of_another_day_does_not_arrive(database, desk):

@@ -3,17 +3,18 @@
 ``arrive`` is one transaction: a lead becomes a patient (or is linked to the patient who
 already has that mobile: never a second record), the visit goes onto today's board with
 the booking's doctor, consultant and room, and the booking is marked arrived with its
-history. Either all of it is saved or none, so pressing the key again after a failure is
-safe, and pressing it after a success is refused.
+history; the reminders made about the lead become the patient's. Either all of it is
+saved or none, so pressing the key again after a failure is safe, and pressing it after
+a success is refused.
 
 ``sweep_no_shows`` closes a day that is over: its bookings still booked become no-shows,
-each with a rebooking call for the inviting consultant (services/booking_reminders.py).
+each with a rebooking call for the inviting consultant (services/booking_reminders.py),
+a lead's as well as a patient's.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import uuid
 from dataclasses import dataclass
 
@@ -39,8 +40,6 @@ from desktop_app.services.errors import ConflictError, ServiceError, ValidationE
 from desktop_app.services.intake import PatientDraft
 from desktop_app.services.patients import register_within
 from desktop_app.services.permissions import Permission, allowed, refuse, require
-
-log = logging.getLogger(__name__)
 
 # Arriving later than this after the booked time flags the arrival as late.
 LATE_AFTER = dt.timedelta(minutes=15)
@@ -121,6 +120,7 @@ def _arrive(
             )
             patient = register_within(session, actor, draft, allow_similar=allow_similar)
             booking.patient_id = patient.id
+        booking_reminders.claim_for_patient(session, booking)
     room = session.get(Resource, booking.room_id).name if booking.room_id else None
     visit = queue.open_visit_today(session, booking.patient_id, now)
     if visit is None:
@@ -176,8 +176,7 @@ def _channel(session: Session, source: str | None) -> str | None:
 def sweep_no_shows(database: Database, actor: Actor, day: dt.date) -> int:
     """Bookings of ``day`` (a day that is over, local date) still booked become no-shows,
     each with a rebooking call; their open confirmation calls are cancelled. Returns how
-    many were marked; sweeping again marks none. A lead's no-show gets no call (a reminder
-    belongs to a patient's record): the count of those is logged and audited."""
+    many were marked; sweeping again marks none."""
     require(actor, Permission.BOOK, database)
     if day >= dt.date.today():
         raise ValidationError("day", "not_over", "Only a day that is over is swept.")
@@ -221,7 +220,6 @@ def _sweep(
         )
         .order_by(Booking.starts_at, Booking.id)
     ).all()
-    leads = 0
     for booking in found:
         booking.status = BookingStatus.NO_SHOW
         booking.updated_by_id = actor.staff_id
@@ -235,7 +233,6 @@ def _sweep(
             )
         )
         booking_reminders.on_no_show(session, booking, day, actor.staff_id)
-        leads += booking.patient_id is None
     session.flush()
     if found:
         audit.record(
@@ -246,10 +243,7 @@ def _sweep(
             None,
             day=day.isoformat(),
             marked=len(found),
-            leads_without_reminder=leads,
         )
-    if leads:
-        log.info("%s: %d lead no-show(s) without a rebooking reminder", day, leads)
     return len(found)
 
 

@@ -4,8 +4,9 @@ no-show's rebooking call.
 Called inside the transaction that books, moves, cancels, checks in or sweeps the
 booking (services/bookings.py, services/booking_arrivals.py), so a call is planned exactly
 when its booking is saved. Like reminder_engine: idempotent, moved rather than remade,
-cancelled rather than deleted. Only bookings with a patient get reminders: a reminder
-belongs to a patient's record, and a lead has none yet.
+cancelled rather than deleted. A lead's booking gets the same calls, about the lead
+(its name and mobile copied onto the reminder) until the lead arrives and becomes a
+patient (``claim_for_patient``).
 """
 
 from __future__ import annotations
@@ -17,9 +18,9 @@ from dataclasses import replace
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from desktop_app.models import Booking, Reminder, Role, Trigger
+from desktop_app.models import Booking, FollowUp, Reminder, Role, Trigger
 from desktop_app.services import reminder_engine
-from desktop_app.services.reminder_engine import Planned
+from desktop_app.services.reminder_engine import Lead, Planned, Subject
 
 # Why an open confirmation call was closed without a call: codes the UI puts into words.
 CANCELLED_BOOKING = "booking_cancelled"
@@ -29,6 +30,13 @@ CANCELLED_NO_SHOW = "no_show"
 
 def _subject(booking: Booking) -> str:
     return f"{booking.starts_at.astimezone():%m-%d %H:%M}"
+
+
+def _who(booking: Booking) -> Subject:
+    """The booking's patient, or its lead."""
+    if booking.patient_id is not None:
+        return booking.patient_id
+    return Lead(booking.lead_name or "", booking.lead_mobile)
 
 
 def _confirmations(session: Session, booking: Booking, today: dt.date) -> list[Planned]:
@@ -51,10 +59,9 @@ def _day_step(day: dt.date) -> int:
 
 
 def on_booked(session: Session, booking: Booking, today: dt.date | None = None) -> None:
-    """The day-before confirmation call for a new booking of a patient."""
-    if booking.patient_id is not None:
-        wanted = _confirmations(session, booking, today or dt.date.today())
-        reminder_engine._create(session, booking.patient_id, booking.id, wanted)
+    """The day-before confirmation call for a new booking (of a patient or a lead)."""
+    wanted = _confirmations(session, booking, today or dt.date.today())
+    reminder_engine._create(session, _who(booking), booking.id, wanted)
 
 
 def on_moved(
@@ -62,8 +69,6 @@ def on_moved(
 ) -> None:
     """The open confirmation call follows the booking to its new day (and time, in its
     reason); a call already made for that day is not made again."""
-    if booking.patient_id is None:
-        return
     open_ = reminder_engine._open(session, [booking.id], Trigger.CONFIRM_BOOKING)
     steps = set(
         session.execute(
@@ -82,7 +87,7 @@ def on_moved(
             missing.append(p)
     reminder_engine._close(open_, reminder_engine.CANCELLED_RESCHEDULED, by)
     session.flush()
-    reminder_engine._create(session, booking.patient_id, booking.id, missing)
+    reminder_engine._create(session, _who(booking), booking.id, missing)
 
 
 def on_cancelled(session: Session, booking: Booking, by: uuid.UUID | None) -> None:
@@ -103,14 +108,36 @@ def on_no_show(
     session: Session, booking: Booking, day: dt.date, by: uuid.UUID | None
 ) -> list[Reminder]:
     """The rebooking call: for the inviting consultant, else the booking's consultant, else
-    whoever the rule names (its person, or its role). A lead's no-show makes none. The
-    confirmation call still open is moot now."""
+    whoever the rule names (its person, or its role); a lead's too, since consultants
+    invite mostly leads. The confirmation call still open is moot now."""
     _close_confirmations(session, booking, CANCELLED_NO_SHOW, by)
-    if booking.patient_id is None:
-        return []
     person = booking.invited_by_id or booking.consultant_id
     planned = []
     for rule in reminder_engine.rules_for(session, Trigger.NO_SHOW):
         for p in reminder_engine.plan(rule, day, _subject(booking), {}, Role.CONSULTANT):
             planned.append(replace(p, assignee_id=person or p.assignee_id))
-    return reminder_engine._create(session, booking.patient_id, booking.id, planned)
+    return reminder_engine._create(session, _who(booking), booking.id, planned)
+
+
+def claim_for_patient(session: Session, booking: Booking) -> int:
+    """The lead arrived as ``booking.patient_id``: the reminders made about it (this
+    booking's, and those of the same lead's earlier bookings, matched by mobile) and the
+    calls recorded on them become the patient's, so they show on the record and its
+    timeline. Returns how many reminders changed hands."""
+    patient_id = booking.patient_id
+    assert patient_id is not None, "called once the lead is a patient"
+    mine = Reminder.source_id == booking.id
+    if booking.lead_mobile:
+        mine = sa.or_(mine, Reminder.lead_mobile == booking.lead_mobile)
+    ids = session.scalars(sa.select(Reminder.id).where(Reminder.patient_id.is_(None), mine)).all()
+    if not ids:
+        return 0
+    for reminder in session.scalars(sa.select(Reminder).where(Reminder.id.in_(ids))):
+        reminder.patient_id = patient_id  # the ORM bumps its version: stations see the change
+    session.execute(
+        sa.update(FollowUp)
+        .where(FollowUp.reminder_id.in_(ids), FollowUp.patient_id.is_(None))
+        .values(patient_id=patient_id)
+    )
+    session.flush()
+    return len(ids)

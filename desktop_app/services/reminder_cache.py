@@ -32,18 +32,22 @@ from desktop_app.services.context import Actor, reading, this_workstation
 from desktop_app.services.errors import AuthenticationError
 from desktop_app.services.reminders import ReminderRow
 
-SCHEMA_VERSION = 1  # PRAGMA user_version; a later change adds a step in _create
+SCHEMA_VERSION = 2  # PRAGMA user_version; a later change adds a step in _create
 BUSY_TIMEOUT_S = 15
 
-_SCHEMA = """
+# patient_id and record_no are NULL for a lead's reminder (version 2; NOT NULL in 1).
+_REMINDERS = """
 CREATE TABLE reminders (
-    id TEXT PRIMARY KEY, patient_id TEXT NOT NULL, record_no TEXT NOT NULL,
+    id TEXT PRIMARY KEY, patient_id TEXT, record_no TEXT,
     patient_name TEXT NOT NULL, mobile TEXT NOT NULL, reason TEXT NOT NULL,
     trigger TEXT NOT NULL, step INTEGER NOT NULL, due_on TEXT NOT NULL,
     priority TEXT NOT NULL, assignee_id TEXT, assignee_name TEXT NOT NULL,
     assignee_role TEXT, attempts INTEGER NOT NULL, max_attempts INTEGER NOT NULL,
     status TEXT NOT NULL, version INTEGER NOT NULL, script TEXT NOT NULL
-);
+)"""
+_SCHEMA = (
+    _REMINDERS
+    + """;
 CREATE TABLE users (
     staff_id TEXT PRIMARY KEY, username TEXT NOT NULL UNIQUE, display_name TEXT NOT NULL,
     role TEXT NOT NULL, password_hash TEXT NOT NULL, remembered_at TEXT NOT NULL
@@ -67,6 +71,7 @@ CREATE TABLE outbox (
 CREATE INDEX outbox_state ON outbox (state, seq);
 CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
+)
 
 ROW_FIELDS = tuple(f.name for f in dataclasses.fields(ReminderRow))
 
@@ -111,6 +116,12 @@ class ReminderCache:
             if found == 0:
                 for statement in filter(str.strip, _SCHEMA.split(";")):
                     connection.execute(statement)  # (executescript would commit first)
+            elif found == 1:  # leads' reminders: copied, so offline changes keep their rows
+                connection.execute("ALTER TABLE reminders RENAME TO reminders_1")
+                connection.execute(_REMINDERS)
+                connection.execute("INSERT INTO reminders SELECT * FROM reminders_1")
+                connection.execute("DROP TABLE reminders_1")
+            if found < SCHEMA_VERSION:
                 connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def _connect(self) -> sqlite3.Connection:
@@ -280,7 +291,7 @@ def row_from(values: Iterable[Any]) -> ReminderRow:
         **{
             **v,
             "id": uuid.UUID(v["id"]),
-            "patient_id": uuid.UUID(v["patient_id"]),
+            "patient_id": uuid.UUID(v["patient_id"]) if v["patient_id"] else None,
             "trigger": Trigger(v["trigger"]),
             "due_on": dt.date.fromisoformat(v["due_on"]),
             "priority": Priority(v["priority"]),

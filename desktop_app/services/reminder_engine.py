@@ -65,6 +65,24 @@ class Planned:
 People = Mapping[Role, uuid.UUID | None]
 
 
+@dataclass(frozen=True)
+class Lead:
+    """Whom a reminder is about when there is no patient yet: a booking's name and mobile."""
+
+    name: str
+    mobile: str | None
+
+
+Subject = uuid.UUID | Lead  # a patient's id, or a lead
+
+
+def subject_of(reminder: Reminder) -> Subject:
+    """Whom an existing reminder is about, for the reminders it leads to."""
+    if reminder.patient_id is not None:
+        return reminder.patient_id
+    return Lead(reminder.lead_name or "", reminder.lead_mobile)
+
+
 def plan(
     rule: ReminderRule, day: dt.date, subject: str, people: People, default_role: Role
 ) -> list[Planned]:
@@ -250,20 +268,20 @@ def next_birthday(born: dt.date, today: dt.date) -> dt.date:
 
 def escalate(
     session: Session,
-    patient_id: uuid.UUID,
+    subject: Subject,
     follow_up_id: uuid.UUID,
     doctor: uuid.UUID | None,
     day: dt.date,
-    subject: str,
+    reason: str,
 ) -> list[Reminder]:
     """An adverse reaction needing review: an urgent reminder for the doctor, due today.
     Built in if the clinic switched its rule off, because this one must never be lost."""
     rules = rules_for(session, Trigger.ADVERSE_REACTION)
     people = {Role.DOCTOR: doctor}
-    planned = [p for rule in rules for p in plan(rule, day, subject, people, Role.DOCTOR)]
+    planned = [p for rule in rules for p in plan(rule, day, reason, people, Role.DOCTOR)]
     if not planned:
-        planned = [builtin_escalation(day, subject, doctor)]
-    return _create(session, patient_id, follow_up_id, planned)
+        planned = [builtin_escalation(day, reason, doctor)]
+    return _create(session, subject, follow_up_id, planned)
 
 
 def builtin_escalation(day: dt.date, subject: str, doctor: uuid.UUID | None) -> Planned:
@@ -338,9 +356,10 @@ def _with_step(planned: Planned, step: int) -> Planned:
 
 
 def _create(
-    session: Session, patient_id: uuid.UUID, source_id: uuid.UUID, planned: Sequence[Planned]
+    session: Session, subject: Subject, source_id: uuid.UUID, planned: Sequence[Planned]
 ) -> list[Reminder]:
-    """Add what is not there yet (rule, source and step are unique); returns the new ones."""
+    """Add what is not there yet (rule, source and step are unique); returns the new ones.
+    ``subject`` is the patient's id, or a lead's name and mobile."""
     if not planned:
         return []
     have = set(
@@ -348,12 +367,15 @@ def _create(
             sa.select(Reminder.rule_id, Reminder.step).where(Reminder.source_id == source_id)
         ).all()
     )
+    patient_id, lead = (None, subject) if isinstance(subject, Lead) else (subject, None)
     made = []
     for p in planned:
         if (p.rule_id, p.step) in have:
             continue
         reminder = Reminder(
             patient_id=patient_id,
+            lead_name=lead.name[:100] if lead else None,
+            lead_mobile=lead.mobile if lead else None,
             rule_id=p.rule_id,
             trigger=p.trigger,
             source_id=source_id,

@@ -55,9 +55,9 @@ class ReminderRow:
     """One line of the panel, and what the station's offline cache keeps of it."""
 
     id: uuid.UUID
-    patient_id: uuid.UUID
-    record_no: str
-    patient_name: str
+    patient_id: uuid.UUID | None  # None: about a lead (a booking's name and mobile)
+    record_no: str | None  # None for a lead: no record yet
+    patient_name: str  # the patient's name, or the lead's
     mobile: str  # E.164, "" when none
     reason: str
     trigger: Trigger
@@ -72,6 +72,10 @@ class ReminderRow:
     status: ReminderStatus
     version: int
     script: str  # the rule's questions, one per line
+
+    @property
+    def is_lead(self) -> bool:
+        return self.patient_id is None
 
     def days_overdue(self, today: dt.date) -> int:
         return max(0, (today - self.due_on).days)
@@ -270,8 +274,8 @@ def rows_query() -> sa.Select[tuple[object, ...]]:
             Reminder.id,
             Reminder.patient_id,
             Patient.record_no,
-            Patient.name,
-            Patient.mobile,
+            sa.func.coalesce(Patient.name, Reminder.lead_name),
+            sa.func.coalesce(Patient.mobile, Reminder.lead_mobile),
             Reminder.reason,
             Reminder.trigger,
             Reminder.step,
@@ -286,7 +290,7 @@ def rows_query() -> sa.Select[tuple[object, ...]]:
             Reminder.version,
             ReminderRule.script,
         )
-        .join(Patient, Patient.id == Reminder.patient_id)
+        .outerjoin(Patient, Patient.id == Reminder.patient_id)  # a lead has none
         .outerjoin(assignee, assignee.id == Reminder.assignee_id)
         .outerjoin(ReminderRule, ReminderRule.id == Reminder.rule_id)
     )
@@ -317,7 +321,7 @@ def row_of(r: sa.Row[tuple[object, ...]]) -> ReminderRow:
         id_,
         patient_id,
         record_no,
-        name,
+        name or "",
         mobile or "",
         reason,
         Trigger(trigger),

@@ -333,7 +333,7 @@ def _call(
     if outcome.reached and outcome.reaction == Reaction.NEEDS_REVIEW:
         made = reminder_engine.escalate(
             session,
-            reminder.patient_id,
+            reminder_engine.subject_of(reminder),
             follow_up.id,
             _doctor(session, reminder),
             at.astimezone().date(),
