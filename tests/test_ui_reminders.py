@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
-from desktop_app.models import FollowUp, Priority, Reminder, ReminderStatus, Role
+from desktop_app.models import FollowUp, Priority, Reminder, ReminderStatus, Role, Trigger
 from desktop_app.services import reminders
 from desktop_app.services.context import unit_of_work
 from desktop_app.services.reminder_desk import Conflict, ReminderDesk
@@ -412,3 +412,36 @@ def test_ctrl_page_down_switches_sections_from_the_list(qtbot, database, nurse, 
     assert page.tabs.currentIndex() == (start + 1) % page.tabs.count()
     qtbot.keyClick(page.table, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
     assert page.tabs.currentIndex() == start
+
+
+@on_sqlite
+def test_a_lead_row_shows_name_and_phone_and_has_no_record_to_open(
+    qtbot, database, nurse, worklist
+):
+    """A lead (booked by name and mobile) has no record yet: Ctrl+O says so, and the
+    open button is off for that line only."""
+    from desktop_app.services import reminder_engine
+    from desktop_app.services.reminder_engine import Lead, Planned
+
+    planned = Planned(
+        None, Trigger.MANUAL, 0, TODAY - dt.timedelta(days=2), "确认预约 lead", Priority.NORMAL,
+        3, nurse.staff_id, Role.NURSE,
+    )  # fmt: skip
+    with unit_of_work(database) as session:
+        reminder_engine._create(session, Lead("王小美", "+8613700002222"), uuid.uuid4(), [planned])
+    page = make_page(qtbot, database, nurse)
+    assert reasons(page) == ["复查 late", "确认预约 lead", "复查 later"]
+    line = reasons(page).index("确认预约 lead")
+    assert cell(page, line, "patient") == "王小美 (lead)"
+    assert cell(page, line, "phone") == "137 0000 2222"
+
+    focus_line(qtbot, page, "确认预约 lead")
+    assert not page.buttons["remindersOpen"].isEnabled()
+    with qtbot.assertNotEmitted(page.open_record):
+        qtbot.keyClick(page.table, Qt.Key.Key_O, CTRL)
+    assert page.message.isVisible() and "not registered yet" in page.message.text()
+    dialog = open_follow_up(qtbot, page, Qt.Key.Key_Return)  # a call to a lead is recorded
+    assert dialog.heading.text().startswith("王小美 (lead) · 137 0000 2222")
+    dialog.reject()
+    page.select(reasons(page).index("复查 late"))
+    assert page.buttons["remindersOpen"].isEnabled()

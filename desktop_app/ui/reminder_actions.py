@@ -208,8 +208,18 @@ class ReminderActions:
 
     def open_patient(self) -> None:
         row = self.current_row()
-        if row is not None:
-            self.open_record.emit(row.patient_id)
+        if row is None:
+            return
+        if row.patient_id is None:  # the button is off for a lead; Ctrl+O says why
+            self._say(
+                QCoreApplication.translate(
+                    "Reminders",
+                    "{patient} is not registered yet, so there is no record to open: "
+                    "it is made when they arrive for their booking.",
+                ).format(patient=patient_text(row))
+            )
+            return
+        self.open_record.emit(row.patient_id)
 
     def _open(self, dialog: QWidget) -> None:
         self.dialog = dialog

@@ -84,6 +84,11 @@ def tries_text(row: ReminderRow) -> str:
 
 
 def patient_text(row: ReminderRow) -> str:
+    """Name and record number; a lead (booked, not registered yet) has no record."""
+    if row.is_lead:
+        return QCoreApplication.translate("Reminders", "{name} (lead)").format(
+            name=row.patient_name
+        )
     return f"{row.patient_name}  {row.record_no}"
 
 

@@ -419,7 +419,9 @@ class RemindersPage(ReminderActions, QWidget):
         self.empty.setVisible(self.desk is not None and not self.model.rows)
 
     def _enable(self) -> None:
-        has_row = self.current_row() is not None
+        row = self.current_row()
         for button in self.buttons.values():
-            button.setEnabled(has_row)
+            button.setEnabled(row is not None)
+        # A lead's reminder has no record to open yet.
+        self.buttons["remindersOpen"].setEnabled(row is not None and not row.is_lead)
         self.reload_button.setEnabled(self.desk is not None)
