@@ -183,12 +183,15 @@ def test_a_lead_is_booked_with_name_and_mobile(database, desk):
         assert error.value.field == field
 
 
-def test_nurses_see_the_book_but_do_not_book(database, desk):
+def test_doctors_see_the_book_but_do_not_book_and_nurses_book_course_sessions(database, desk):
     people, _room, _device, first, _second = desk
-    nurse = people[Role.NURSE]
-    assert bookings.bookings_between(database, nurse, at(-1), at(1)) == []
+    doctor, nurse = people[Role.DOCTOR], people[Role.NURSE]
+    assert bookings.bookings_between(database, doctor, at(-1), at(1)) == []
     with pytest.raises(PermissionDeniedError):
-        bookings.book(database, nurse, BookingDraft(NINE, 30, patient_id=first.id))
+        bookings.book(database, doctor, BookingDraft(NINE, 30, patient_id=first.id))
+    # The nurse's course-session call ends in booking the next session.
+    made = bookings.book(database, nurse, BookingDraft(NINE, 30, patient_id=first.id))
+    assert bookings.bookings_between(database, doctor, at(-1), at(1)) == [made]
 
 
 def test_a_booking_outside_the_opening_hours_is_made_with_a_warning(database, manager, desk):

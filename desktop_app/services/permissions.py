@@ -39,7 +39,9 @@ class Permission(enum.StrEnum):
     VIEW_ALL_REMINDERS = "view_all_reminders"  # everyone's (managers), and scripts' due lists
     EDIT_REMINDER_RULES = "edit_reminder_rules"
     VIEW_BOOKINGS = "view_bookings"  # the appointment book: everyone
-    BOOK = "book"  # make, move and cancel bookings: the front desk, consultants, managers
+    # Make, move and cancel bookings: the front desk, consultants, managers, and nurses,
+    # whose course-session calls ("book the next session?") end in a booking.
+    BOOK = "book"
 
 
 _QUEUE = {Permission.VIEW_QUEUE, Permission.MANAGE_QUEUE}
@@ -102,7 +104,9 @@ MATRIX: dict[Role, frozenset[Permission]] = {
             Permission.ADD_PHOTOS,
         }
     ),
-    Role.NURSE: frozenset({*_CARE, Permission.WRITE_TREATMENT, Permission.ADD_PHOTOS}),
+    Role.NURSE: frozenset(
+        {*_CARE, Permission.WRITE_TREATMENT, Permission.ADD_PHOTOS, Permission.BOOK}
+    ),
     Role.MANAGER: frozenset(
         set(Permission) - {Permission.WRITE_ASSESSMENT, Permission.WRITE_TREATMENT}
     ),
