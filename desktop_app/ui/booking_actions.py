@@ -15,17 +15,20 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QWidget
 
 from desktop_app.models import BookingStatus
-from desktop_app.services import booking_arrivals, bookings
+from desktop_app.services import booking_arrivals, booking_from_reminder, bookings
 from desktop_app.services.booking_arrivals import Arrival
+from desktop_app.services.booking_from_reminder import BookNow
 from desktop_app.services.bookings import BookingClashError, BookingRow
 from desktop_app.services.errors import ConflictError, ValidationError
-from desktop_app.ui.booking_dialog import clash_text
+from desktop_app.services.search import SearchHit
+from desktop_app.ui.booking_dialog import BookingDialog, clash_text
 from desktop_app.ui.booking_history import BookingHistoryDialog, CancelBookingDialog
 from desktop_app.ui.messages import describe, validation_text
 
 if TYPE_CHECKING:
     from desktop_app.db import Database
     from desktop_app.services.context import Actor
+    from desktop_app.ui.booking_grid import BookingGrid
     from desktop_app.ui.tasks import Runner
 
 
@@ -39,6 +42,10 @@ class BookingActions:
     reload: Callable[[], None]
     _say: Callable[..., None]
     selected_booking: Callable[[], BookingRow | None]
+    grid: BookingGrid
+    field: str
+    dialog: BookingDialog | None
+    _booked: Callable[[], None]
     side_dialog: QDialog | None = None  # the cancel or history dialog open now
 
     def cancel_selected(self) -> None:
@@ -70,6 +77,41 @@ class BookingActions:
             return
         self.side_dialog = BookingHistoryDialog(self.runner, database, actor, row, self._parent())
         self.side_dialog.open()
+
+    def book_from_reminder(self, reminder_id: uuid.UUID) -> None:
+        """ "Book now" on a reminder: the dialog with the patient (or the lead) and the item
+        filled in, at the slot chosen on the book (else the next quarter hour today)."""
+        database, actor = self.database, self.actor
+        if database is None or actor is None:
+            return
+        self.runner.run(
+            lambda: booking_from_reminder.book_now(database, actor, reminder_id),
+            self._open_book_now,
+            self._refused,
+        )
+
+    def _open_book_now(self, what: BookNow) -> None:
+        database, actor = self.database, self.actor
+        if database is None or actor is None:
+            return
+        column, start = self.grid.selected_column(), self.grid.selected_start()
+        if start is None:
+            now = dt.datetime.now(dt.UTC).replace(second=0, microsecond=0)
+            start = now + dt.timedelta(minutes=15 - now.minute % 15)
+        patient = None
+        if what.patient_id is not None:
+            patient = SearchHit(what.patient_id, what.record_no or "", what.name, "", None, 0)
+        preset = {self.field: column.key} if column is not None else {}
+        dialog = BookingDialog(
+            self.runner, database, actor, start, preset, self._parent(),
+            patient=patient, item=what.item,
+        )  # fmt: skip
+        if patient is None:  # a lead: booked again by name and mobile
+            dialog.lead_name.setText(what.name)
+            dialog.lead_mobile.setText(what.mobile)
+        self.dialog = dialog
+        dialog.accepted.connect(self._booked)
+        dialog.open()
 
     def _parent(self) -> QWidget | None:
         return self if isinstance(self, QWidget) else None

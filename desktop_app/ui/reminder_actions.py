@@ -16,7 +16,9 @@ from PySide6.QtGui import QKeyEvent
 from desktop_app.db import DatabaseUnavailableError
 from desktop_app.models import ReminderStatus, Role
 from desktop_app.services import lookups
+from desktop_app.services.booking_from_reminder import BOOKABLE
 from desktop_app.services.errors import ValidationError
+from desktop_app.services.permissions import Permission, allowed
 from desktop_app.services.reminder_desk import Conflict, ReminderDesk, SyncReport
 from desktop_app.services.reminders import Applied, CallOutcome, ReminderChangedError, ReminderRow
 from desktop_app.ui.follow_up_dialog import FollowUpDialog
@@ -29,6 +31,7 @@ from desktop_app.ui.reminders_words import changed_text, reminder_error_text, sy
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QLabel, QPushButton, QTableView, QWidget
 
+    from desktop_app.services.context import Actor
     from desktop_app.ui.reminders_model import RemindersModel
     from desktop_app.ui.tasks import Runner
 
@@ -54,6 +57,8 @@ class ReminderActions:
     follow_up: FollowUpDialog | None
     dialog: QWidget | None
     open_record: Any
+    book_requested: Any
+    actor: Actor | None
     _keep: tuple[object, int] | None
     _unsaved: tuple[ReminderRow, CallOutcome] | None
     _syncing: ReminderDesk | None
@@ -220,6 +225,16 @@ class ReminderActions:
             )
             return
         self.open_record.emit(row.patient_id)
+
+    def book_now(self) -> None:
+        """B: a session due, a missed booking or a revisit, booked while on the phone."""
+        row = self.current_row()
+        if row is not None and self._may_book(row):
+            self.book_requested.emit(row.id)
+
+    def _may_book(self, row: ReminderRow) -> bool:
+        actor = self.actor
+        return row.trigger in BOOKABLE and actor is not None and allowed(actor, Permission.BOOK)
 
     def _open(self, dialog: QWidget) -> None:
         self.dialog = dialog
@@ -392,6 +407,7 @@ class ReminderActions:
             Qt.Key.Key_3: lambda: self.snooze_days(3),
             Qt.Key.Key_S: self.snooze_to,
             Qt.Key.Key_R: self.reassign,
+            Qt.Key.Key_B: self.book_now,
             Qt.Key.Key_F5: self.reload,
         }
         if modifiers == Qt.KeyboardModifier.NoModifier:

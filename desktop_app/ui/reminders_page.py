@@ -66,6 +66,7 @@ class _Load:
 
 class RemindersPage(ReminderActions, QWidget):
     open_record = Signal(object)  # the patient's uuid.UUID
+    book_requested = Signal(object)  # the reminder's uuid.UUID: "Book now"
     badge_changed = Signal(int)
 
     def __init__(self, runner: Runner, parent: QWidget | None = None) -> None:
@@ -146,6 +147,7 @@ class RemindersPage(ReminderActions, QWidget):
             ("remindersSnoozeDate", self.snooze_to),
             ("remindersReassign", self.reassign),
             ("remindersOpen", self.open_patient),
+            ("remindersBook", self.book_now),
         ):
             button = QPushButton()
             button.setObjectName(name)
@@ -220,6 +222,10 @@ class RemindersPage(ReminderActions, QWidget):
                 self.tr("Give to another person or to anyone of a role"),
             ),
             "remindersOpen": (self.tr("Open patient (Ctrl+O)"), self.tr("Open the record")),
+            "remindersBook": (
+                self.tr("Book now (B)"),
+                self.tr("Book the visit this call is about, in the appointment book"),
+            ),
         }
         for name, (text, tip) in texts.items():
             self.buttons[name].setText(text)
@@ -424,4 +430,5 @@ class RemindersPage(ReminderActions, QWidget):
             button.setEnabled(row is not None)
         # A lead's reminder has no record to open yet.
         self.buttons["remindersOpen"].setEnabled(row is not None and not row.is_lead)
+        self.buttons["remindersBook"].setEnabled(row is not None and self._may_book(row))
         self.reload_button.setEnabled(self.desk is not None)

@@ -48,6 +48,7 @@ class Workspace(QWidget):
         self.reminders_page = RemindersPage(runner)
         self.reminders_page.open_record.connect(self.open_record)
         self.reminders_page.badge_changed.connect(self._show_badge)
+        self.reminders_page.book_requested.connect(self.book_from_reminder)
         self.pages.addWidget(self.reminders_page)
         self.documents_page = DocumentsPage(runner)
         self.pages.addWidget(self.documents_page)
@@ -77,6 +78,11 @@ class Workspace(QWidget):
         self.show_section(PATIENTS)
         self.patient_page.show_patient(patient_id)
         self.patient_page.list.setFocus()
+
+    def book_from_reminder(self, reminder_id: uuid.UUID) -> None:
+        """ "Book now" on a reminder: the appointment book, with its dialog filled in."""
+        self.show_section(BOOKINGS)
+        self.bookings_page.book_from_reminder(reminder_id)
 
     def show_section(self, index: int) -> None:
         self.navigation.setCurrentRow(index)
