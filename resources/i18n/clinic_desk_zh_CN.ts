@@ -20,6 +20,87 @@
     </message>
 </context>
 <context>
+    <name>ArrivalsList</name>
+    <message>
+        <location filename="../../desktop_app/ui/arrivals_list.py" line="169"/>
+        <source>Find in the list: name, record number or mobile digits (Ctrl+F)</source>
+        <translation>在列表中查找：姓名、病历号或手机号数字（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/arrivals_list.py" line="171"/>
+        <source>Enter or Ctrl+Return checks the chosen patient in.</source>
+        <translation>按 Enter 或 Ctrl+Return 为所选患者签到。</translation>
+    </message>
+</context>
+<context>
+    <name>ArrivalsModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/arrivals_list.py" line="70"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/arrivals_list.py" line="70"/>
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/arrivals_list.py" line="70"/>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/arrivals_list.py" line="70"/>
+        <source>Doctor</source>
+        <translation>医生</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/arrivals_list.py" line="71"/>
+        <source>Consultant</source>
+        <translation>咨询师</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/arrivals_list.py" line="71"/>
+        <source>Room / device</source>
+        <translation>诊室 / 设备</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/arrivals_list.py" line="71"/>
+        <source>Here?</source>
+        <translation>到院？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/arrivals_list.py" line="83"/>
+        <source>Here since {time}</source>
+        <translation>{time} 已到</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/arrivals_list.py" line="85"/>
+        <source>No-show</source>
+        <translation>爽约</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/arrivals_list.py" line="87"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/arrivals_list.py" line="89"/>
+        <source>Late {minutes} min</source>
+        <translation>迟到 {minutes} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/arrivals_list.py" line="89"/>
+        <source>Expected</source>
+        <translation>待到院</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/arrivals_list.py" line="121"/>
+        <source>{name} (lead)</source>
+        <translation>{name}（意向客户）</translation>
+    </message>
+</context>
+<context>
     <name>AssessmentDialog</name>
     <message>
         <location filename="../../desktop_app/ui/clinical_forms.py" line="270"/>
@@ -85,283 +166,420 @@
 <context>
     <name>BookingDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/booking_dialog.py" line="90"/>
+        <location filename="../../desktop_app/ui/booking_dialog.py" line="100"/>
         <source>New booking</source>
         <translation>新建预约</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/booking_dialog.py" line="169"/>
+        <location filename="../../desktop_app/ui/booking_dialog.py" line="185"/>
         <source>&amp;Starts</source>
         <translation>开始时间(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/booking_dialog.py" line="170"/>
+        <location filename="../../desktop_app/ui/booking_dialog.py" line="186"/>
         <source>&amp;Patient</source>
         <translation>患者(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/booking_dialog.py" line="171"/>
+        <location filename="../../desktop_app/ui/booking_dialog.py" line="187"/>
         <source>or a lead: &amp;name</source>
         <translation>或潜在客户：姓名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/booking_dialog.py" line="172"/>
+        <location filename="../../desktop_app/ui/booking_dialog.py" line="188"/>
         <source>lead&apos;s &amp;mobile</source>
         <translation>潜在客户手机(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/booking_dialog.py" line="173"/>
+        <location filename="../../desktop_app/ui/booking_dialog.py" line="189"/>
         <source>&amp;Item</source>
         <translation>项目(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/booking_dialog.py" line="174"/>
+        <location filename="../../desktop_app/ui/booking_dialog.py" line="190"/>
         <source>&amp;Length (minutes)</source>
         <translation>时长（分钟）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/booking_dialog.py" line="175"/>
+        <location filename="../../desktop_app/ui/booking_dialog.py" line="191"/>
         <source>&amp;Doctor</source>
         <translation>医生(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/booking_dialog.py" line="176"/>
+        <location filename="../../desktop_app/ui/booking_dialog.py" line="192"/>
         <source>&amp;Consultant</source>
         <translation>咨询师(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/booking_dialog.py" line="177"/>
+        <location filename="../../desktop_app/ui/booking_dialog.py" line="193"/>
         <source>&amp;Room</source>
         <translation>治疗室(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/booking_dialog.py" line="178"/>
+        <location filename="../../desktop_app/ui/booking_dialog.py" line="194"/>
         <source>De&amp;vice</source>
         <translation>设备(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/booking_dialog.py" line="179"/>
+        <location filename="../../desktop_app/ui/booking_dialog.py" line="195"/>
         <source>&amp;Invited by</source>
         <translation>邀约人(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/booking_dialog.py" line="180"/>
+        <location filename="../../desktop_app/ui/booking_dialog.py" line="196"/>
         <source>S&amp;ource</source>
         <translation>来源(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/booking_dialog.py" line="181"/>
+        <location filename="../../desktop_app/ui/booking_dialog.py" line="197"/>
         <source>No&amp;te</source>
         <translation>备注(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/booking_dialog.py" line="185"/>
+        <location filename="../../desktop_app/ui/booking_dialog.py" line="201"/>
         <source>Find… (F4)</source>
         <translation>查找…（F4）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/booking_dialog.py" line="186"/>
+        <location filename="../../desktop_app/ui/booking_dialog.py" line="202"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/booking_dialog.py" line="187"/>
-        <source>the item&apos;s default</source>
-        <translation>按项目默认时长</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/booking_dialog.py" line="240"/>
+        <location filename="../../desktop_app/ui/booking_dialog.py" line="258"/>
         <source>(none — book for a lead)</source>
         <translation>（无 — 为潜在客户预约）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/booking_dialog.py" line="297"/>
+        <location filename="../../desktop_app/ui/booking_dialog.py" line="321"/>
         <source>{headline} Nothing was saved. ({detail})</source>
         <translation>{headline} 未保存任何内容。（{detail}）</translation>
     </message>
 </context>
 <context>
+    <name>BookingGrid</name>
+    <message>
+        <location filename="../../desktop_app/ui/booking_grid.py" line="130"/>
+        <source>{title} (closed)</source>
+        <translation>{title}（休息）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/booking_grid.py" line="193"/>
+        <source>Drag to another time or day (Alt+Up/Down, Alt+Left/Right); drag the bottom edge to change the length.</source>
+        <translation>拖到其他时间或日期（Alt+上/下，Alt+左/右）；拖动下边缘可改变时长。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/booking_grid.py" line="198"/>
+        <source>Drag up or down to another time (Alt+Up/Down); drag the bottom edge to change the length.</source>
+        <translation>上下拖动改到其他时间（Alt+上/下）；拖动下边缘可改变时长。</translation>
+    </message>
+</context>
+<context>
+    <name>BookingHistory</name>
+    <message>
+        <location filename="../../desktop_app/ui/booking_history.py" line="38"/>
+        <source>The patient asked to reschedule</source>
+        <translation>患者要求改期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/booking_history.py" line="39"/>
+        <source>The patient is ill</source>
+        <translation>患者生病</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/booking_history.py" line="40"/>
+        <source>The doctor is not available</source>
+        <translation>医生不能出诊</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/booking_history.py" line="41"/>
+        <source>Booked by mistake</source>
+        <translation>预约有误</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/booking_history.py" line="45"/>
+        <source>booked</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/booking_history.py" line="46"/>
+        <source>moved</source>
+        <translation>改时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/booking_history.py" line="47"/>
+        <source>length changed</source>
+        <translation>改时长</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/booking_history.py" line="48"/>
+        <source>cancelled</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/booking_history.py" line="49"/>
+        <source>checked in</source>
+        <translation>签到</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/booking_history.py" line="50"/>
+        <source>no-show</source>
+        <translation>爽约</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/booking_history.py" line="52"/>
+        <source>checked in at the front desk</source>
+        <translation>在前台签到</translation>
+    </message>
+</context>
+<context>
+    <name>BookingHistoryDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/booking_history.py" line="118"/>
+        <source>Booking history</source>
+        <translation>预约记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/booking_history.py" line="124"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/booking_history.py" line="124"/>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/booking_history.py" line="124"/>
+        <source>What</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/booking_history.py" line="125"/>
+        <source>Booked for before</source>
+        <translation>原预约时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/booking_history.py" line="125"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
     <name>Bookings</name>
     <message>
-        <location filename="../../desktop_app/ui/booking_dialog.py" line="49"/>
+        <location filename="../../desktop_app/ui/booking_dialog.py" line="51"/>
         <source>The doctor</source>
         <translation>该医生</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/booking_dialog.py" line="50"/>
+        <location filename="../../desktop_app/ui/booking_dialog.py" line="52"/>
         <source>The room</source>
         <translation>该治疗室</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/booking_dialog.py" line="51"/>
+        <location filename="../../desktop_app/ui/booking_dialog.py" line="53"/>
         <source>The device</source>
         <translation>该设备</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/booking_dialog.py" line="55"/>
+        <location filename="../../desktop_app/ui/booking_dialog.py" line="57"/>
         <source>{what} is booked then already: {name}, {start}–{end} ({day}).</source>
         <translation>{what}在该时段已有预约：{name}，{day} {start}–{end}。</translation>
     </message>
 </context>
 <context>
-    <name>BookingsPage</name>
+    <name>BookingsBar</name>
     <message>
-        <location filename="../../desktop_app/ui/bookings_page.py" line="45"/>
+        <location filename="../../desktop_app/ui/bookings_bar.py" line="13"/>
         <source>Doctors</source>
         <translation>医生</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/bookings_page.py" line="46"/>
+        <location filename="../../desktop_app/ui/bookings_bar.py" line="14"/>
         <source>Consultants</source>
         <translation>咨询师</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/bookings_page.py" line="47"/>
+        <location filename="../../desktop_app/ui/bookings_bar.py" line="15"/>
         <source>Rooms</source>
-        <translation>治疗室</translation>
+        <translation>诊室</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/bookings_page.py" line="48"/>
+        <location filename="../../desktop_app/ui/bookings_bar.py" line="16"/>
         <source>Devices</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/bookings_page.py" line="159"/>
+        <location filename="../../desktop_app/ui/bookings_bar.py" line="70"/>
         <source>◀</source>
         <translation>◀</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/bookings_page.py" line="160"/>
+        <location filename="../../desktop_app/ui/bookings_bar.py" line="71"/>
         <source>Previous day or week (Ctrl+Left)</source>
-        <translation>前一天或前一周（Ctrl+Left）</translation>
+        <translation>前一天或前一周（Ctrl+左）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/bookings_page.py" line="161"/>
+        <location filename="../../desktop_app/ui/bookings_bar.py" line="72"/>
         <source>▶</source>
         <translation>▶</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/bookings_page.py" line="162"/>
+        <location filename="../../desktop_app/ui/bookings_bar.py" line="73"/>
         <source>Next day or week (Ctrl+Right)</source>
-        <translation>后一天或后一周（Ctrl+Right）</translation>
+        <translation>后一天或后一周（Ctrl+右）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/bookings_page.py" line="163"/>
+        <location filename="../../desktop_app/ui/bookings_bar.py" line="74"/>
         <source>Today (T)</source>
-        <translation>今天（T）</translation>
+        <translation>今天 (T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/bookings_page.py" line="164"/>
+        <location filename="../../desktop_app/ui/bookings_bar.py" line="75"/>
         <source>Day (D)</source>
-        <translation>日（D）</translation>
+        <translation>日 (D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/bookings_page.py" line="165"/>
+        <location filename="../../desktop_app/ui/bookings_bar.py" line="76"/>
         <source>Week (W)</source>
-        <translation>周（W）</translation>
+        <translation>周 (W)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/bookings_page.py" line="166"/>
+        <location filename="../../desktop_app/ui/bookings_bar.py" line="77"/>
+        <source>Arrivals (A)</source>
+        <translation>到院 (A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/bookings_bar.py" line="79"/>
+        <source>The day&apos;s bookings by time: who is here, who is late. Enter checks in.</source>
+        <translation>当天预约按时间排列：谁已到、谁迟到。按 Enter 签到。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/bookings_bar.py" line="81"/>
         <source>&amp;Columns</source>
-        <translation>分列(&amp;C)</translation>
+        <translation>列(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/bookings_page.py" line="167"/>
+        <location filename="../../desktop_app/ui/bookings_bar.py" line="82"/>
         <source>W&amp;ho</source>
-        <translation>对象(&amp;H)</translation>
+        <translation>人员(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/bookings_page.py" line="170"/>
+        <location filename="../../desktop_app/ui/bookings_bar.py" line="85"/>
         <source>New booking (Enter)</source>
-        <translation>新建预约（Enter）</translation>
+        <translation>新预约 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/bookings_page.py" line="173"/>
-        <source>Book the selected slot (Enter or Ctrl+N). Drag a booking or its bottom edge, or Alt+Up/Down, to move it. F5 reloads.</source>
-        <translation>预约所选时段（Enter 或 Ctrl+N）。拖动预约或其下边缘，或按 Alt+Up/Down 移动。F5 刷新。</translation>
+        <location filename="../../desktop_app/ui/bookings_bar.py" line="88"/>
+        <source>Book the selected slot (Enter or Ctrl+N). Drag a booking or its bottom edge, or Alt+Up/Down (Alt+Left/Right in the week), to move it. Delete cancels, Ctrl+H shows its history, F5 reloads.</source>
+        <translation>预约所选时段（Enter 或 Ctrl+N）。拖动预约或其下边缘，或用 Alt+上/下（周视图中 Alt+左/右）移动。Delete 取消，Ctrl+H 查看记录，F5 刷新。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/bookings_page.py" line="177"/>
+        <location filename="../../desktop_app/ui/bookings_bar.py" line="93"/>
+        <source>Check in (Ctrl+Return)</source>
+        <translation>签到 (Ctrl+Return)</translation>
+    </message>
+</context>
+<context>
+    <name>BookingsPage</name>
+    <message>
+        <location filename="../../desktop_app/ui/bookings_page.py" line="147"/>
         <source>Check in (Ctrl+Return)</source>
         <translation>签到（Ctrl+Return）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/bookings_page.py" line="288"/>
+        <location filename="../../desktop_app/ui/bookings_page.py" line="148"/>
+        <source>Cancel booking…</source>
+        <translation>取消预约…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/bookings_page.py" line="149"/>
+        <source>History…</source>
+        <translation>预约记录…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/bookings_page.py" line="289"/>
         <source>Nothing to show: no active {what} yet.</source>
         <translation>暂无可显示的内容：还没有在用的{what}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/bookings_page.py" line="344"/>
+        <location filename="../../desktop_app/ui/bookings_page.py" line="345"/>
         <source>Booked: {name}, {start}.</source>
         <translation>已预约：{name}，{start}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/booking_actions.py" line="53"/>
+        <location filename="../../desktop_app/ui/booking_actions.py" line="67"/>
+        <source>Cancelled: {name}, {start}.</source>
+        <translation>已取消：{name}，{start}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/booking_actions.py" line="133"/>
         <source>{name}: now {start}–{end}.</source>
         <translation>{name}：已改为 {start}–{end}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/booking_actions.py" line="72"/>
+        <location filename="../../desktop_app/ui/booking_actions.py" line="152"/>
         <source>{name} is checked in and on the triage board.</source>
         <translation>{name} 已签到，已在分诊看板上。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/booking_actions.py" line="76"/>
+        <location filename="../../desktop_app/ui/booking_actions.py" line="156"/>
         <source>Late for the booked time.</source>
         <translation>晚于预约时间到院。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/booking_actions.py" line="78"/>
+        <location filename="../../desktop_app/ui/booking_actions.py" line="158"/>
         <source>The lead was a registered patient already: the record is linked.</source>
         <translation>该潜在客户已是登记患者：已关联其病历。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/booking_actions.py" line="86"/>
+        <location filename="../../desktop_app/ui/booking_actions.py" line="166"/>
         <source>{clash} The booking stays where it was.</source>
         <translation>{clash} 预约保持原样。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/booking_actions.py" line="95"/>
+        <location filename="../../desktop_app/ui/booking_actions.py" line="175"/>
         <source>{headline} {detail} The book shows it now.</source>
         <translation>{headline} {detail} 预约簿已显示最新情况。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/booking_actions.py" line="106"/>
+        <location filename="../../desktop_app/ui/booking_actions.py" line="186"/>
         <source>Only a booking still to come can be moved or checked in.</source>
         <translation>只有尚未到来的预约才能移动或签到。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/booking_actions.py" line="109"/>
+        <location filename="../../desktop_app/ui/booking_actions.py" line="189"/>
         <source>This booking was checked in already.</source>
         <translation>该预约已签到。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/booking_actions.py" line="112"/>
+        <location filename="../../desktop_app/ui/booking_actions.py" line="192"/>
         <source>This booking is for another day: move it to today first.</source>
         <translation>该预约不是今天的：请先把它移到今天。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/booking_actions.py" line="115"/>
+        <location filename="../../desktop_app/ui/booking_actions.py" line="195"/>
         <source>A booking lasts 5 minutes to 12 hours.</source>
         <translation>预约时长为 5 分钟到 12 小时。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/booking_actions.py" line="124"/>
+        <location filename="../../desktop_app/ui/booking_actions.py" line="204"/>
         <source>Note: the clinic is closed that day.</source>
         <translation>注意：诊所当天不营业。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/booking_actions.py" line="127"/>
+        <location filename="../../desktop_app/ui/booking_actions.py" line="207"/>
         <source>Note: it starts before the clinic opens.</source>
         <translation>注意：开始时间早于营业时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/booking_actions.py" line="130"/>
+        <location filename="../../desktop_app/ui/booking_actions.py" line="210"/>
         <source>Note: it ends after the clinic closes.</source>
         <translation>注意：结束时间晚于营业时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/booking_actions.py" line="133"/>
+        <location filename="../../desktop_app/ui/booking_actions.py" line="213"/>
         <source>Note: it falls in the clinic&apos;s break.</source>
         <translation>注意：落在诊所休息时段。</translation>
     </message>
@@ -612,6 +830,34 @@
         <location filename="../../desktop_app/ui/camera_inbox.py" line="373"/>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>CancelBookingDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/booking_history.py" line="78"/>
+        <source>Cancel booking</source>
+        <translation>取消预约</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/booking_history.py" line="82"/>
+        <source>{booking} leaves the book. It is kept with its history, and its confirmation call is cancelled.</source>
+        <translation>{booking} 将从预约簿移除，但连同记录一起保留，其确认电话也会取消。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/booking_history.py" line="93"/>
+        <source>&amp;Why</source>
+        <translation>原因(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/booking_history.py" line="94"/>
+        <source>Cancel &amp;booking</source>
+        <translation>取消预约(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/booking_history.py" line="95"/>
+        <source>Keep it</source>
+        <translation>保留预约</translation>
     </message>
 </context>
 <context>
@@ -4308,77 +4554,82 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>Reminders</name>
     <message>
-        <location filename="../../desktop_app/ui/reminder_actions.py" line="80"/>
+        <location filename="../../desktop_app/ui/reminder_actions.py" line="85"/>
         <source>Offline — working from this computer&apos;s copy</source>
         <translation>离线 — 正在使用本机副本</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_actions.py" line="86"/>
+        <location filename="../../desktop_app/ui/reminder_actions.py" line="91"/>
         <source>Offline — working from this computer&apos;s copy (%n change(s) waiting to be sent)</source>
         <translation>离线 — 正在使用本机副本（%n 项修改等待发送）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_actions.py" line="95"/>
+        <location filename="../../desktop_app/ui/reminder_actions.py" line="100"/>
         <source>Back online — sending %n change(s) made offline</source>
         <translation>已恢复连接 — 正在发送离线时的 %n 项修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_actions.py" line="103"/>
+        <location filename="../../desktop_app/ui/reminder_actions.py" line="108"/>
         <source>Offline — the clinic server cannot be reached. The list shows what was loaded before; changes cannot be saved until it is back.</source>
         <translation>离线 — 无法连接诊所服务器。列表显示的是之前载入的内容；服务器恢复前无法保存修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_actions.py" line="109"/>
+        <location filename="../../desktop_app/ui/reminder_actions.py" line="114"/>
         <source>Offline — the clinic server cannot be reached, and this computer has no copy of the reminders yet. They will show when the server is back.</source>
         <translation>离线 — 无法连接诊所服务器，本机还没有提醒副本。服务器恢复后会显示。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_actions.py" line="120"/>
+        <location filename="../../desktop_app/ui/reminder_actions.py" line="125"/>
         <source>⚠ %n conflict(s) to decide…</source>
         <translation>⚠ 有 %n 项冲突待决定…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_actions.py" line="174"/>
+        <location filename="../../desktop_app/ui/reminder_actions.py" line="179"/>
         <source>{patient}: snoozed to {day}.</source>
         <translation>{patient}：已推迟到 {day}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_actions.py" line="204"/>
+        <location filename="../../desktop_app/ui/reminder_actions.py" line="209"/>
         <source>{patient}: given to {who}.</source>
         <translation>{patient}：已转给 {who}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_actions.py" line="249"/>
+        <location filename="../../desktop_app/ui/reminder_actions.py" line="220"/>
+        <source>{patient} is not registered yet, so there is no record to open: it is made when they arrive for their booking.</source>
+        <translation>{patient} 尚未登记，没有病历可打开：到院签到时会建立病历。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminder_actions.py" line="274"/>
         <source>Record my call anyway</source>
         <translation>仍然记录我的回访</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_actions.py" line="257"/>
+        <location filename="../../desktop_app/ui/reminder_actions.py" line="282"/>
         <source>Try saving my call again</source>
         <translation>重新保存我的回访</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_actions.py" line="261"/>
+        <location filename="../../desktop_app/ui/reminder_actions.py" line="286"/>
         <source>Not saved: the clinic server cannot be reached.</source>
         <translation>未保存：无法连接诊所服务器。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_actions.py" line="275"/>
+        <location filename="../../desktop_app/ui/reminder_actions.py" line="300"/>
         <source>{patient}: call recorded.</source>
         <translation>{patient}：回访已记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_actions.py" line="279"/>
+        <location filename="../../desktop_app/ui/reminder_actions.py" line="304"/>
         <source>An urgent reminder went to the doctor.</source>
         <translation>已给医生发送紧急提醒。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_actions.py" line="284"/>
+        <location filename="../../desktop_app/ui/reminder_actions.py" line="309"/>
         <source>{patient}: not reached; tried again on {day} (try {n} of {max}).</source>
         <translation>{patient}：未接通；{day} 再打（第 {n} 次，共 {max} 次）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_actions.py" line="292"/>
+        <location filename="../../desktop_app/ui/reminder_actions.py" line="317"/>
         <source>{patient}: not reached on the last try; the reminder is closed.</source>
         <translation>{patient}：最后一次仍未接通；提醒已关闭。</translation>
     </message>
@@ -4431,6 +4682,11 @@ Front desk and clinical record for aesthetics clinics.</source>
         <location filename="../../desktop_app/ui/reminders_model.py" line="65"/>
         <source>day %n</source>
         <translation>第 %n 天</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_model.py" line="89"/>
+        <source>{name} (lead)</source>
+        <translation>{name}（意向客户）</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/reminders_words.py" line="21"/>
@@ -4511,42 +4767,42 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>RemindersModel</name>
     <message>
-        <location filename="../../desktop_app/ui/reminders_model.py" line="114"/>
+        <location filename="../../desktop_app/ui/reminders_model.py" line="119"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_model.py" line="115"/>
+        <location filename="../../desktop_app/ui/reminders_model.py" line="120"/>
         <source>Reason</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_model.py" line="116"/>
+        <location filename="../../desktop_app/ui/reminders_model.py" line="121"/>
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_model.py" line="117"/>
+        <location filename="../../desktop_app/ui/reminders_model.py" line="122"/>
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_model.py" line="118"/>
+        <location filename="../../desktop_app/ui/reminders_model.py" line="123"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_model.py" line="119"/>
+        <location filename="../../desktop_app/ui/reminders_model.py" line="124"/>
         <source>Assigned to</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_model.py" line="120"/>
+        <location filename="../../desktop_app/ui/reminders_model.py" line="125"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_model.py" line="121"/>
+        <location filename="../../desktop_app/ui/reminders_model.py" line="126"/>
         <source>Tries</source>
         <translation>尝试次数</translation>
     </message>
@@ -4554,127 +4810,137 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>RemindersPage</name>
     <message>
-        <location filename="../../desktop_app/ui/reminders_page.py" line="206"/>
+        <location filename="../../desktop_app/ui/reminders_page.py" line="208"/>
         <source>Sho&amp;w</source>
         <translation>显示(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_page.py" line="211"/>
+        <location filename="../../desktop_app/ui/reminders_page.py" line="213"/>
         <source>Done… (Enter)</source>
         <translation>完成…（Enter）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_page.py" line="211"/>
+        <location filename="../../desktop_app/ui/reminders_page.py" line="213"/>
         <source>Record the call&apos;s outcome</source>
         <translation>记录回访结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_page.py" line="212"/>
+        <location filename="../../desktop_app/ui/reminders_page.py" line="214"/>
         <source>Tomorrow (1)</source>
         <translation>明天（1）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_page.py" line="212"/>
+        <location filename="../../desktop_app/ui/reminders_page.py" line="214"/>
         <source>Snooze to tomorrow</source>
         <translation>推迟到明天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_page.py" line="213"/>
+        <location filename="../../desktop_app/ui/reminders_page.py" line="215"/>
         <source>In 3 days (3)</source>
         <translation>3 天后（3）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_page.py" line="213"/>
+        <location filename="../../desktop_app/ui/reminders_page.py" line="215"/>
         <source>Snooze for three days</source>
         <translation>推迟三天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_page.py" line="215"/>
+        <location filename="../../desktop_app/ui/reminders_page.py" line="217"/>
         <source>Pick a day… (S)</source>
         <translation>选择日期…（S）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_page.py" line="216"/>
+        <location filename="../../desktop_app/ui/reminders_page.py" line="218"/>
         <source>Snooze to a day you pick (also Ctrl+Shift+S)</source>
         <translation>推迟到所选日期（也可按 Ctrl+Shift+S）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_page.py" line="219"/>
+        <location filename="../../desktop_app/ui/reminders_page.py" line="221"/>
         <source>Give to… (R)</source>
         <translation>转给…（R）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_page.py" line="220"/>
+        <location filename="../../desktop_app/ui/reminders_page.py" line="222"/>
         <source>Give to another person or to anyone of a role</source>
         <translation>转给另一个人或某个角色的任何人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_page.py" line="222"/>
+        <location filename="../../desktop_app/ui/reminders_page.py" line="224"/>
         <source>Open patient (Ctrl+O)</source>
         <translation>打开病历（Ctrl+O）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_page.py" line="222"/>
+        <location filename="../../desktop_app/ui/reminders_page.py" line="224"/>
         <source>Open the record</source>
         <translation>打开病历</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_page.py" line="228"/>
+        <location filename="../../desktop_app/ui/reminders_page.py" line="226"/>
+        <source>Book now (B)</source>
+        <translation>立即预约 (B)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_page.py" line="227"/>
+        <source>Book the visit this call is about, in the appointment book</source>
+        <translation>在预约簿中预约这次回访所涉及的到院</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_page.py" line="234"/>
         <source>Record the call&apos;s outcome (Enter, Ctrl+D)</source>
         <translation>记录回访结果（Enter、Ctrl+D）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_page.py" line="230"/>
+        <location filename="../../desktop_app/ui/reminders_page.py" line="236"/>
         <source>Snooze:</source>
         <translation>推迟：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_page.py" line="231"/>
+        <location filename="../../desktop_app/ui/reminders_page.py" line="237"/>
         <source>Reload (F5)</source>
         <translation>刷新（F5）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_page.py" line="244"/>
+        <location filename="../../desktop_app/ui/reminders_page.py" line="250"/>
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_page.py" line="245"/>
+        <location filename="../../desktop_app/ui/reminders_page.py" line="251"/>
         <source>My role</source>
         <translation>我的角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_page.py" line="247"/>
+        <location filename="../../desktop_app/ui/reminders_page.py" line="253"/>
         <source>Everyone</source>
         <translation>所有人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_page.py" line="252"/>
+        <location filename="../../desktop_app/ui/reminders_page.py" line="258"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_page.py" line="252"/>
+        <location filename="../../desktop_app/ui/reminders_page.py" line="258"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_page.py" line="252"/>
+        <location filename="../../desktop_app/ui/reminders_page.py" line="258"/>
         <source>Upcoming</source>
         <translation>即将到期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_page.py" line="414"/>
+        <location filename="../../desktop_app/ui/reminders_page.py" line="420"/>
         <source>Nothing overdue.</source>
         <translation>没有逾期的提醒。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_page.py" line="415"/>
+        <location filename="../../desktop_app/ui/reminders_page.py" line="421"/>
         <source>Nothing due today.</source>
         <translation>今天没有到期的提醒。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/reminders_page.py" line="416"/>
+        <location filename="../../desktop_app/ui/reminders_page.py" line="422"/>
         <source>Nothing due in the next %n day(s).</source>
         <translation>
             <numerusform>未来 %n 天内没有到期的提醒。</numerusform>
