@@ -37,6 +37,9 @@ def test_a_lists_the_days_bookings_and_enter_checks_the_patient_in(qtbot, databa
     ]
     page.arrivals.model.tick(at(10, 16))  # more than a quarter hour after 10:00
     assert [row[6] for row in texts(page)] == ["Late 16 min", "Expected"]
+    page.arrivals.model.tick(at(12, 20))
+    assert [row[6] for row in texts(page)] == ["Late 2 h 20 min", "Late 20 min"]
+    page.arrivals.model.tick(at(10, 16))
     assert page.arrivals.selected_booking().id == ten.id  # the first still expected
 
     qtbot.keyClick(page.arrivals.table, Qt.Key.Key_Return)
@@ -108,3 +111,17 @@ def test_ctrl_h_shows_who_moved_the_booking_and_from_when(qtbot, database, book)
     rows = [[table.item(r, c).text() for c in range(5)] for r in range(table.rowCount())]
     assert [row[1:3] for row in rows] == [["前台小王", "booked"], ["前台小王", "moved"]]
     assert rows[1][3].endswith("10:00–11:00") and rows[1][4] == "病人要求"
+
+
+def test_delete_and_ctrl_h_work_from_the_arrival_list_and_focus_comes_back(qtbot, book):
+    page, _front, _doctors, ten, _noon = book
+    page.show_arrivals()
+    page.arrivals.select_booking(ten.id)
+    qtbot.keyClick(page.arrivals.table, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    assert isinstance(page.side_dialog, BookingHistoryDialog)
+    page.side_dialog.reject()
+    assert page.arrivals.table.hasFocus()
+    qtbot.keyClick(page.arrivals.table, Qt.Key.Key_Delete)
+    assert isinstance(page.side_dialog, CancelBookingDialog)
+    page.side_dialog.reject()
+    assert page.arrivals.table.hasFocus()

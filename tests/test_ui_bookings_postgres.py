@@ -45,4 +45,3 @@ def test_book_clash_and_check_in_on_postgresql(qtbot, database, book):
     qtbot.keyClick(page.arrivals.table, Qt.Key.Key_Return)
     assert stored(database, front, ten.id).status == BookingStatus.ARRIVED
     assert [c.patient_id for c in queue.todays_board(database, front).cards] == [ten.patient_id]
-

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Callable
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -35,6 +37,7 @@ from desktop_app.services.booking_arrivals import LATE_AFTER
 from desktop_app.services.bookings import BookingRow
 
 Index = QModelIndex | QPersistentModelIndex
+NO_KEYS = Qt.KeyboardModifier.NoModifier
 LATE_COLOUR, ARRIVED_COLOUR, GONE_COLOUR = QColor("#b3261e"), QColor("#1e7a34"), QColor("#777777")
 
 
@@ -86,7 +89,11 @@ class ArrivalsModel(QAbstractTableModel):
         if row.status == BookingStatus.CANCELLED:
             return self.tr("Cancelled")
         late = self.late_minutes(row)
-        return self.tr("Late {minutes} min").format(minutes=late) if late else self.tr("Expected")
+        if not late:
+            return self.tr("Expected")
+        if late < 60:
+            return self.tr("Late {minutes} min").format(minutes=late)
+        return self.tr("Late {hours} h {minutes} min").format(hours=late // 60, minutes=late % 60)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
@@ -213,16 +220,34 @@ class ArrivalsList(QWidget):
 
     def eventFilter(self, watched: object, event: object) -> bool:
         """Enter or Ctrl+Return checks in, from the list or the find box (the box's Up and
-        Down move in the list, so the hands stay on the keys)."""
-        if isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress:
-            key = event.key()
-            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self._check_in()
-                return True
-            if watched is self.find and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
-                step = -1 if key == Qt.Key.Key_Up else 1
-                current = self.table.currentIndex().row()
-                target = max(0, min(self.proxy.rowCount() - 1, current + step))
-                self.table.setCurrentIndex(self.proxy.index(target, 0))
-                return True
+        Down move in the list, so the hands stay on the keys). Ctrl+Return and Ctrl+F are
+        the window's too (the front desk's check-in, the patient search): here they are
+        the list's, claimed at ShortcutOverride as the book's grid does."""
+        if not isinstance(event, QKeyEvent):
+            return super().eventFilter(watched, event)  # type: ignore[arg-type]
+        action = self._key_action(watched, event)
+        if action is None:
+            return super().eventFilter(watched, event)  # type: ignore[arg-type]
+        if event.type() == QEvent.Type.ShortcutOverride:
+            event.accept()  # "this key is mine": the KeyPress comes here
+            return True
+        if event.type() == QEvent.Type.KeyPress:
+            action()
+            return True
         return super().eventFilter(watched, event)  # type: ignore[arg-type]
+
+    def _key_action(self, watched: object, event: QKeyEvent) -> Callable[[], None] | None:
+        key, modifiers = event.key(), event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        control = Qt.KeyboardModifier.ControlModifier
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and modifiers in (control, NO_KEYS):
+            return self._check_in
+        if key == Qt.Key.Key_F and modifiers == control:
+            return self.find.setFocus
+        if watched is self.find and key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and not modifiers:
+            return lambda: self._step(-1 if key == Qt.Key.Key_Up else 1)
+        return None
+
+    def _step(self, step: int) -> None:
+        current = self.table.currentIndex().row()
+        target = max(0, min(self.proxy.rowCount() - 1, current + step))
+        self.table.setCurrentIndex(self.proxy.index(target, 0))

@@ -46,6 +46,7 @@ class BookingActions:
     field: str
     dialog: BookingDialog | None
     _booked: Callable[[], None]
+    focus_view: Callable[[], None]
     side_dialog: QDialog | None = None  # the cancel or history dialog open now
 
     def cancel_selected(self) -> None:
@@ -58,8 +59,7 @@ class BookingActions:
             return
         dialog = CancelBookingDialog(self.runner, database, actor, row, self._parent())
         dialog.accepted.connect(lambda: self._cancelled(dialog.result_value))
-        self.side_dialog = dialog
-        dialog.open()
+        self._open(dialog)
 
     def _cancelled(self, row: BookingRow) -> None:
         self._keep = None
@@ -75,8 +75,7 @@ class BookingActions:
         row, database, actor = self.selected_booking(), self.database, self.actor
         if row is None or database is None or actor is None:
             return
-        self.side_dialog = BookingHistoryDialog(self.runner, database, actor, row, self._parent())
-        self.side_dialog.open()
+        self._open(BookingHistoryDialog(self.runner, database, actor, row, self._parent()))
 
     def book_from_reminder(self, reminder_id: uuid.UUID) -> None:
         """ "Book now" on a reminder: the dialog with the patient (or the lead) and the item
@@ -111,6 +110,13 @@ class BookingActions:
             dialog.lead_mobile.setText(what.mobile)
         self.dialog = dialog
         dialog.accepted.connect(self._booked)
+        dialog.finished.connect(lambda _result: self.focus_view())
+        dialog.open()
+
+    def _open(self, dialog: QDialog) -> None:
+        """A side dialog; when it closes, the keys go back to the book or the list."""
+        self.side_dialog = dialog
+        dialog.finished.connect(lambda _result: self.focus_view())
         dialog.open()
 
     def _parent(self) -> QWidget | None:

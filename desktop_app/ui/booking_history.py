@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -92,7 +93,10 @@ class CancelBookingDialog(ClinicalDialog):
         self.reason.lineEdit().returnPressed.connect(self.submit)
         self.form.add_field("reason", self.reason).setText(self.tr("&Why"))
         self.save_button.setText(self.tr("Cancel &booking"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Keep it"))
+        keep = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        keep.setText(self.tr("Keep it"))
+        for button in (self.save_button, keep):  # a "save" disk on "cancel" reads wrong
+            button.setIcon(QIcon())
         self.finish_layout()
         self.reason.setFocus()
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -23,7 +24,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QLabel,
     QStackedWidget,
@@ -116,37 +117,24 @@ class BookingsPage(BookingActions, QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.stack, 1)
 
-        for keys, slot in (
-            ("Ctrl+Left", lambda: self.step(-1)),
-            ("Ctrl+Right", lambda: self.step(1)),
-            ("F5", self.reload),
-            ("Ctrl+F", self.arrivals.find.setFocus),
-        ):
-            shortcut = QShortcut(QKeySequence(keys), self, slot)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.check_in_action = QAction(self)
         self.check_in_action.triggered.connect(self._check_in_selected)
         self.cancel_action = QAction(self)
-        self.cancel_action.setShortcut(QKeySequence(Qt.Key.Key_Delete))
         self.cancel_action.triggered.connect(self.cancel_selected)
         self.history_action = QAction(self)
-        self.history_action.setShortcut(QKeySequence("Ctrl+H"))
         self.history_action.triggered.connect(self.history_of_selected)
-        # Right-click menus on both views; the keys work where the focus is in the section.
+        # Right-click menus on both views; their keys are the views' own (eventFilter).
         for view in (self.grid, self.arrivals.table):
             view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
             view.addActions([self.check_in_action, self.cancel_action, self.history_action])
-        for action in (self.cancel_action, self.history_action):
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.addAction(action)
         self.retranslate()
 
     # --- language ------------------------------------------------------------------------
 
     def retranslate(self) -> None:
         self.check_in_action.setText(self.tr("Check in (Ctrl+Return)"))
-        self.cancel_action.setText(self.tr("Cancel booking…"))
-        self.history_action.setText(self.tr("History…"))
+        self.cancel_action.setText(self.tr("Cancel booking… (Delete)"))
+        self.history_action.setText(self.tr("History… (Ctrl+H)"))
         self._show_date()
         if self.entities:
             self._show_columns()
@@ -220,11 +208,13 @@ class BookingsPage(BookingActions, QWidget):
 
     def _show_date(self) -> None:
         first, days = self.span()
-        if days == 1:  # the weekday in the user's language, the date as everywhere else
-            text = QLocale().toString(first, "dddd yyyy-MM-dd")
+        last = first + dt.timedelta(days=days - 1)
+        if days == 1:  # the weekday in the user's language, short: the bar is full
+            text = QLocale().toString(first, "ddd MM-dd")
         else:
-            text = f"{first:%Y-%m-%d} – {first + dt.timedelta(days=days - 1):%m-%d}"
+            text = f"{first:%m-%d} – {last:%m-%d}"
         self.bar.date_label.setText(text)
+        self.bar.date_label.setToolTip(f"{first:%Y-%m-%d}" + (f" – {last:%Y-%m-%d}" * (days > 1)))
         on_grid = not self.arrivals_view
         self.bar.who.setEnabled(self.week and on_grid)
         self.bar.who_label.setEnabled(self.week and on_grid)
@@ -336,6 +326,7 @@ class BookingsPage(BookingActions, QWidget):
             self.runner, database, actor, start, {self.field: column.key}, self
         )
         self.dialog.accepted.connect(self._booked)
+        self.dialog.finished.connect(lambda _result: self.focus_view())
         self.dialog.open()
 
     def _booked(self) -> None:
@@ -347,7 +338,10 @@ class BookingsPage(BookingActions, QWidget):
             )
             self._say(f"{text} {outside_text(row.outside)}".strip(), error=bool(row.outside))
         self.reload()
-        self.grid.setFocus()
+
+    def focus_view(self) -> None:
+        """The keys back on the book or the arrival list (after a dialog closes)."""
+        (self.arrivals.table if self.arrivals_view else self.grid).setFocus()
 
     def _check_in_selected(self) -> None:
         booking = self.selected_booking()
@@ -362,18 +356,33 @@ class BookingsPage(BookingActions, QWidget):
     # --- keyboard ------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """T, D, W and A on the book or the list (plain letters: not while typing)."""
+        """T, D, W, A, Delete and Ctrl+H on the book or the list (plain letters: not while
+        typing). Keys of the views, not window shortcuts: those went dead on X11 after a
+        dialog had closed, and the window's own shortcuts would take Ctrl+ keys."""
         views = (self.grid, self.arrivals.table)
         if watched in views and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
-            if event.modifiers() == Qt.KeyboardModifier.NoModifier:
-                action = {
-                    Qt.Key.Key_T: self.today,
-                    Qt.Key.Key_D: lambda: self.set_week(False),
-                    Qt.Key.Key_W: lambda: self.set_week(True),
-                    Qt.Key.Key_A: self.show_arrivals,
-                }.get(Qt.Key(event.key()))
-                if action is not None:
-                    action()
-                    return True
+            action = self._key_action(event)
+            if action is not None:
+                action()
+                return True
         return super().eventFilter(watched, event)
+
+    def _key_action(self, event: QKeyEvent) -> Callable[[], None] | None:
+        key, modifiers = Qt.Key(event.key()), event.modifiers()
+        if modifiers == Qt.KeyboardModifier.ControlModifier:
+            return {
+                Qt.Key.Key_H: self.history_of_selected,
+                Qt.Key.Key_Left: lambda: self.step(-1),
+                Qt.Key.Key_Right: lambda: self.step(1),
+            }.get(key)
+        if modifiers != Qt.KeyboardModifier.NoModifier:
+            return None
+        return {
+            Qt.Key.Key_F5: self.reload,
+            Qt.Key.Key_T: self.today,
+            Qt.Key.Key_D: lambda: self.set_week(False),
+            Qt.Key.Key_W: lambda: self.set_week(True),
+            Qt.Key.Key_A: self.show_arrivals,
+            Qt.Key.Key_Delete: self.cancel_selected,
+        }.get(key)

@@ -22,12 +22,12 @@
 <context>
     <name>ArrivalsList</name>
     <message>
-        <location filename="../../desktop_app/ui/arrivals_list.py" line="169"/>
+        <location filename="../../desktop_app/ui/arrivals_list.py" line="176"/>
         <source>Find in the list: name, record number or mobile digits (Ctrl+F)</source>
         <translation>在列表中查找：姓名、病历号或手机号数字（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/arrivals_list.py" line="171"/>
+        <location filename="../../desktop_app/ui/arrivals_list.py" line="178"/>
         <source>Enter or Ctrl+Return checks the chosen patient in.</source>
         <translation>按 Enter 或 Ctrl+Return 为所选患者签到。</translation>
     </message>
@@ -35,67 +35,72 @@
 <context>
     <name>ArrivalsModel</name>
     <message>
-        <location filename="../../desktop_app/ui/arrivals_list.py" line="70"/>
+        <location filename="../../desktop_app/ui/arrivals_list.py" line="73"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/arrivals_list.py" line="70"/>
+        <location filename="../../desktop_app/ui/arrivals_list.py" line="73"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/arrivals_list.py" line="70"/>
+        <location filename="../../desktop_app/ui/arrivals_list.py" line="73"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/arrivals_list.py" line="70"/>
+        <location filename="../../desktop_app/ui/arrivals_list.py" line="73"/>
         <source>Doctor</source>
         <translation>医生</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/arrivals_list.py" line="71"/>
+        <location filename="../../desktop_app/ui/arrivals_list.py" line="74"/>
         <source>Consultant</source>
         <translation>咨询师</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/arrivals_list.py" line="71"/>
+        <location filename="../../desktop_app/ui/arrivals_list.py" line="74"/>
         <source>Room / device</source>
         <translation>诊室 / 设备</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/arrivals_list.py" line="71"/>
+        <location filename="../../desktop_app/ui/arrivals_list.py" line="74"/>
         <source>Here?</source>
         <translation>到院？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/arrivals_list.py" line="83"/>
+        <location filename="../../desktop_app/ui/arrivals_list.py" line="86"/>
         <source>Here since {time}</source>
         <translation>{time} 已到</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/arrivals_list.py" line="85"/>
+        <location filename="../../desktop_app/ui/arrivals_list.py" line="88"/>
         <source>No-show</source>
         <translation>爽约</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/arrivals_list.py" line="87"/>
+        <location filename="../../desktop_app/ui/arrivals_list.py" line="90"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/arrivals_list.py" line="89"/>
+        <location filename="../../desktop_app/ui/arrivals_list.py" line="95"/>
         <source>Late {minutes} min</source>
         <translation>迟到 {minutes} 分钟</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/arrivals_list.py" line="89"/>
+        <location filename="../../desktop_app/ui/arrivals_list.py" line="93"/>
         <source>Expected</source>
         <translation>待到院</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/arrivals_list.py" line="121"/>
+        <location filename="../../desktop_app/ui/arrivals_list.py" line="96"/>
+        <source>Late {hours} h {minutes} min</source>
+        <translation>迟到 {hours} 小时 {minutes} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/arrivals_list.py" line="128"/>
         <source>{name} (lead)</source>
         <translation>{name}（意向客户）</translation>
     </message>
@@ -277,57 +282,57 @@
 <context>
     <name>BookingHistory</name>
     <message>
-        <location filename="../../desktop_app/ui/booking_history.py" line="38"/>
+        <location filename="../../desktop_app/ui/booking_history.py" line="39"/>
         <source>The patient asked to reschedule</source>
         <translation>患者要求改期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/booking_history.py" line="39"/>
+        <location filename="../../desktop_app/ui/booking_history.py" line="40"/>
         <source>The patient is ill</source>
         <translation>患者生病</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/booking_history.py" line="40"/>
+        <location filename="../../desktop_app/ui/booking_history.py" line="41"/>
         <source>The doctor is not available</source>
         <translation>医生不能出诊</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/booking_history.py" line="41"/>
+        <location filename="../../desktop_app/ui/booking_history.py" line="42"/>
         <source>Booked by mistake</source>
         <translation>预约有误</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/booking_history.py" line="45"/>
+        <location filename="../../desktop_app/ui/booking_history.py" line="46"/>
         <source>booked</source>
         <translation>预约</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/booking_history.py" line="46"/>
+        <location filename="../../desktop_app/ui/booking_history.py" line="47"/>
         <source>moved</source>
         <translation>改时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/booking_history.py" line="47"/>
+        <location filename="../../desktop_app/ui/booking_history.py" line="48"/>
         <source>length changed</source>
         <translation>改时长</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/booking_history.py" line="48"/>
+        <location filename="../../desktop_app/ui/booking_history.py" line="49"/>
         <source>cancelled</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/booking_history.py" line="49"/>
+        <location filename="../../desktop_app/ui/booking_history.py" line="50"/>
         <source>checked in</source>
         <translation>签到</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/booking_history.py" line="50"/>
+        <location filename="../../desktop_app/ui/booking_history.py" line="51"/>
         <source>no-show</source>
         <translation>爽约</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/booking_history.py" line="52"/>
+        <location filename="../../desktop_app/ui/booking_history.py" line="53"/>
         <source>checked in at the front desk</source>
         <translation>在前台签到</translation>
     </message>
@@ -335,32 +340,32 @@
 <context>
     <name>BookingHistoryDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/booking_history.py" line="118"/>
+        <location filename="../../desktop_app/ui/booking_history.py" line="122"/>
         <source>Booking history</source>
         <translation>预约记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/booking_history.py" line="124"/>
+        <location filename="../../desktop_app/ui/booking_history.py" line="128"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/booking_history.py" line="124"/>
+        <location filename="../../desktop_app/ui/booking_history.py" line="128"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/booking_history.py" line="124"/>
+        <location filename="../../desktop_app/ui/booking_history.py" line="128"/>
         <source>What</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/booking_history.py" line="125"/>
+        <location filename="../../desktop_app/ui/booking_history.py" line="129"/>
         <source>Booked for before</source>
         <translation>原预约时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/booking_history.py" line="125"/>
+        <location filename="../../desktop_app/ui/booking_history.py" line="129"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
@@ -484,27 +489,27 @@
 <context>
     <name>BookingsPage</name>
     <message>
-        <location filename="../../desktop_app/ui/bookings_page.py" line="147"/>
+        <location filename="../../desktop_app/ui/bookings_page.py" line="135"/>
         <source>Check in (Ctrl+Return)</source>
         <translation>签到（Ctrl+Return）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/bookings_page.py" line="148"/>
-        <source>Cancel booking…</source>
-        <translation>取消预约…</translation>
+        <location filename="../../desktop_app/ui/bookings_page.py" line="136"/>
+        <source>Cancel booking… (Delete)</source>
+        <translation>取消预约… (Delete)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/bookings_page.py" line="149"/>
-        <source>History…</source>
-        <translation>预约记录…</translation>
+        <location filename="../../desktop_app/ui/bookings_page.py" line="137"/>
+        <source>History… (Ctrl+H)</source>
+        <translation>预约记录… (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/bookings_page.py" line="289"/>
+        <location filename="../../desktop_app/ui/bookings_page.py" line="279"/>
         <source>Nothing to show: no active {what} yet.</source>
         <translation>暂无可显示的内容：还没有在用的{what}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/bookings_page.py" line="345"/>
+        <location filename="../../desktop_app/ui/bookings_page.py" line="336"/>
         <source>Booked: {name}, {start}.</source>
         <translation>已预约：{name}，{start}。</translation>
     </message>
@@ -514,72 +519,72 @@
         <translation>已取消：{name}，{start}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/booking_actions.py" line="133"/>
+        <location filename="../../desktop_app/ui/booking_actions.py" line="139"/>
         <source>{name}: now {start}–{end}.</source>
         <translation>{name}：已改为 {start}–{end}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/booking_actions.py" line="152"/>
+        <location filename="../../desktop_app/ui/booking_actions.py" line="158"/>
         <source>{name} is checked in and on the triage board.</source>
         <translation>{name} 已签到，已在分诊看板上。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/booking_actions.py" line="156"/>
+        <location filename="../../desktop_app/ui/booking_actions.py" line="162"/>
         <source>Late for the booked time.</source>
         <translation>晚于预约时间到院。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/booking_actions.py" line="158"/>
+        <location filename="../../desktop_app/ui/booking_actions.py" line="164"/>
         <source>The lead was a registered patient already: the record is linked.</source>
         <translation>该潜在客户已是登记患者：已关联其病历。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/booking_actions.py" line="166"/>
+        <location filename="../../desktop_app/ui/booking_actions.py" line="172"/>
         <source>{clash} The booking stays where it was.</source>
         <translation>{clash} 预约保持原样。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/booking_actions.py" line="175"/>
+        <location filename="../../desktop_app/ui/booking_actions.py" line="181"/>
         <source>{headline} {detail} The book shows it now.</source>
         <translation>{headline} {detail} 预约簿已显示最新情况。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/booking_actions.py" line="186"/>
+        <location filename="../../desktop_app/ui/booking_actions.py" line="192"/>
         <source>Only a booking still to come can be moved or checked in.</source>
         <translation>只有尚未到来的预约才能移动或签到。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/booking_actions.py" line="189"/>
+        <location filename="../../desktop_app/ui/booking_actions.py" line="195"/>
         <source>This booking was checked in already.</source>
         <translation>该预约已签到。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/booking_actions.py" line="192"/>
+        <location filename="../../desktop_app/ui/booking_actions.py" line="198"/>
         <source>This booking is for another day: move it to today first.</source>
         <translation>该预约不是今天的：请先把它移到今天。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/booking_actions.py" line="195"/>
+        <location filename="../../desktop_app/ui/booking_actions.py" line="201"/>
         <source>A booking lasts 5 minutes to 12 hours.</source>
         <translation>预约时长为 5 分钟到 12 小时。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/booking_actions.py" line="204"/>
+        <location filename="../../desktop_app/ui/booking_actions.py" line="210"/>
         <source>Note: the clinic is closed that day.</source>
         <translation>注意：诊所当天不营业。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/booking_actions.py" line="207"/>
+        <location filename="../../desktop_app/ui/booking_actions.py" line="213"/>
         <source>Note: it starts before the clinic opens.</source>
         <translation>注意：开始时间早于营业时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/booking_actions.py" line="210"/>
+        <location filename="../../desktop_app/ui/booking_actions.py" line="216"/>
         <source>Note: it ends after the clinic closes.</source>
         <translation>注意：结束时间晚于营业时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/booking_actions.py" line="213"/>
+        <location filename="../../desktop_app/ui/booking_actions.py" line="219"/>
         <source>Note: it falls in the clinic&apos;s break.</source>
         <translation>注意：落在诊所休息时段。</translation>
     </message>
@@ -835,27 +840,27 @@
 <context>
     <name>CancelBookingDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/booking_history.py" line="78"/>
+        <location filename="../../desktop_app/ui/booking_history.py" line="79"/>
         <source>Cancel booking</source>
         <translation>取消预约</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/booking_history.py" line="82"/>
+        <location filename="../../desktop_app/ui/booking_history.py" line="83"/>
         <source>{booking} leaves the book. It is kept with its history, and its confirmation call is cancelled.</source>
         <translation>{booking} 将从预约簿移除，但连同记录一起保留，其确认电话也会取消。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/booking_history.py" line="93"/>
+        <location filename="../../desktop_app/ui/booking_history.py" line="94"/>
         <source>&amp;Why</source>
         <translation>原因(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/booking_history.py" line="94"/>
+        <location filename="../../desktop_app/ui/booking_history.py" line="95"/>
         <source>Cancel &amp;booking</source>
         <translation>取消预约(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/booking_history.py" line="95"/>
+        <location filename="../../desktop_app/ui/booking_history.py" line="97"/>
         <source>Keep it</source>
         <translation>保留预约</translation>
     </message>
