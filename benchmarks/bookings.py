@@ -71,7 +71,7 @@ def raw_statement(dialect: str, staff: int) -> str:
         " coalesce(p.name, b.lead_name, ''), coalesce(p.mobile, b.lead_mobile, ''), i.name,"
         " b.doctor_id, coalesce(d.display_name, ''), b.consultant_id,"
         " coalesce(c.display_name, ''), b.room_id, coalesce(r.name, ''), b.device_id,"
-        " coalesce(v.name, '')"
+        " coalesce(v.name, ''), b.arrived_at"
         " FROM bookings b"
         " LEFT JOIN patients p ON p.id = b.patient_id"
         " LEFT JOIN treatment_items i ON i.id = b.item_id"
