@@ -1,4 +1,5 @@
-"""The database password in the operating system's keyring, and nowhere else.
+"""The database password and the clinic's data key in the operating system's keyring, and
+nowhere else.
 
 Where the OS has no keyring backend (headless Linux, some CI) this module says so with
 NoSecureStoreError; callers then ask the user each time. There is deliberately no
@@ -38,19 +39,19 @@ def has_secure_store() -> bool:
     return True
 
 
-def get_password(account: str) -> str | None:
+def get_password(account: str, service: str = SERVICE) -> str | None:
     from keyring.errors import KeyringError
 
     try:
-        return _backend().get_password(SERVICE, account)
+        return _backend().get_password(service, account)
     except KeyringError as exc:
         raise NoSecureStoreError from exc
 
 
-def set_password(account: str, password: str) -> None:
+def set_password(account: str, password: str, service: str = SERVICE) -> None:
     from keyring.errors import KeyringError
 
     try:
-        _backend().set_password(SERVICE, account, password)
+        _backend().set_password(service, account, password)
     except KeyringError as exc:
         raise NoSecureStoreError from exc

@@ -17,6 +17,7 @@ import pytest
 from desktop_app.db import Database
 from desktop_app.migrations import upgrade
 from desktop_app.models import Role
+from desktop_app.services import clinic_key
 from desktop_app.services.context import Actor
 from desktop_app.services.setup import FirstRun, complete_first_run
 from tests.support.databases import (
@@ -40,6 +41,7 @@ def isolated_station(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("CLINIC_DESK_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.delenv("CLINIC_DESK_DATABASE_URL", raising=False)
     MemoryKeyring.store.clear()
+    clinic_key.forget_cached_keys()
     return tmp_path
 
 
