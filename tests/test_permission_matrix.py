@@ -1,0 +1,115 @@
+"""Every public service call checks the permission matrix first (issue 10): each function
+taking ``(database, actor, …)`` is called once per role with an actor of that role; the
+first thing it does must be ``require`` (nothing read, nothing validated, nothing written
+before), and the answer — refused or let through — must be what ``permissions.MATRIX``
+says for that role. A new service function without a check fails here until it gets one
+(or is listed below with the reason it needs none)."""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+from collections.abc import Callable
+from types import SimpleNamespace
+
+import pytest
+
+import desktop_app.services as services
+from desktop_app.models import Role, TemplateKind
+from desktop_app.services import permissions
+from desktop_app.services.context import Actor
+from desktop_app.services.errors import PermissionDeniedError
+from desktop_app.services.permissions import MATRIX, Permission
+
+# Functions with (database, actor) that check nothing themselves, and why.
+NO_CHECK = {
+    "staff.sign_out": "anyone signs themselves out",
+    "clinic_key.ensure_key": "any signed-in station makes the clinic's key on first need",
+    "permissions.refuse": "it is the refusal",
+    "reminder_cache.credentials": "the signed-in person's own hash, just after signing in",
+    "reminder_cache.remember_sign_in": "the signed-in person, remembered for offline sign-in",
+    "reminder_making.sweep": "the daily sweep any station's first sync runs",
+}
+# The permission follows the data (a printed document's kind), read first; covered by
+# tests/test_document_archive.py.
+DATA_DEPENDENT = {"document_archive.attach_scan"}
+# Arguments a check needs to see (the kind of document being kept).
+ARGUMENTS = {"documents.keep_document": {"prepared": SimpleNamespace(kind=TemplateKind.CONSENT)}}
+
+
+class CheckedError(Exception):
+    """``require`` let the call through: stop before it touches anything."""
+
+
+def service_functions() -> list[tuple[str, Callable[..., object]]]:
+    found = []
+    for info in pkgutil.iter_modules(services.__path__):
+        module = importlib.import_module(f"desktop_app.services.{info.name}")
+        for name, function in inspect.getmembers(module, inspect.isfunction):
+            if name.startswith("_") or function.__module__ != module.__name__:
+                continue
+            parameters = list(inspect.signature(function).parameters)
+            if parameters[:2] == ["database", "actor"]:
+                found.append((f"{info.name}.{name}", function))
+    return sorted(found, key=lambda pair: pair[0])
+
+
+FUNCTIONS = service_functions()
+
+
+def call_with_junk(
+    function: Callable[..., object], database: object, actor: Actor, given: dict[str, object]
+) -> None:
+    """Every argument after the actor is None (but ``given``): a function that checks first
+    never looks at them."""
+    parameters = list(inspect.signature(function).parameters.values())[2:]
+    required = [p for p in parameters if p.default is p.empty]
+    function(database, actor, **{p.name: given.get(p.name) for p in required})
+
+
+@pytest.fixture
+def checked_first(monkeypatch: pytest.MonkeyPatch) -> list[Permission]:
+    """``require`` as it is, but a call it lets through stops right there."""
+    asked: list[Permission] = []
+    real = permissions.require
+
+    def require(actor: Actor, permission: Permission, database: object = None) -> None:
+        asked.append(permission)
+        real(actor, permission, None)  # refused: PermissionDeniedError, as in the app
+        raise CheckedError
+
+    monkeypatch.setattr(permissions, "require", require)
+    for info in pkgutil.iter_modules(services.__path__):
+        module = importlib.import_module(f"desktop_app.services.{info.name}")
+        if getattr(module, "require", None) is real:
+            monkeypatch.setattr(module, "require", require)
+    return asked
+
+
+def test_the_matrix_covers_every_role_and_permission():
+    assert set(MATRIX) == set(Role)
+    granted = set().union(*MATRIX.values())
+    assert granted == set(Permission), "a permission nobody holds"
+
+
+def test_the_list_of_unchecked_functions_is_current():
+    names = {name for name, _f in FUNCTIONS}
+    listed = set(NO_CHECK) | DATA_DEPENDENT | set(ARGUMENTS)
+    assert listed <= names, listed - names
+
+
+@pytest.mark.parametrize(("name", "function"), FUNCTIONS, ids=[n for n, _f in FUNCTIONS])
+def test_every_service_call_checks_the_matrix_first(name, function, checked_first):
+    if name in NO_CHECK or name in DATA_DEPENDENT:
+        pytest.skip(NO_CHECK.get(name, "the permission follows the data"))
+    database = object()  # touching it before the check fails loudly
+    for role in Role:
+        actor = Actor(None, "someone", "someone", role)
+        checked_first.clear()
+        with pytest.raises((CheckedError, PermissionDeniedError)) as answer:
+            call_with_junk(function, database, actor, ARGUMENTS.get(name, {}))
+        assert checked_first, f"{name} did not ask require() first"
+        permission = checked_first[0]
+        refused = isinstance(answer.value, PermissionDeniedError)
+        assert refused == (permission not in MATRIX[role]), (name, role, permission)
