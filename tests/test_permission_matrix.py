@@ -30,6 +30,7 @@ NO_CHECK = {
     "reminder_cache.credentials": "the signed-in person's own hash, just after signing in",
     "reminder_cache.remember_sign_in": "the signed-in person, remembered for offline sign-in",
     "reminder_making.sweep": "the daily sweep any station's first sync runs",
+    "screen_lock.screen_locked": "anyone's own station locks itself",
 }
 # The permission follows the data (a printed document's kind), read first; covered by
 # tests/test_document_archive.py.

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from desktop_app.db import Database
     from desktop_app.services.context import Actor
     from desktop_app.ui.camera_inbox import CameraInboxDialog
+    from desktop_app.ui.idle_lock import WindowLock
     from desktop_app.ui.workspace import Workspace
 
 PING_INTERVAL_MS = 15_000
@@ -56,6 +57,7 @@ class MainWindow(QMainWindow):
         self.gate = Gate(runner, settings, url_override)
         self.workspace: Workspace | None = None  # built at first sign-in: not in the first frame
         self.inbox: CameraInboxDialog | None = None  # opened on demand, closed at sign-out
+        self.window_lock: WindowLock | None = None  # the idle lock, from the first sign-in
         self.root = QStackedWidget()
         self.root.addWidget(self.gate)
         self.setCentralWidget(self.root)
@@ -92,10 +94,13 @@ class MainWindow(QMainWindow):
         self.sign_out_action = QAction(self)
         self.sign_out_action.setObjectName("signOutAction")
         self.sign_out_action.triggered.connect(self.sign_out)
+        self.lock_action = QAction(self)
+        self.lock_action.setObjectName("lockAction")
+        self.lock_action.triggered.connect(self.lock)
         self.quit_action = QAction(self)
         self.quit_action.setObjectName("quitAction")
         self.quit_action.triggered.connect(self.close)
-        self.file_menu.addActions([self.sign_out_action, self.quit_action])
+        self.file_menu.addActions([self.lock_action, self.sign_out_action, self.quit_action])
 
         self.patient_menu = self.menuBar().addMenu("")
         self.new_patient_action = QAction(self)
@@ -155,6 +160,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Clinic Desk"))
         self.file_menu.setTitle(self.tr("&File"))
         self.sign_out_action.setText(self.tr("&Sign out"))
+        self.lock_action.setText(self.tr("&Lock screen"))
         self.quit_action.setText(self.tr("&Quit"))
         self.patient_menu.setTitle(self.tr("&Patient"))
         self.new_patient_action.setText(self.tr("&New patient…"))
@@ -195,6 +201,7 @@ class MainWindow(QMainWindow):
         # Not in __init__: setShortcut makes PySide6 build the Qt namespace's ~110 enums
         # (~20 ms), and no key can be pressed before the first frame anyway.
         self.sign_out_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         # Spelled out: StandardKey.Quit is empty on X11 sessions without a desktop theme.
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         for index, action in enumerate(self.section_actions):
@@ -236,10 +243,22 @@ class MainWindow(QMainWindow):
             self.workspace.front_desk.focus_search()
         self._refresh_settings_page()
         self._show_status()
+        if self.window_lock is None:
+            from desktop_app.ui.idle_lock import WindowLock
+
+            self.window_lock = WindowLock(self)
+        self.window_lock.signed_in()
+
+    def lock(self) -> None:
+        """Ctrl+L: leaving the desk for a moment, the record out of sight at once."""
+        if self.window_lock is not None:
+            self.window_lock.lock()
 
     def sign_out(self) -> None:
         if self.actor is None:
             return
+        if self.window_lock is not None:
+            self.window_lock.signed_out()
         actor, database = self.actor, self.database
         self.actor = None
         if self.inbox is not None:  # it acts as the person signing out

@@ -28,6 +28,7 @@ from desktop_app.station import StationSettings
 from desktop_app.ui.catalogue_settings import CatalogueBox
 from desktop_app.ui.clinic_box import ClinicBox
 from desktop_app.ui.i18n import LANGUAGES
+from desktop_app.ui.lock_settings import LockSettingsBox
 from desktop_app.ui.opening_hours_box import OpeningHoursBox
 from desktop_app.ui.pick_lists import PickListsBox
 from desktop_app.ui.queue_settings import QueueLimitsBox
@@ -77,6 +78,8 @@ class SettingsPage(QWidget):
         layout.addWidget(self.opening_hours)
         self.queue_limits = QueueLimitsBox(runner)
         layout.addWidget(self.queue_limits)
+        self.lock_settings = LockSettingsBox(runner)
+        layout.addWidget(self.lock_settings)
         self.pick_lists = PickListsBox(runner)
         layout.addWidget(self.pick_lists)
         self.catalogue = CatalogueBox(runner)
@@ -103,6 +106,7 @@ class SettingsPage(QWidget):
         self.clinic.bind(database, actor)
         self.opening_hours.bind(database, actor)
         self.queue_limits.bind(database, actor)
+        self.lock_settings.bind(database, actor)
         self.pick_lists.bind(database, actor)
         self.catalogue.bind(database, actor)
         self.reminder_rules.bind(database, actor)
