@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from desktop_app import __version__, cli_bookings, cli_files, cli_reminders
+from desktop_app import __version__, cli_backup, cli_bookings, cli_files, cli_reminders
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import URL
@@ -67,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_files.add_documents(commands)
     cli_reminders.add_reminders(commands)
     cli_bookings.add_bookings(commands)
+    cli_backup.add_backup(commands)
     return parser
 
 
@@ -130,6 +131,10 @@ def _run_command(args: argparse.Namespace) -> int:
         return cli_reminders.reminders_command(args)
     if args.command == "bookings":
         return cli_bookings.bookings_command(args)
+    if args.command == "backup":
+        return cli_backup.backup_command(args)
+    if args.command == "restore":
+        return cli_backup.restore_command(args)
     raise AssertionError(args.command)  # argparse only lets known commands through
 
 

@@ -35,6 +35,19 @@ class ServerSettings:
 
 
 @dataclass
+class BackupSchedule:
+    """This workstation's scheduled backup (the one holding the SQLite file, or the one
+    chosen for the server): daily at ``at`` (local HH:MM), keeping the newest ``keep``."""
+
+    enabled: bool = False
+    at: str = "21:00"
+    keep: int = 7
+    folder: str = ""  # empty: the backups folder in the user's data folder
+    last_run: str = ""  # ISO 8601 (UTC) of the last scheduled backup attempt
+    last_result: str = ""  # the file it wrote, or why it failed
+
+
+@dataclass
 class StationSettings:
     database_kind: DatabaseKind = "sqlite"
     sqlite_path: str = ""  # empty: the default file in the user's data folder
@@ -46,6 +59,7 @@ class StationSettings:
     camera_after_import: AfterImport = "remove"
     # The printer last chosen for each document kind (consent, aftercare, general).
     printers: dict[str, str] = field(default_factory=dict)
+    backup: BackupSchedule = field(default_factory=BackupSchedule)
 
     def sqlite_file(self) -> Path:
         return Path(self.sqlite_path) if self.sqlite_path else paths.default_sqlite_path()
@@ -67,7 +81,7 @@ def load(path: Path | None = None) -> StationSettings:
         return StationSettings()
     if not isinstance(raw, dict):
         return StationSettings()
-    known = {f.name for f in fields(StationSettings)} - {"server"}
+    known = {f.name for f in fields(StationSettings)} - {"server", "backup"}
     settings = StationSettings(**{k: v for k, v in raw.items() if k in known})
     if not isinstance(settings.camera_folder, str) or not settings.camera_folder:
         settings.camera_folder = None
@@ -81,7 +95,22 @@ def load(path: Path | None = None) -> StationSettings:
     if isinstance(server, dict):
         names = {f.name for f in fields(ServerSettings)}
         settings.server = ServerSettings(**{k: v for k, v in server.items() if k in names})
+    settings.backup = _backup_schedule(raw.get("backup"))
     return settings
+
+
+def _backup_schedule(raw: object) -> BackupSchedule:
+    """A damaged schedule falls back field by field: a wrong type is never run."""
+    schedule = BackupSchedule()
+    if not isinstance(raw, dict):
+        return schedule
+    for item in fields(BackupSchedule):
+        value = raw.get(item.name)
+        if isinstance(value, type(getattr(schedule, item.name))):
+            setattr(schedule, item.name, value)
+    if not 1 <= schedule.keep <= 365:
+        schedule.keep = BackupSchedule.keep
+    return schedule
 
 
 def save(settings: StationSettings, path: Path | None = None) -> None:
