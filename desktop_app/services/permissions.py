@@ -42,6 +42,7 @@ class Permission(enum.StrEnum):
     # Make, move and cancel bookings: the front desk, consultants, managers, and nurses,
     # whose course-session calls ("book the next session?") end in a booking.
     BOOK = "book"
+    VIEW_AUDIT = "view_audit"  # the audit log: who saw and changed what (managers only)
     # Back up the whole database and restore one (managers): a backup holds every record
     # and photo, and a restore replaces them all.
     BACKUP = "backup"

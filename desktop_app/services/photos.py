@@ -1,11 +1,12 @@
 """Clinical photos (照片): a patient's gallery, tags, before/after pairs, hiding one in error.
 
 Every call checks the role (``VIEW_PHOTOS`` to look, ``ADD_PHOTOS`` to import, tag or
-hide; never receptionists). Opening the gallery, importing, retagging and hiding are
-audited; thumbnails and single images, fetched as the gallery scrolls, are covered by the
-gallery's audit row. Image bytes come only through the ``PhotoStore``; no query here reads
-them. Importing (``photo_import``) and tagging and hiding (``photo_tags``) live in modules of
-their own and are used from here: ``photos.import_file``, ``photos.retag`` ….
+hide; never receptionists). Opening the gallery, opening one photo large (``image``),
+importing, retagging and hiding are audited; thumbnails, fetched as the gallery scrolls,
+are covered by the gallery's audit row. Image bytes come only through the ``PhotoStore``;
+no query here reads them. Importing (``photo_import``) and tagging and hiding
+(``photo_tags``) live in modules of their own and are used from here:
+``photos.import_file``, ``photos.retag`` ….
 """
 
 from __future__ import annotations
@@ -225,12 +226,23 @@ def thumbnails(
 def image(
     database: Database, actor: Actor, photo_id: uuid.UUID, kind: BlobKind = BlobKind.DISPLAY
 ) -> Rendition:
+    """One photo opened large (viewer, comparison, the baseline's ghost): each call is one
+    photo shown to someone, so each is audited ("view", "photo"), with its patient."""
     require(actor, Permission.VIEW_PHOTOS, database)
     with reading(database) as connection:
         found = store_for(database).get(connection, photo_id, BlobKind(kind))
-    if found is None:
-        raise NotFoundError(f"No {BlobKind(kind).value} image of photo {photo_id}.")
+        patient_id = None if found is None else connection.scalar(_patient_of(), {"id": photo_id})
+        if found is None or patient_id is None:
+            raise NotFoundError(f"No {BlobKind(kind).value} image of photo {photo_id}.")
+        audit.record_opening(
+            connection, actor, "photo", photo_id, patient=patient_id, kind=BlobKind(kind)
+        )
     return found
+
+
+@functools.cache
+def _patient_of() -> sa.Select:
+    return sa.select(Photo.patient_id).where(Photo.id == sa.bindparam("id"))
 
 
 def baseline(

@@ -4,6 +4,7 @@ Health flags (allergies, history) only for roles that see clinical content; the 
 flag and missing consents for everyone, since the desk must act on them. Consents signed
 only on an older template version than the current one ask to be signed again: treatment
 consents for the roles that print them, the general ones (PIPL, photos) for everyone.
+Reading it opens the record: who opened whose record is audited, once per opening.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from desktop_app.models import (
     Trigger,
 )
 from desktop_app.models.document import signed_copy
+from desktop_app.services import audit
 from desktop_app.services.consents import latest_consents
 from desktop_app.services.context import Actor, reading
 from desktop_app.services.errors import NotFoundError
@@ -73,15 +75,21 @@ class RecordHeader:
     no_shows: int = 0  # bookings not kept (爽约): the desk confirms this patient's next one
 
 
-def record_header(database: Database, actor: Actor, patient_id: uuid.UUID) -> RecordHeader:
+def record_header(
+    database: Database, actor: Actor, patient_id: uuid.UUID, *, opening: bool = True
+) -> RecordHeader:
+    """The header of the record being opened: the opening is audited ("view", "patient"),
+    once; ``opening=False`` re-reads the header of a record already open (after a print)."""
     require(actor, Permission.VIEW_PATIENT, database)
+    clinical = allowed(actor, Permission.VIEW_CONSULTATION)
     with reading(database) as connection:
         patient = connection.execute(_patient(), {"patient_id": patient_id}).one_or_none()
         if patient is None:
             raise NotFoundError(f"No patient with id {patient_id}.")
         consents = latest_consents(connection, patient_id)
         resign = signed_on_old_versions(connection, patient_id, _sign_kinds(actor))
-    clinical = allowed(actor, Permission.VIEW_CONSULTATION)
+        if opening:
+            audit.record_opening(connection, actor, "patient", patient_id, clinical=clinical)
     birth = patient.birth_date
     return RecordHeader(
         patient.id,

@@ -30,6 +30,7 @@ from desktop_app.models import (
     Staff,
     Trigger,
 )
+from desktop_app.services import audit
 from desktop_app.services.context import Actor, reading, unit_of_work
 from desktop_app.services.errors import NotFoundError
 from desktop_app.services.permissions import Permission, require
@@ -185,8 +186,9 @@ class FollowUpDetail:
 
 
 def get_follow_up(database: Database, actor: Actor, follow_up_id: uuid.UUID) -> FollowUpDetail:
+    """A follow-up call's outcome opened from the record (reactions are clinical: audited)."""
     require(actor, Permission.VIEW_TREATMENT, database)
-    with unit_of_work(database, write=False) as session:
+    with unit_of_work(database) as session:
         found = session.execute(
             sa.select(FollowUp, Reminder.reason, Staff.display_name)
             .join(Reminder, Reminder.id == FollowUp.reminder_id)
@@ -196,6 +198,7 @@ def get_follow_up(database: Database, actor: Actor, follow_up_id: uuid.UUID) -> 
         if found is None:
             raise NotFoundError(f"No follow-up {follow_up_id}.")
         call, reason, author = found
+        audit.record(session, actor, "view", "follow_up", call.id, patient=call.patient_id)
         return FollowUpDetail(
             reason,
             call.called_at,

@@ -300,7 +300,7 @@ class PatientPage(QWidget):
         database, actor, header = self.database, self.actor, self.header
         if database is not None and actor is not None and header is not None:
             self.runner.run(
-                lambda: record_header(database, actor, header.id),
+                lambda: record_header(database, actor, header.id, opening=False),
                 self._header_refreshed,
                 self._show_error,
             )
