@@ -32,6 +32,7 @@ from desktop_app.services.patients import register_patient
 from desktop_app.services.photos import PhotoTags
 from desktop_app.services.staff import NewStaff, create_staff
 from tests.support.databases import REQUIRE_PG_ENV
+from tests.support.memory_keyring import MemoryKeyring
 from tests.support.photo_clinic import face
 
 
@@ -243,6 +244,25 @@ def test_a_backup_under_another_clinics_key_is_refused_by_name(database, manager
         backup.restore(database, manager, other)
     with pytest.raises(backup.BackupKeyError, match="This clinic's key is"):
         backup.restore(database, manager, other)
+
+
+def test_a_new_workstation_restores_with_the_clinics_key_and_keeps_it(
+    database, manager, photo_ids, tmp_path
+):
+    key = clinic_key.data_key(database)
+    made = backup.backup(database, manager, tmp_path / "b.cdbackup").path
+    pictures = photo_bytes(database, manager, photo_ids)
+    wipe(database)
+    MemoryKeyring.store.clear()  # another computer: an empty keyring
+    clinic_key.forget_cached_keys()
+    with pytest.raises(backup.BackupKeyError, match="which this computer does not hold"):
+        backup.restore(database, manager, made)
+
+    backup.restore(database, manager, made, key=key)  # the key from the clinic's key file
+
+    clinic_key.forget_cached_keys()
+    assert clinic_key.data_key(database) == key
+    assert photo_bytes(database, manager, photo_ids) == pictures
 
 
 def test_a_key_not_ours_given_for_a_backup_is_refused(database, manager, made):

@@ -174,8 +174,10 @@ def restore(
 ) -> RestoreResult:
     """Replace the database with the backup at ``path``, migrated to this version's schema.
 
-    The caller's engine is disposed: on SQLite the file underneath it changes, on
-    PostgreSQL every table is new. The UI must have no work running on ``database``."""
+    ``key``: the clinic's key from its key file, on a workstation that does not hold it
+    yet (kept in this keyring once restored). The caller's engine is disposed: on SQLite
+    the file underneath it changes, on PostgreSQL every table is new. The UI must have no
+    work running on ``database``."""
     require(actor, Permission.BACKUP, database)
     report = progress or (lambda _stage: None)
     live = database.sqlite_path
@@ -199,6 +201,8 @@ def restore(
             database.dispose()  # every table is new: no pooled connection may cache plans
             report("migrating")
             migrations.upgrade(database)
+    if key is not None:  # a new workstation: the restored clinic's key is kept here too
+        clinic_key._keep(backup_format.header_of(path).key_id, key)
     with unit_of_work(database) as session:
         audit.record(
             session, actor, "restore", "database", None, file=path.name,
