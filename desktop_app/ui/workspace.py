@@ -12,9 +12,10 @@ from desktop_app.station import StationSettings
 from desktop_app.ui.bookings_page import BookingsPage
 from desktop_app.ui.documents_page import DocumentsPage
 from desktop_app.ui.front_desk import FrontDeskPage
-from desktop_app.ui.pages import SECTIONS, ComingPage, section_title
+from desktop_app.ui.pages import SECTIONS, section_title
 from desktop_app.ui.patient_page import PatientPage
 from desktop_app.ui.reminders_page import RemindersPage
+from desktop_app.ui.reports_page import ReportsPage
 from desktop_app.ui.settings_page import SettingsPage
 from desktop_app.ui.tasks import Runner
 
@@ -52,7 +53,8 @@ class Workspace(QWidget):
         self.pages.addWidget(self.reminders_page)
         self.documents_page = DocumentsPage(runner)
         self.pages.addWidget(self.documents_page)
-        self.pages.addWidget(ComingPage(5))
+        self.reports_page = ReportsPage(runner)
+        self.pages.addWidget(self.reports_page)
         self.settings_page = SettingsPage(settings, runner)
         self.pages.addWidget(self.settings_page)
         for _ in SECTIONS:
@@ -72,6 +74,7 @@ class Workspace(QWidget):
         self.patient_page.bind(database, actor)
         self.documents_page.bind(database, actor)
         self.reminders_page.bind(database, actor)
+        self.reports_page.bind(database, actor)
         self.settings_page.bind(database, actor)
 
     def open_record(self, patient_id: uuid.UUID) -> None:
