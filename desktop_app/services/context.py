@@ -35,12 +35,18 @@ class Actor:
     staff_id: uuid.UUID | None
     username: str
     display_name: str
-    role: Role
+    role: Role  # the main role: shown with the name, "my role" for reminders
     workstation: str = field(default_factory=this_workstation)
+    # Every role held, the main one included (permissions are their union); left out,
+    # just the main role.
+    roles: frozenset[Role] = frozenset()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "roles", frozenset({self.role, *self.roles}))
 
     @classmethod
-    def of(cls, staff: Staff) -> Actor:
-        return cls(staff.id, staff.username, staff.display_name, staff.role)
+    def of(cls, staff: Staff, roles: frozenset[Role] = frozenset()) -> Actor:
+        return cls(staff.id, staff.username, staff.display_name, staff.role, roles=roles)
 
     @classmethod
     def command_line(cls) -> Actor:

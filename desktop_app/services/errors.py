@@ -42,6 +42,19 @@ class AuthenticationError(ServiceError):
         super().__init__("Wrong user name or password.")
 
 
+class AccountLockedError(AuthenticationError):
+    """Too many wrong passwords in a row: every sign-in is refused until ``until`` (UTC),
+    the right password included, so guessing during the lock learns nothing."""
+
+    def __init__(self, until: datetime) -> None:
+        ServiceError.__init__(
+            self,
+            f"Too many wrong passwords: this account is locked until "
+            f"{until.astimezone():%H:%M}. Try again then, or ask a manager to reset it.",
+        )
+        self.until = until
+
+
 class SetupAlreadyDoneError(ServiceError):
     def __init__(self) -> None:
         super().__init__("This clinic has already been set up; sign in instead.")

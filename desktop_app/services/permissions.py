@@ -118,7 +118,8 @@ MATRIX: dict[Role, frozenset[Permission]] = {
 
 
 def allowed(actor: Actor, permission: Permission) -> bool:
-    return permission in MATRIX[actor.role]
+    """Whether any of the actor's roles holds the permission (a person's roles add up)."""
+    return any(permission in MATRIX[role] for role in actor.roles)
 
 
 def require(actor: Actor, permission: Permission, database: Database | None = None) -> None:

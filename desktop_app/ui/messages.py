@@ -22,6 +22,9 @@ def validation_text(code: str, params: dict[str, object], english: str) -> str:
         "password_spaces": QCoreApplication.translate(
             "Messages", "The password may not start or end with a space."
         ),
+        "password_repeated": QCoreApplication.translate(
+            "Messages", "The password may not be one character repeated."
+        ),
         "password_mismatch": QCoreApplication.translate(
             "Messages", "The two passwords are not the same."
         ),
@@ -83,6 +86,7 @@ def describe(exc: BaseException) -> tuple[str, str]:
     from desktop_app.db import DatabaseUnavailableError, DatabaseUrlError
     from desktop_app.migrations import BackupError, DatabaseTooNewError
     from desktop_app.services.errors import (
+        AccountLockedError,
         AuthenticationError,
         ConflictError,
         PermissionDeniedError,
@@ -134,6 +138,13 @@ def describe(exc: BaseException) -> tuple[str, str]:
             QCoreApplication.translate("Messages", "Someone else saved this record first."),
         ),
     ]
+    if isinstance(exc, AccountLockedError):  # before AuthenticationError: it is one
+        headline = QCoreApplication.translate(
+            "Messages",
+            "Too many wrong passwords: this account is locked until {time}. Try again then, "
+            "or ask a manager to reset the password.",
+        )
+        return headline.format(time=f"{exc.until.astimezone():%H:%M}"), str(exc)
     for kind, headline in headlines:
         if isinstance(exc, kind):
             return headline, str(exc)
