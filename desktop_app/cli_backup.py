@@ -40,6 +40,13 @@ def add_backup(commands: argparse._SubParsersAction) -> None:
     )
     restore.add_argument("file", type=Path, metavar="FILE", help="a clinic-desk backup file")
     restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    restore.add_argument(
+        "--key-file",
+        type=Path,
+        metavar="KEY",
+        help="the clinic's key file, on a computer that does not hold its key yet (the "
+        "passphrase is asked, or read from CLINIC_DESK_KEY_PASSPHRASE)",
+    )
 
 
 def backup_command(args: argparse.Namespace) -> int:
@@ -67,13 +74,14 @@ def restore_command(args: argparse.Namespace) -> int:
     from desktop_app.services import backup
     from desktop_app.services.context import Actor
 
+    key = _key_from_file(args.key_file) if args.key_file else None
     database = Database(cli._url(args.database_url))
     try:
-        manifest = backup.read_manifest(args.file, database)
+        manifest = backup.read_manifest(args.file, database, key)
         if not args.yes and not _confirmed(manifest, database.describe()):
             print("clinic-desk: not restored.", file=sys.stderr)
             return cli.EXIT_ERROR
-        result = backup.restore(database, Actor.command_line(), args.file)
+        result = backup.restore(database, Actor.command_line(), args.file, key=key)
         print(f"Restored {args.file} into {database.describe()}; schema {result.migrated_to}.")
         print(describe(result.manifest))
         if result.pre_restore is not None:
@@ -81,6 +89,19 @@ def restore_command(args: argparse.Namespace) -> int:
     finally:
         database.dispose()
     return 0
+
+
+def _key_from_file(path: Path) -> bytes:
+    """The key in a key file; its passphrase from the environment or asked for."""
+    import getpass
+    import os
+
+    from desktop_app.services import clinic_key
+
+    passphrase = os.environ.get("CLINIC_DESK_KEY_PASSPHRASE")
+    if passphrase is None:
+        passphrase = getpass.getpass(f"Passphrase of {path.name}: ")
+    return clinic_key.open_key_file(path, passphrase)[1]
 
 
 def describe(manifest: Manifest) -> str:

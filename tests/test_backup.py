@@ -235,7 +235,7 @@ def test_a_chunk_added_or_dropped_is_refused(tmp_path):
 
 def test_a_backup_under_another_clinics_key_is_refused_by_name(database, manager, made, tmp_path):
     foreign_key = crypto.new_key()
-    header = backup_format.make_header("f0e1d2c3b4a5", clinic_key._check(foreign_key), "now")
+    header = backup_format.make_header("f0e1d2c3b4a5", clinic_key.check_value(foreign_key), "now")
     other = tmp_path / "other.cdbackup"
     with other.open("wb") as out:
         backup_format.write_sealed(out, io.BytesIO(made.read_bytes()), foreign_key, header)
@@ -273,7 +273,7 @@ def test_a_key_not_ours_given_for_a_backup_is_refused(database, manager, made):
 def reseal(path: Path, change) -> None:
     """Open a backup, let ``change`` edit its manifest dict, seal it again properly."""
     header = backup_format.header_of(path)
-    key = clinic_key._load(header.key_id, header.key_check)
+    key = clinic_key.key_by_id(header.key_id, header.key_check)
     with path.open("rb") as handle:
         backup_format.read_header(handle, path.name)
         payload = b"".join(backup_format.read_sealed(handle, key, header))

@@ -119,3 +119,26 @@ def test_without_pg_dump_the_server_backup_says_what_to_install(
     assert "pg_dump of PostgreSQL 15 or newer was not found" in err
     assert "postgresql-client-15" in err
     assert not (tmp_path / "b.cdbackup").exists()
+
+
+def test_a_new_computer_restores_with_the_key_file(database, run, manager, tmp_path, monkeypatch):
+    from desktop_app.services import clinic_key
+    from tests.support.memory_keyring import MemoryKeyring
+
+    target, key_file = tmp_path / "b.cdbackup", tmp_path / "clinic.cdkey"
+    assert run("backup", "--out", str(target))[0] == 0
+    clinic_key.export_key_file(database, manager, key_file, "a long passphrase")
+    database.dispose()
+    MemoryKeyring.store.clear()  # another computer: no key in its keyring
+    clinic_key.forget_cached_keys()
+
+    code, _out, err = run("restore", str(target), "--yes")
+    assert code == 1 and "does not hold" in err and "Traceback" not in err
+    monkeypatch.setenv("CLINIC_DESK_KEY_PASSPHRASE", "a wrong passphrase")
+    code, _out, err = run("restore", str(target), "--yes", "--key-file", str(key_file))
+    assert code == 1 and "passphrase" in err.lower()
+    monkeypatch.setenv("CLINIC_DESK_KEY_PASSPHRASE", "a long passphrase")
+    code, _out, err = run("restore", str(target), "--yes", "--key-file", str(key_file))
+    assert (code, err) == (0, ""), err
+    clinic_key.forget_cached_keys()
+    assert len(clinic_key.data_key(database)) == 32  # kept on this computer now

@@ -188,6 +188,8 @@ def restore(
                 f"only into a {manifest.database_kind} database, not {database.describe()}."
             )
         _check_revision(manifest.schema_revision)
+        if key is not None:  # checked against the backup when opened: this clinic's key now
+            clinic_key.keep_key(backup_format.header_of(path).key_id, key)
         pre_restore = None
         if migrations.current_revision(database) is not None:
             report("copying")
@@ -201,8 +203,6 @@ def restore(
             database.dispose()  # every table is new: no pooled connection may cache plans
             report("migrating")
             migrations.upgrade(database)
-    if key is not None:  # a new workstation: the restored clinic's key is kept here too
-        clinic_key._keep(backup_format.header_of(path).key_id, key)
     with unit_of_work(database) as session:
         audit.record(
             session, actor, "restore", "database", None, file=path.name,
@@ -275,11 +275,11 @@ def _key_for(header: backup_format.Header, database: Database | None, key: bytes
     """The key the header names: given (a key file opened by the caller), or this
     workstation's keyring. Told plainly when it is another clinic's."""
     if key is not None:
-        if not hmac.compare_digest(clinic_key._check(key), header.key_check):
+        if not hmac.compare_digest(clinic_key.check_value(key), header.key_check):
             raise BackupKeyError("The key given is not the one this backup was sealed under.")
         return key
     try:
-        return clinic_key._load(header.key_id, header.key_check)
+        return clinic_key.key_by_id(header.key_id, header.key_check)
     except clinic_key.KeyMissingError as exc:
         if exc.reason == "no_store":
             raise

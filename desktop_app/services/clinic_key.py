@@ -77,8 +77,8 @@ def ensure_key(database: Database, actor: Actor | None = None) -> bytes:
 def make_key_within(session: Session, actor: Actor | None) -> bytes:
     """A new key for a clinic that has none, inside the caller's transaction (first run)."""
     key, key_id = crypto.new_key(), uuid.uuid4().hex
-    _keep(key_id, key)
-    for name, value in ((KEY_ID, key_id), (KEY_CHECK, _check(key))):
+    keep_key(key_id, key)
+    for name, value in ((KEY_ID, key_id), (KEY_CHECK, check_value(key))):
         session.add(ClinicSetting(key=name, value=value, updated_by_id=_who(actor)))
     session.flush()
     audit.record(session, actor, "create", "data_key", key_id)
@@ -111,10 +111,9 @@ def export_key_file(database: Database, actor: Actor, path: Path, passphrase: st
         audit.record(session, actor, "export", "data_key", key_id, file=path.name)
 
 
-def import_key_file(database: Database, path: Path, passphrase: str) -> None:
-    """Put the clinic's key from its key file into this workstation's keyring. Anyone at
-    the workstation may (the passphrase is the permission): the workstation may not be
-    able to sign anyone in to show photos until it holds the key."""
+def open_key_file(path: Path, passphrase: str) -> tuple[str, bytes]:
+    """The key id and key a key file holds (for restoring a clinic's backup on a new
+    workstation, before any database here knows the key)."""
     try:
         document = json.loads(path.read_text(encoding="utf-8"))
         if document.get("format") != FILE_FORMAT:
@@ -129,19 +128,31 @@ def import_key_file(database: Database, path: Path, passphrase: str) -> None:
         raise ValidationError("key_file", "invalid", "This is not a Clinic Desk key file.") from exc
     wrapping = _wrapping_key(passphrase, salt, n=kdf["n"], r=kdf["r"], p=kdf["p"])
     try:
-        key = crypto.open_sealed(wrapping, sealed, key_id.encode())
+        return key_id, crypto.open_sealed(wrapping, sealed, key_id.encode())
     except crypto.TamperedError:
         raise ValidationError(
             "passphrase", "wrong", "Wrong passphrase, or the key file was changed."
         ) from None
+
+
+def import_key_file(database: Database, path: Path, passphrase: str) -> None:
+    """Put the clinic's key from its key file into this workstation's keyring. Anyone at
+    the workstation may (the passphrase is the permission): the workstation may not be
+    able to sign anyone in to show photos until it holds the key."""
+    key_id, key = open_key_file(path, passphrase)
     with unit_of_work(database) as session:
         stored_id, check = _stored(session)
-        if stored_id != key_id or not hmac.compare_digest(_check(key), check or ""):
+        if stored_id != key_id or not hmac.compare_digest(check_value(key), check or ""):
             raise ValidationError(
                 "key_file", "other_clinic", "This key file belongs to another clinic database."
             )
-        _keep(key_id, key)
+        keep_key(key_id, key)
         audit.record(session, None, "import", "data_key", key_id)
+
+
+def key_by_id(key_id: str, check: str | None) -> bytes:
+    """The key with this id from the keyring, checked (a backup names the key it needs)."""
+    return _load(key_id, check)
 
 
 # --- inside --------------------------------------------------------------------------------
@@ -163,13 +174,13 @@ def _load(key_id: str, check: str | None) -> bytes:
         if text is None:
             raise KeyMissingError("missing")
         key = base64.b64decode(text)
-    if not hmac.compare_digest(_check(key), check or ""):
+    if not hmac.compare_digest(check_value(key), check or ""):
         raise KeyMissingError("wrong")
     _known[key_id] = key
     return key
 
 
-def _keep(key_id: str, key: bytes) -> None:
+def keep_key(key_id: str, key: bytes) -> None:
     try:
         secrets.set_password(key_id, base64.b64encode(key).decode(), SERVICE)
     except secrets.NoSecureStoreError:
@@ -184,7 +195,7 @@ def _wrapping_key(passphrase: str, salt: bytes, *, n: int, r: int, p: int) -> by
     )
 
 
-def _check(key: bytes) -> str:
+def check_value(key: bytes) -> str:
     return hmac.new(key, b"clinic desk data key check", hashlib.sha256).hexdigest()
 
 
