@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import json
+import os
+from pathlib import Path
 
 import pytest
 from PIL import Image
@@ -14,7 +16,14 @@ from desktop_app.services import photos
 from desktop_app.services.intake import PatientDraft
 from desktop_app.services.patients import register_patient
 from desktop_app.services.staff import NewStaff, create_staff
-from tests.test_cli import clinic_desk
+from tests.support.file_keyring import shared_with_child
+from tests.test_cli import clinic_desk as run_cli
+
+
+def clinic_desk(*args: str) -> object:
+    """The command in a child process holding this clinic's data key, as the station would."""
+    folder = Path(os.environ["CLINIC_DESK_DATA_DIR"]).parent  # the test's own tmp_path
+    return run_cli(*args, env=shared_with_child(folder / "keyring.json"))
 
 
 def test_the_command_line_knows_every_stage_and_angle():

@@ -1,5 +1,7 @@
 """Importing photos: each file checked and rendered outside any transaction, then its row,
-its renditions and the audit row written together, so a bad file leaves nothing behind.
+its renditions (sealed under the clinic's key) and the audit row written together, so a bad
+file leaves nothing behind. A station without the key is refused before any file is read
+(``clinic_key.KeyMissingError``): nothing is ever stored unsealed.
 
 Use it as ``photos.import_file`` / ``photos.import_files`` (re-exported there).
 """
@@ -26,7 +28,7 @@ from desktop_app.services.photo_files import (
     PhotoFileError,
     ProcessedPhoto,
 )
-from desktop_app.services.photo_store import store_for
+from desktop_app.services.photo_store import PhotoStore, store_for
 
 # Display copies and thumbnails are decoded here while the importing thread writes.
 _RENDERING = ThreadPoolExecutor(max_workers=2, thread_name_prefix="photo-render")
@@ -44,13 +46,14 @@ def import_file(
 ) -> uuid.UUID:
     """One photo from its bytes (``name``: the file's name, for messages and the record).
 
-    Raises PhotoConsentRequiredError (before looking at the bytes), PhotoFileError,
-    DuplicatePhotoError (the same bytes already among this patient's photos) or
-    ValidationError (tags)."""
+    Raises PhotoConsentRequiredError (before looking at the bytes), KeyMissingError,
+    PhotoFileError, DuplicatePhotoError (the same bytes already among this patient's
+    photos) or ValidationError (tags)."""
     require(actor, Permission.ADD_PHOTOS, database)
     columns = photo_tags.checked_tags(tags)
     consent = _consent(database, patient_id, consent_confirmed)
-    return _import(database, actor, patient_id, name, data, columns, consent)
+    store = _keyed_store(database)
+    return _import(database, store, actor, patient_id, name, data, columns, consent)
 
 
 def import_files(
@@ -67,10 +70,12 @@ def import_files(
     """A batch taken together (the same tags). A bad file or a duplicate is reported and
     the rest continue; each imported file is its own transaction. ``progress(done, total,
     file_name)`` is called after each file, on the calling (worker) thread; ``cancelled()``
-    is asked before each file. Missing consent raises before any file is read."""
+    is asked before each file. Missing consent or a missing key raises before any file is
+    read."""
     require(actor, Permission.ADD_PHOTOS, database)
     columns = photo_tags.checked_tags(tags)
     consent = _consent(database, patient_id, consent_confirmed)
+    store = _keyed_store(database)
     report = photos.ImportReport([], [], [])
     total = len(paths)
     for done, path in enumerate(paths, start=1):
@@ -80,7 +85,7 @@ def import_files(
         name = Path(path).name
         try:
             data = _read(Path(path))
-            photo_id = _import(database, actor, patient_id, name, data, columns, consent)
+            photo_id = _import(database, store, actor, patient_id, name, data, columns, consent)
         except PhotoFileError as exc:
             report.refused.append(photos.Refused(name, exc.code, str(exc)))
         except photos.DuplicatePhotoError as exc:
@@ -106,6 +111,14 @@ def command_line_importer(database: Database, username: str) -> Actor:
     if row is None:
         raise NotFoundError(f"No active staff member with the user name {username!r}.")
     return Actor(row.id, row.username, row.display_name, row.role, Actor.command_line().workstation)
+
+
+def _keyed_store(database: Database) -> PhotoStore:
+    """The store with the clinic's key in hand: a station without it is refused now, before
+    any decoding, and the key is not read again inside each photo's transaction."""
+    store = store_for(database)
+    store.key()
+    return store
 
 
 def _consent(database: Database, patient_id: uuid.UUID, confirmed: bool) -> str:
@@ -142,6 +155,7 @@ def _read(path: Path) -> bytes:
 
 def _import(
     database: Database,
+    store: PhotoStore,
     actor: Actor,
     patient_id: uuid.UUID,
     name: str,
@@ -187,7 +201,6 @@ def _import(
                 )
             )
             session.flush()  # a station importing the same file just now fails here
-            store = store_for(database)
             store.put(session, photo_id, {BlobKind.ORIGINAL: header.original})
             done = rendered.result()  # a file damaged further in fails here: all rolled back
             store.put(

@@ -1,4 +1,10 @@
-"""First run: name the clinic and create its first manager, exactly once."""
+"""First run: name the clinic and create its first manager, exactly once.
+
+The clinic's data key (``clinic_key``) is made in the same transaction, so every photo the
+clinic ever stores is sealed. A station with no keyring still sets the clinic up (its
+records need no key); it cannot store photos until a station with one makes the key
+(``clinic_key.ensure_key`` at start) and it imports the key file.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +15,7 @@ from sqlalchemy.exc import IntegrityError
 
 from desktop_app.db import Database
 from desktop_app.models import ClinicSetting, Role, Staff
-from desktop_app.services import audit, catalogue, staff
+from desktop_app.services import audit, catalogue, clinic_key, photo_encryption, staff
 from desktop_app.services.clinic_settings import CLINIC_NAME
 from desktop_app.services.context import Actor, unit_of_work
 from desktop_app.services.errors import SetupAlreadyDoneError, ValidationError
@@ -62,4 +68,10 @@ def _create_clinic(database: Database, clinic_name: str, manager: staff.NewStaff
         audit.record(
             session, actor, "first_run", "clinic_setting", CLINIC_NAME, clinic_name=clinic_name
         )
+        try:
+            clinic_key.make_key_within(session, actor)
+        except clinic_key.KeyMissingError:  # no keyring here: nothing was written for it
+            pass
+        else:  # a new clinic never had an unsealed photo: refuse any from the start
+            photo_encryption.mark_sealed_within(session, actor)
         return actor

@@ -85,6 +85,8 @@ def describe(exc: BaseException) -> tuple[str, str]:
     """A translated headline and the detail (the English text from below) for an error."""
     from desktop_app.db import DatabaseUnavailableError, DatabaseUrlError
     from desktop_app.migrations import BackupError, DatabaseTooNewError
+    from desktop_app.services.clinic_key import KeyMissingError
+    from desktop_app.services.crypto import TamperedError
     from desktop_app.services.errors import (
         AccountLockedError,
         AuthenticationError,
@@ -94,6 +96,8 @@ def describe(exc: BaseException) -> tuple[str, str]:
     )
     from desktop_app.services.queue import AlreadyCheckedInError
 
+    if isinstance(exc, KeyMissingError):  # the whole message, translated: nothing to add
+        return key_missing_text(exc.reason)
     headlines: list[tuple[type[BaseException], str]] = [
         (
             DatabaseUnavailableError,
@@ -137,6 +141,12 @@ def describe(exc: BaseException) -> tuple[str, str]:
             ConflictError,
             QCoreApplication.translate("Messages", "Someone else saved this record first."),
         ),
+        (
+            TamperedError,
+            QCoreApplication.translate(
+                "Messages", "Stored data was refused: it was changed or damaged."
+            ),
+        ),
     ]
     if isinstance(exc, AccountLockedError):  # before AuthenticationError: it is one
         headline = QCoreApplication.translate(
@@ -149,3 +159,26 @@ def describe(exc: BaseException) -> tuple[str, str]:
         if isinstance(exc, kind):
             return headline, str(exc)
     return QCoreApplication.translate("Messages", "Something went wrong."), str(exc)
+
+
+def key_missing_text(reason: str) -> tuple[str, str]:
+    """Why photos (and backups) cannot be opened on this computer, and what to do: a
+    headline and its remedy, both translated (the English detail would say it again)."""
+    remedy = QCoreApplication.translate(
+        "Messages",
+        "Photos and backups cannot be opened or made here. Import the clinic's key file, "
+        "which a manager exports: Settings › Security › Import key file.",
+    )
+    if reason == "wrong":
+        return QCoreApplication.translate(
+            "Messages", "The data key on this computer is not this clinic's."
+        ), remedy
+    if reason == "no_store":
+        return QCoreApplication.translate(
+            "Messages", "This computer has no secure key store (keyring) for the clinic's data key."
+        ), QCoreApplication.translate(
+            "Messages", "Photos and backups cannot be opened or made on this computer."
+        )
+    return QCoreApplication.translate(
+        "Messages", "This computer does not hold the clinic's data key."
+    ), remedy

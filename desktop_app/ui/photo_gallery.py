@@ -59,6 +59,7 @@ class PhotoGallery(QWidget):
         self._stale = False  # the patient changed while the tab was hidden
         self._generation = 0
         self.model = PhotoGridModel(runner, self)
+        self.model.failed.connect(self._failed)  # e.g. no data key here: say so, not grey tiles
         self.view = GalleryView(self.model)
         self.importer = ImportFlow(runner, self)
         self.importer.finished.connect(lambda _report: self._changed())

@@ -52,6 +52,8 @@ _ELIDE = Qt.TextElideMode.ElideRight
 class PhotoGridModel(QAbstractListModel):
     """The rows the grid shows: the loaded photos filtered, with a header row per group."""
 
+    failed = Signal(object)  # a batch of thumbnails could not be read: the exception
+
     def __init__(self, runner: Any, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.runner = runner
@@ -200,8 +202,14 @@ class PhotoGridModel(QAbstractListModel):
         self.runner.run(
             lambda: fitted(fetch(ids)),
             lambda images: self._arrived(generation, ids, images),
-            lambda _exc: self._arrived(generation, ids, {}),
+            lambda exc: self._fetch_failed(generation, ids, exc),
         )
+
+    def _fetch_failed(self, generation: int, ids: list[uuid.UUID], exc: BaseException) -> None:
+        """Grey tiles, asked once; the owner says why (no data key on this computer …)."""
+        self._arrived(generation, ids, {})
+        if generation == self._generation:
+            self.failed.emit(exc)
 
     def _arrived(
         self, generation: int, ids: list[uuid.UUID], images: dict[uuid.UUID, QImage]

@@ -11,6 +11,7 @@ from PIL import Image, ImageDraw
 
 from desktop_app.db import Database
 from desktop_app.models import BlobKind, Photo, PhotoAngle, PhotoBlob, PhotoStage, Role
+from desktop_app.services import clinic_key, crypto
 from desktop_app.services.context import Actor, unit_of_work
 from desktop_app.services.intake import PatientDraft
 from desktop_app.services.patients import register_patient
@@ -62,6 +63,7 @@ def add_photos(clinic: Clinic, count: int, *, start: dt.datetime | None = None) 
     stages = list(PhotoStage)
     angles = list(PhotoAngle)
     thumb = face(1)
+    key = clinic_key.data_key(clinic.database)  # sealed as the store seals them
     ids: list[uuid.UUID] = []
     with unit_of_work(clinic.database) as session:
         for number in range(count):
@@ -85,7 +87,12 @@ def add_photos(clinic: Clinic, count: int, *, start: dt.datetime | None = None) 
             ids.append(photo.id)
         session.flush()
         session.add_all(
-            PhotoBlob(photo_id=i, kind=kind, media_type="image/jpeg", data=thumb)
+            PhotoBlob(
+                photo_id=i,
+                kind=kind,
+                media_type="image/jpeg",
+                data=crypto.seal(key, thumb, f"{i}:{kind.value}".encode()),
+            )
             for i in ids
             for kind in (BlobKind.THUMB, BlobKind.DISPLAY)
         )
