@@ -31,6 +31,10 @@ NO_CHECK = {
     "reminder_cache.remember_sign_in": "the signed-in person, remembered for offline sign-in",
     "reminder_making.sweep": "the daily sweep any station's first sync runs",
     "screen_lock.screen_locked": "anyone's own station locks itself",
+    "photo_encryption.encrypt_existing": "any signed-in station seals the photos stored "
+    "before encryption, once",
+    "backup.write_backup": "the station's scheduled backup and the copy before a restore "
+    "(backup.backup and backup.restore check BACKUP)",
 }
 # The permission follows the data (a printed document's kind), read first; covered by
 # tests/test_document_archive.py.

@@ -299,7 +299,7 @@ def test_every_interactive_widget_has_an_object_name(qtbot, qapp, tmp_path):
     assert window.workspace is not None  # check the signed-in screens too
     kinds = (QLineEdit, QAbstractButton, QComboBox, QListWidget)
     unnamed = [
-        type(w).__name__
+        f"{type(w).__name__} in {type(w.parent()).__name__}"
         for w in window.findChildren(QWidget)
         if isinstance(w, kinds)
         and not w.objectName()

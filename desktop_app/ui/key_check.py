@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton, QWidget
 
 from desktop_app.services import clinic_key, photo_encryption
 from desktop_app.ui.messages import describe
@@ -60,7 +60,9 @@ class KeyCheck(QObject):
         window.setObjectName("photoSealingProgress")
         window.setWindowTitle(self.tr("Protecting photos"))
         window.setLabelText(self.tr("Encrypting the photos stored before encryption…"))
-        window.setCancelButtonText(self.tr("Later"))
+        later = QPushButton(self.tr("Later"))
+        later.setObjectName("photoSealingLater")
+        window.setCancelButton(later)
         window.setMinimumDuration(800)  # most starts have nothing to seal: no flash
         window.setAutoClose(False)
         window.setAutoReset(False)
@@ -81,6 +83,7 @@ class KeyCheck(QObject):
     def _close(self) -> None:
         if self.window is not None:
             self.window.close()
+            self.window.deleteLater()  # one per sign-in: not kept for the window's life
             self.window = None
 
     def _done(self, sealed: int) -> None:

@@ -3,7 +3,7 @@ and pre-treatment checks, queue limits and lists."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
@@ -25,14 +25,18 @@ from PySide6.QtWidgets import (
 from desktop_app import station
 from desktop_app.services.permissions import Permission, allowed
 from desktop_app.station import StationSettings
+from desktop_app.ui.backup_box import BackupBox
 from desktop_app.ui.catalogue_settings import CatalogueBox
 from desktop_app.ui.clinic_box import ClinicBox
 from desktop_app.ui.i18n import LANGUAGES
 from desktop_app.ui.lock_settings import LockSettingsBox
 from desktop_app.ui.opening_hours_box import OpeningHoursBox
+from desktop_app.ui.permissions_view import PermissionsBox
 from desktop_app.ui.pick_lists import PickListsBox
 from desktop_app.ui.queue_settings import QueueLimitsBox
 from desktop_app.ui.reminder_rules_settings import ReminderRulesBox
+from desktop_app.ui.security_box import SecurityBox
+from desktop_app.ui.staff_settings import StaffBox
 from desktop_app.ui.tasks import Runner
 
 if TYPE_CHECKING:
@@ -40,8 +44,13 @@ if TYPE_CHECKING:
     from desktop_app.services.context import Actor
 
 
+class BoundBox(Protocol):
+    def bind(self, database: Database | None, actor: Actor | None) -> None: ...
+
+
 class SettingsPage(QWidget):
     language_chosen = Signal(str)
+    restored = Signal(object)  # a backup was restored: the window signs everyone out
 
     def __init__(self, settings: StationSettings, runner: Runner) -> None:
         super().__init__()
@@ -73,19 +82,26 @@ class SettingsPage(QWidget):
         self.camera_folder = CameraFolderBox(settings)
         layout.addWidget(self.camera_folder)
         self.clinic = ClinicBox(runner)
-        layout.addWidget(self.clinic)
         self.opening_hours = OpeningHoursBox(runner)
-        layout.addWidget(self.opening_hours)
         self.queue_limits = QueueLimitsBox(runner)
-        layout.addWidget(self.queue_limits)
-        self.lock_settings = LockSettingsBox(runner)
-        layout.addWidget(self.lock_settings)
         self.pick_lists = PickListsBox(runner)
-        layout.addWidget(self.pick_lists)
         self.catalogue = CatalogueBox(runner)
-        layout.addWidget(self.catalogue)
         self.reminder_rules = ReminderRulesBox(runner)
-        layout.addWidget(self.reminder_rules)
+        # Who may do what, and keeping the data safe: people, the screen lock, the key, backups.
+        self.staff = StaffBox(runner)
+        self.permissions = PermissionsBox()
+        self.lock_settings = LockSettingsBox(runner)
+        self.security = SecurityBox(runner)
+        self.backup = BackupBox(runner)
+        self.backup.restored.connect(self.restored)
+        # Each follows who is signed in (bind) and shows what that person may see or edit.
+        self.boxes: list[BoundBox] = [
+            self.clinic, self.opening_hours, self.queue_limits, self.pick_lists,
+            self.catalogue, self.reminder_rules, self.staff, self.permissions,
+            self.lock_settings, self.security, self.backup,
+        ]  # fmt: skip
+        for box in self.boxes:
+            layout.addWidget(box)
         layout.addStretch(1)
         scroll = QScrollArea()  # the clinic-wide parts make the page taller than a screen
         scroll.setObjectName("settingsScroll")
@@ -103,13 +119,8 @@ class SettingsPage(QWidget):
     def bind(self, database: Database | None, actor: Actor | None) -> None:
         """The clinic-wide parts follow who is signed in (managers edit them)."""
         self.camera_folder.setVisible(actor is not None and allowed(actor, Permission.ADD_PHOTOS))
-        self.clinic.bind(database, actor)
-        self.opening_hours.bind(database, actor)
-        self.queue_limits.bind(database, actor)
-        self.lock_settings.bind(database, actor)
-        self.pick_lists.bind(database, actor)
-        self.catalogue.bind(database, actor)
-        self.reminder_rules.bind(database, actor)
+        for box in self.boxes:
+            box.bind(database, actor)
 
     def show_state(self, language: str, database: str) -> None:
         self.language.blockSignals(True)
