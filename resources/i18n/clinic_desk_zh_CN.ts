@@ -169,6 +169,519 @@
     </message>
 </context>
 <context>
+    <name>AuditLogModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/audit_viewer.py" line="81"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_viewer.py" line="82"/>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_viewer.py" line="83"/>
+        <source>Workstation</source>
+        <translation>工作站</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_viewer.py" line="84"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_viewer.py" line="85"/>
+        <source>Record</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_viewer.py" line="86"/>
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_viewer.py" line="87"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_viewer.py" line="94"/>
+        <source>(system)</source>
+        <translation>（系统）</translation>
+    </message>
+</context>
+<context>
+    <name>AuditViewer</name>
+    <message>
+        <location filename="../../desktop_app/ui/audit_viewer.py" line="191"/>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_viewer.py" line="195"/>
+        <source>&amp;Staff</source>
+        <translation>员工(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_viewer.py" line="196"/>
+        <source>&amp;Patient</source>
+        <translation>患者(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_viewer.py" line="197"/>
+        <source>A&amp;ction</source>
+        <translation>操作(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_viewer.py" line="198"/>
+        <source>&amp;From</source>
+        <translation>从(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_viewer.py" line="199"/>
+        <source>&amp;To</source>
+        <translation>到(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_viewer.py" line="204"/>
+        <source>Record number or name</source>
+        <translation>病历号或姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_viewer.py" line="205"/>
+        <source>&amp;Search</source>
+        <translation>查找(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_viewer.py" line="206"/>
+        <source>&amp;Export to Excel…</source>
+        <translation>导出到 Excel(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_viewer.py" line="207"/>
+        <source>Every row the filters match (Ctrl+E)</source>
+        <translation>导出所有符合筛选条件的记录（Ctrl+E）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_viewer.py" line="210"/>
+        <source>All actions</source>
+        <translation>所有操作</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_viewer.py" line="215"/>
+        <location filename="../../desktop_app/ui/audit_viewer.py" line="247"/>
+        <source>Everyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_viewer.py" line="274"/>
+        <source>Searching…</source>
+        <translation>正在查找…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_viewer.py" line="312"/>
+        <source>No events match.</source>
+        <translation>没有符合条件的记录。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_viewer.py" line="314"/>
+        <source>The newest {n} events; scroll for more.</source>
+        <translation>最新的 {n} 条记录；向下滚动查看更多。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_viewer.py" line="316"/>
+        <source>{n} events.</source>
+        <translation>共 {n} 条记录。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_viewer.py" line="324"/>
+        <source>Export the audit log</source>
+        <translation>导出审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_viewer.py" line="324"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_viewer.py" line="332"/>
+        <source>Record id</source>
+        <translation>对象编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_viewer.py" line="334"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_viewer.py" line="338"/>
+        <source>{n} events exported to {file}.</source>
+        <translation>已将 {n} 条记录导出到 {file}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_viewer.py" line="348"/>
+        <source>No patient matches.</source>
+        <translation>没有匹配的患者。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_viewer.py" line="350"/>
+        <source>Several patients match: type the record number.</source>
+        <translation>匹配到多位患者：请输入病历号。</translation>
+    </message>
+</context>
+<context>
+    <name>AuditWords</name>
+    <message>
+        <location filename="../../desktop_app/ui/audit_words.py" line="8"/>
+        <source>Opened</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_words.py" line="9"/>
+        <source>Opened the photos</source>
+        <translation>打开照片</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_words.py" line="10"/>
+        <source>Created</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_words.py" line="11"/>
+        <source>Changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_words.py" line="12"/>
+        <source>New version</source>
+        <translation>新版本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_words.py" line="13"/>
+        <source>Signed</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_words.py" line="14"/>
+        <source>Addendum</source>
+        <translation>补充记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_words.py" line="15"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_words.py" line="16"/>
+        <source>Checked in</source>
+        <translation>签到</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_words.py" line="17"/>
+        <source>Moved on the queue</source>
+        <translation>分诊状态变更</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_words.py" line="18"/>
+        <source>Assigned</source>
+        <translation>指派</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_words.py" line="19"/>
+        <source>Arrived</source>
+        <translation>到院</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_words.py" line="20"/>
+        <source>No-shows marked</source>
+        <translation>标记爽约</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_words.py" line="21"/>
+        <source>Call recorded</source>
+        <translation>记录回访</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_words.py" line="22"/>
+        <source>Snoozed</source>
+        <translation>推迟</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_words.py" line="23"/>
+        <source>Printed</source>
+        <translation>已打印</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_words.py" line="24"/>
+        <source>Saved</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_words.py" line="25"/>
+        <source>Reprinted</source>
+        <translation>重新打印</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_words.py" line="26"/>
+        <source>Scan attached</source>
+        <translation>附上扫描件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_words.py" line="27"/>
+        <source>Consent given</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_words.py" line="28"/>
+        <source>Consent withdrawn</source>
+        <translation>撤回同意</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_words.py" line="29"/>
+        <source>Photo imported</source>
+        <translation>导入照片</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_words.py" line="30"/>
+        <source>Photos retagged</source>
+        <translation>修改照片标签</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_words.py" line="31"/>
+        <source>Photo hidden</source>
+        <translation>隐藏照片</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_words.py" line="32"/>
+        <source>Photos exported</source>
+        <translation>导出照片</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_words.py" line="33"/>
+        <source>Exported</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_words.py" line="34"/>
+        <source>Lot recall</source>
+        <translation>批号追溯</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_words.py" line="35"/>
+        <source>Signed in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_words.py" line="36"/>
+        <source>Sign-in failed</source>
+        <translation>登录失败</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_words.py" line="37"/>
+        <source>Signed out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_words.py" line="38"/>
+        <source>Refused</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_words.py" line="42"/>
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_words.py" line="43"/>
+        <source>Visit</source>
+        <translation>到院</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_words.py" line="44"/>
+        <source>Consultation</source>
+        <translation>咨询</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_words.py" line="45"/>
+        <source>Assessment</source>
+        <translation>医生评估</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_words.py" line="46"/>
+        <source>Plan</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_words.py" line="47"/>
+        <source>Course</source>
+        <translation>疗程</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_words.py" line="48"/>
+        <source>Treatment</source>
+        <translation>治疗</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_words.py" line="49"/>
+        <source>Face chart</source>
+        <translation>面部标记图</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_words.py" line="50"/>
+        <source>Document</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_words.py" line="51"/>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_words.py" line="52"/>
+        <source>Reminder</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_words.py" line="53"/>
+        <source>Follow-up call</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_words.py" line="54"/>
+        <source>Booking</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_words.py" line="55"/>
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_words.py" line="56"/>
+        <source>Permission</source>
+        <translation>权限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_words.py" line="57"/>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+</context>
+<context>
+    <name>BackupBox</name>
+    <message>
+        <location filename="../../desktop_app/ui/backup_box.py" line="51"/>
+        <location filename="../../desktop_app/ui/backup_box.py" line="61"/>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/backup_box.py" line="53"/>
+        <source>Clinic Desk backups (*.cdbackup);;All files (*)</source>
+        <translation>Clinic Desk 备份 (*.cdbackup);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/backup_box.py" line="129"/>
+        <source>Backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/backup_box.py" line="130"/>
+        <source>&amp;Back up now</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/backup_box.py" line="131"/>
+        <source>&amp;Restore…</source>
+        <translation>恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/backup_box.py" line="132"/>
+        <source>Back up &amp;every day at</source>
+        <translation>每天备份时间(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/backup_box.py" line="133"/>
+        <source>&amp;Keep the newest</source>
+        <translation>保留最新(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/backup_box.py" line="134"/>
+        <source> backups</source>
+        <translation> 份备份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/backup_box.py" line="135"/>
+        <source>&amp;Save schedule</source>
+        <translation>保存计划(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/backup_box.py" line="157"/>
+        <source>No scheduled backup has run on this computer yet.</source>
+        <translation>本机尚未执行过定时备份。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/backup_box.py" line="162"/>
+        <source>Last scheduled backup, {time}, failed: {reason}</source>
+        <translation>上次定时备份（{time}）失败：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/backup_box.py" line="165"/>
+        <source>Last scheduled backup: {time}, verified, in {file}</source>
+        <translation>上次定时备份：{time}，已校验，保存在 {file}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/backup_box.py" line="180"/>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/backup_box.py" line="187"/>
+        <source>Backed up and verified: {file}</source>
+        <translation>已备份并校验：{file}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/backup_box.py" line="204"/>
+        <source>Schedule saved.</source>
+        <translation>备份计划已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/backup_box.py" line="215"/>
+        <source>Opening the backup…</source>
+        <translation>正在打开备份…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/backup_box.py" line="227"/>
+        <source>Replace everything in the current database with the backup made {time} ({clinic}: {patients} patients, {photos} photos)?
+
+A backup of the current data is made first. Everyone else must close Clinic Desk before you go on.</source>
+        <translation>用 {time} 的备份（{clinic}：{patients} 位患者，{photos} 张照片）替换当前数据库中的全部数据？
+
+会先备份当前数据。继续之前，其他人必须先关闭 Clinic Desk。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/backup_box.py" line="241"/>
+        <source>Backing up the current data, then restoring…</source>
+        <translation>正在备份当前数据，然后恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/backup_box.py" line="246"/>
+        <source>(it was empty)</source>
+        <translation>（原数据库为空）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/backup_box.py" line="248"/>
+        <source>Restored. The data as it was before is backed up in {file}</source>
+        <translation>已恢复。恢复前的数据已备份在 {file}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/backup_box.py" line="264"/>
+        <source>The backup or restore did not go through.</source>
+        <translation>备份或恢复未能完成。</translation>
+    </message>
+</context>
+<context>
     <name>BookingDialog</name>
     <message>
         <location filename="../../desktop_app/ui/booking_dialog.py" line="100"/>
@@ -592,52 +1105,52 @@
 <context>
     <name>CameraFolderBox</name>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="193"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="208"/>
         <source>Camera folder on this computer</source>
         <translation>本机相机文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="194"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="209"/>
         <source>Watched folder</source>
         <translation>监视的文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="195"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="210"/>
         <source>Choose folder…</source>
         <translation>选择文件夹…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="196"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="211"/>
         <source>Stop watching</source>
         <translation>停止监视</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="197"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="212"/>
         <source>After import</source>
         <translation>导入之后</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="199"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="214"/>
         <source>Remove the file from this computer once it is safely in the record</source>
         <translation>安全存入病历后，从本机删除该文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="202"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="217"/>
         <source>Keep the file (moved to the folder&apos;s &apos;imported&apos; subfolder)</source>
         <translation>保留文件（移至该文件夹的 imported 子文件夹）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="206"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="221"/>
         <source>New photos a tethered camera or phone sync writes to this folder wait in the camera inbox of the patient&apos;s record. Face photos are sensitive personal information: keep copies on this computer only if you must.</source>
         <translation>联机相机或手机同步写入此文件夹的新照片，会在患者病历的相机收件箱中等待分配。面部照片属于敏感个人信息：除非必要，不要在本机保留副本。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="225"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="240"/>
         <source>None: no camera inbox on this computer</source>
         <translation>未设置：本机没有相机收件箱</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="230"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="245"/>
         <source>Camera folder</source>
         <translation>相机文件夹</translation>
     </message>
@@ -3051,6 +3564,188 @@ The server has now: {now}</source>
     </message>
 </context>
 <context>
+    <name>KeyCheck</name>
+    <message>
+        <location filename="../../desktop_app/ui/key_check.py" line="61"/>
+        <source>Protecting photos</source>
+        <translation>正在保护照片</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/key_check.py" line="62"/>
+        <source>Encrypting the photos stored before encryption…</source>
+        <translation>正在加密启用加密之前保存的照片…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/key_check.py" line="63"/>
+        <source>Later</source>
+        <translation>稍后</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/key_check.py" line="78"/>
+        <source>Encrypting earlier photos: {done} of {total} images checked…</source>
+        <translation>正在加密以前的照片：已检查 {done} / {total} 张…</translation>
+    </message>
+</context>
+<context>
+    <name>KeyFileDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/security_box.py" line="273"/>
+        <source>Export the clinic&apos;s key file</source>
+        <translation>导出诊所密钥文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/security_box.py" line="276"/>
+        <source>Choose a passphrase of at least {min} characters. Anyone with the file and the passphrase can open the clinic&apos;s photos and backups: write the passphrase down and keep it apart from the file.</source>
+        <translation>请设置至少 {min} 个字符的口令。任何同时拥有该文件和口令的人都能打开诊所的照片和备份：请把口令记下来，并与文件分开保管。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/security_box.py" line="281"/>
+        <source>&amp;Repeat passphrase</source>
+        <translation>再次输入口令(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/security_box.py" line="282"/>
+        <source>Save key file…</source>
+        <translation>保存密钥文件…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/security_box.py" line="284"/>
+        <source>Import the clinic&apos;s key file</source>
+        <translation>导入诊所密钥文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/security_box.py" line="285"/>
+        <source>Enter the passphrase the key file was saved with.</source>
+        <translation>请输入保存密钥文件时设置的口令。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/security_box.py" line="286"/>
+        <source>Key file</source>
+        <translation>密钥文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/security_box.py" line="287"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/security_box.py" line="288"/>
+        <source>&amp;Passphrase</source>
+        <translation>口令(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/security_box.py" line="292"/>
+        <source>At least {min} characters.</source>
+        <translation>至少 {min} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/security_box.py" line="295"/>
+        <source>The two passphrases are not the same.</source>
+        <translation>两次输入的口令不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/security_box.py" line="296"/>
+        <source>Enter the passphrase.</source>
+        <translation>请输入口令。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/security_box.py" line="297"/>
+        <source>Wrong passphrase, or the key file was changed.</source>
+        <translation>口令错误，或密钥文件已被改动。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/security_box.py" line="298"/>
+        <source>This is not a Clinic Desk key file.</source>
+        <translation>这不是 Clinic Desk 的密钥文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/security_box.py" line="299"/>
+        <source>This key file belongs to another clinic&apos;s database.</source>
+        <translation>此密钥文件属于另一家诊所的数据库。</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="133"/>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="134"/>
+        <source>{name} was signed in. The screen locked itself after a while unused.</source>
+        <translation>{name} 已登录。屏幕在一段时间无人操作后自动锁定。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="136"/>
+        <source>{name}&apos;s &amp;password</source>
+        <translation>{name} 的密码(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="137"/>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="138"/>
+        <source>Or sign in as someone else:</source>
+        <translation>或以其他人身份登录：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="139"/>
+        <source>&amp;User name</source>
+        <translation>用户名(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="140"/>
+        <source>Pass&amp;word</source>
+        <translation>密码(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="141"/>
+        <source>Sign in as someone else</source>
+        <translation>以其他人身份登录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="167"/>
+        <source>Enter the user name of the person signing in.</source>
+        <translation>请输入要登录者的用户名。</translation>
+    </message>
+</context>
+<context>
+    <name>LockSettingsBox</name>
+    <message>
+        <location filename="../../desktop_app/ui/lock_settings.py" line="49"/>
+        <source>Screen lock</source>
+        <translation>屏幕锁定</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/lock_settings.py" line="50"/>
+        <source>&amp;Lock after</source>
+        <translation>无人操作锁定(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/lock_settings.py" line="51"/>
+        <source> min without use</source>
+        <translation> 分钟后</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/lock_settings.py" line="52"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/lock_settings.py" line="53"/>
+        <source>Every station hides patient data behind a lock screen after this time.</source>
+        <translation>超过此时间，每个工作站都会用锁定屏幕遮住患者数据。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/lock_settings.py" line="84"/>
+        <source>Saved. Each station uses it from its next sign-in.</source>
+        <translation>已保存。各工作站下次登录时生效。</translation>
+    </message>
+</context>
+<context>
     <name>LotRecallDialog</name>
     <message>
         <location filename="../../desktop_app/ui/lot_recall.py" line="76"/>
@@ -3103,152 +3798,162 @@ The server has now: {now}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="32"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="38"/>
         <source>Receptionist</source>
         <translation>前台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="33"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="39"/>
         <source>Consultant</source>
         <translation>咨询师</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="34"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="40"/>
         <source>Doctor</source>
         <translation>医生</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="35"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="41"/>
         <source>Nurse</source>
         <translation>护士</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="36"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="42"/>
         <source>Manager</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="155"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="170"/>
         <source>Clinic Desk</source>
         <translation>Clinic Desk 诊所前台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="156"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="171"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="157"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="172"/>
         <source>&amp;Sign out</source>
         <translation>退出登录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="158"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="173"/>
+        <source>&amp;Lock screen</source>
+        <translation>锁定屏幕(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="174"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="159"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="175"/>
         <source>&amp;Patient</source>
         <translation>患者(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="160"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="176"/>
         <source>&amp;New patient…</source>
         <translation>新客登记(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="161"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="177"/>
         <source>&amp;Find patient</source>
         <translation>查找患者(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="162"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="178"/>
         <source>&amp;Check in</source>
         <translation>到院签到(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="163"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="179"/>
         <source>&amp;Open record</source>
         <translation>打开病历(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="164"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="180"/>
         <source>&amp;Lot recall…</source>
         <translation>批号追溯(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="165"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="181"/>
         <source>C&amp;amera inbox…</source>
         <translation>相机收件箱(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="166"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="182"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="167"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="183"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="168"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="184"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="169"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="185"/>
         <source>&amp;About Clinic Desk</source>
         <translation>关于 Clinic Desk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="280"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="295"/>
+        <source>The backup was restored. Sign in again to work on the restored data.</source>
+        <translation>备份已恢复。请重新登录以使用恢复后的数据。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="346"/>
         <source>Your role does not allow lot recall.</source>
         <translation>您的角色无权进行批号追溯。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="292"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="358"/>
         <source>Your role does not allow adding photos.</source>
         <translation>您的角色不能添加照片。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="353"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="419"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="358"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="424"/>
         <source>Connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="360"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="426"/>
         <source>Offline — the clinic server cannot be reached; reminders only</source>
         <translation>离线 — 无法连接诊所服务器；仅提醒可用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="362"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="428"/>
         <source>Not connected — retrying</source>
         <translation>未连接 — 正在重试</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="365"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="431"/>
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="369"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="435"/>
         <source>Signed in: {name} ({role})</source>
         <translation>已登录：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="386"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="452"/>
         <source>About Clinic Desk</source>
         <translation>关于 Clinic Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="388"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="454"/>
         <source>Clinic Desk {version}
 Front desk and clinical record for aesthetics clinics.</source>
         <translation>Clinic Desk {version}
@@ -3332,148 +4037,206 @@ Front desk and clinical record for aesthetics clinics.</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/messages.py" line="25"/>
+        <source>The password may not be one character repeated.</source>
+        <translation>密码不能是同一个字符的重复。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/messages.py" line="28"/>
         <source>The two passwords are not the same.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="28"/>
+        <location filename="../../desktop_app/ui/messages.py" line="31"/>
         <source>This value is not valid.</source>
         <translation>此项无效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="29"/>
+        <location filename="../../desktop_app/ui/messages.py" line="32"/>
         <source>This name is already on the list.</source>
         <translation>列表中已有这个名称。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="30"/>
+        <location filename="../../desktop_app/ui/messages.py" line="33"/>
         <source>Between {min} and {max}.</source>
         <translation>须在 {min} 到 {max} 之间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="31"/>
+        <location filename="../../desktop_app/ui/messages.py" line="34"/>
         <source>Type the date as YYYY-MM-DD, e.g. 1990-05-20.</source>
         <translation>请按“年-月-日”输入，例如 1990-05-20。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="34"/>
+        <location filename="../../desktop_app/ui/messages.py" line="37"/>
         <source>This date is in the future.</source>
         <translation>该日期晚于今天。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="35"/>
+        <location filename="../../desktop_app/ui/messages.py" line="38"/>
         <source>A resident ID has 18 characters (or 15 digits on an old card). If it cannot be checked, save it as unverified with a reason.</source>
         <translation>身份证号为18位（旧证为15位数字）。如无法核验，请标记为“未核验”并填写原因后保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="40"/>
+        <location filename="../../desktop_app/ui/messages.py" line="43"/>
         <source>The date of birth in this ID number is not possible. If it cannot be checked, save it as unverified with a reason.</source>
         <translation>该证件号码中的出生日期不存在。如无法核验，请标记为“未核验”并填写原因后保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="45"/>
+        <location filename="../../desktop_app/ui/messages.py" line="48"/>
         <source>The check digit is wrong: look for a typo. If it cannot be checked, save it as unverified with a reason.</source>
         <translation>校验位不对，请检查是否输错。如无法核验，请标记为“未核验”并填写原因后保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="50"/>
+        <location filename="../../desktop_app/ui/messages.py" line="53"/>
         <source>Does not match the ID number.</source>
         <translation>与证件号码不符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="51"/>
+        <location filename="../../desktop_app/ui/messages.py" line="54"/>
         <source>This phone number cannot exist: check the digits.</source>
         <translation>该电话号码不存在，请检查号码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="54"/>
+        <location filename="../../desktop_app/ui/messages.py" line="57"/>
         <source>The patient is under 18: a guardian is required.</source>
         <translation>患者未满18岁，须填写监护人。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="58"/>
+        <location filename="../../desktop_app/ui/messages.py" line="61"/>
         <source>The consent {title} is not signed: the clinic requires it first.</source>
         <translation>知情同意书《{title}》尚未签署：诊所要求先签署。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="61"/>
+        <location filename="../../desktop_app/ui/messages.py" line="64"/>
         <source>The consent {title} was signed on an older version: ask the patient to sign the current one first.</source>
         <translation>知情同意书《{title}》签于旧版本：请患者先签署当前版本。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="66"/>
+        <location filename="../../desktop_app/ui/messages.py" line="69"/>
         <source>Take or import today&apos;s before photos first: the clinic requires them.</source>
         <translation>请先拍摄或导入今天的术前照片：诊所要求如此。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="69"/>
+        <location filename="../../desktop_app/ui/messages.py" line="72"/>
         <source>Choose a PNG or JPEG picture.</source>
         <translation>请选择 PNG 或 JPEG 图片。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="70"/>
+        <location filename="../../desktop_app/ui/messages.py" line="73"/>
         <source>This picture is too large: choose a file under 5 MB.</source>
         <translation>图片过大：请选择小于 5 MB 的文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="73"/>
+        <location filename="../../desktop_app/ui/messages.py" line="76"/>
         <source>This file is not a PNG or JPEG picture, or it is damaged.</source>
         <translation>此文件不是 PNG 或 JPEG 图片，或已损坏。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="96"/>
+        <location filename="../../desktop_app/ui/messages.py" line="104"/>
         <source>The database cannot be reached.</source>
         <translation>无法连接数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="100"/>
+        <location filename="../../desktop_app/ui/messages.py" line="108"/>
         <source>This database was upgraded by a newer version of Clinic Desk.</source>
         <translation>此数据库已被更新版本的 Clinic Desk 升级。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="106"/>
+        <location filename="../../desktop_app/ui/messages.py" line="114"/>
         <source>The safety copy before upgrading the database could not be made.</source>
         <translation>升级数据库前无法创建安全备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="112"/>
+        <location filename="../../desktop_app/ui/messages.py" line="120"/>
         <source>The database address is not valid.</source>
         <translation>数据库地址无效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="116"/>
+        <location filename="../../desktop_app/ui/messages.py" line="124"/>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="120"/>
+        <location filename="../../desktop_app/ui/messages.py" line="128"/>
         <source>This clinic has already been set up on another station. Sign in.</source>
         <translation>本诊所已在另一台电脑上完成设置，请直接登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="126"/>
+        <location filename="../../desktop_app/ui/messages.py" line="134"/>
         <source>Your role does not allow this.</source>
         <translation>您的角色无权进行此操作。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="130"/>
+        <location filename="../../desktop_app/ui/messages.py" line="138"/>
         <source>This patient is already in today&apos;s queue.</source>
         <translation>该患者已在今天的候诊队列中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="134"/>
+        <location filename="../../desktop_app/ui/messages.py" line="142"/>
         <source>Someone else saved this record first.</source>
         <translation>其他人已先保存了这条记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="140"/>
+        <location filename="../../desktop_app/ui/messages.py" line="146"/>
+        <source>Stored data was refused: it was changed or damaged.</source>
+        <translation>存储的数据被拒绝：它已被改动或损坏。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/messages.py" line="152"/>
+        <source>Too many wrong passwords: this account is locked until {time}. Try again then, or ask a manager to reset the password.</source>
+        <translation>密码错误次数过多：此账号已锁定至 {time}。请到时再试，或请管理员重置密码。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/messages.py" line="161"/>
         <source>Something went wrong.</source>
         <translation>出现了问题。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/messages.py" line="167"/>
+        <source>Photos and backups cannot be opened or made here. Import the clinic&apos;s key file, which a manager exports: Settings › Security › Import key file.</source>
+        <translation>本机无法打开或生成照片和备份。请导入由管理员导出的诊所密钥文件：设置 › 安全 › 导入密钥文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/messages.py" line="173"/>
+        <source>The data key on this computer is not this clinic&apos;s.</source>
+        <translation>本机上的数据密钥不属于本诊所。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/messages.py" line="177"/>
+        <source>This computer has no secure key store (keyring) for the clinic&apos;s data key.</source>
+        <translation>本机没有可保存诊所数据密钥的安全存储（密钥环）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/messages.py" line="179"/>
+        <source>Photos and backups cannot be opened or made on this computer.</source>
+        <translation>本机无法打开或生成照片和备份。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/messages.py" line="182"/>
+        <source>This computer does not hold the clinic&apos;s data key.</source>
+        <translation>本机没有诊所的数据密钥。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/crash.py" line="38"/>
         <source>Details are in the log file.</source>
         <translation>详细信息已记录在日志文件中。</translation>
+    </message>
+</context>
+<context>
+    <name>NewStaffDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/staff_dialogs.py" line="184"/>
+        <source>New staff account</source>
+        <translation>新建员工账号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/staff_dialogs.py" line="186"/>
+        <source>&amp;User name</source>
+        <translation>用户名(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/staff_dialogs.py" line="187"/>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
     </message>
 </context>
 <context>
@@ -3537,6 +4300,14 @@ Front desk and clinical record for aesthetics clinics.</source>
         <location filename="../../desktop_app/ui/opening_hours_box.py" line="154"/>
         <source>Each day and the break must end after they start.</source>
         <translation>每天的营业时间和休息时段都必须在开始之后结束。</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/staff_dialogs.py" line="242"/>
+        <source>New password for {name}</source>
+        <translation>为 {name} 设置新密码</translation>
     </message>
 </context>
 <context>
@@ -3724,112 +4495,298 @@ Front desk and clinical record for aesthetics clinics.</source>
     </message>
 </context>
 <context>
+    <name>Permissions</name>
+    <message>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="32"/>
+        <source>Receptionist</source>
+        <translation>前台</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="33"/>
+        <source>Consultant</source>
+        <translation>咨询师</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="34"/>
+        <source>Doctor</source>
+        <translation>医生</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="35"/>
+        <source>Nurse</source>
+        <translation>护士</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="36"/>
+        <source>Manager</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="42"/>
+        <source>Register patients</source>
+        <translation>登记患者</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="43"/>
+        <source>Edit patient details</source>
+        <translation>修改患者资料</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="44"/>
+        <source>See patient details</source>
+        <translation>查看患者资料</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="45"/>
+        <source>Manage staff accounts and roles</source>
+        <translation>管理员工账号和角色</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="46"/>
+        <source>Change clinic settings</source>
+        <translation>修改诊所设置</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="47"/>
+        <source>Check patients in</source>
+        <translation>为患者签到</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="48"/>
+        <source>See today&apos;s queue</source>
+        <translation>查看今日分诊</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="49"/>
+        <source>Move the queue, assign staff and rooms</source>
+        <translation>调整分诊、指派人员和诊室</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="50"/>
+        <source>Read consultations</source>
+        <translation>查看咨询记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="51"/>
+        <source>Write consultations</source>
+        <translation>填写咨询记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="52"/>
+        <source>Read doctors&apos; assessments</source>
+        <translation>查看医生评估</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="53"/>
+        <source>Write and sign assessments</source>
+        <translation>填写并签署评估</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="54"/>
+        <source>Read plans and treatments</source>
+        <translation>查看方案和治疗</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="55"/>
+        <source>Write treatment plans</source>
+        <translation>制定治疗方案</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="56"/>
+        <source>Record treatments</source>
+        <translation>记录治疗</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="57"/>
+        <source>Edit the catalogue</source>
+        <translation>编辑项目目录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="58"/>
+        <source>Look up a product lot</source>
+        <translation>追溯产品批号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="59"/>
+        <source>See and export photos</source>
+        <translation>查看和导出照片</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="60"/>
+        <source>Add and tag photos</source>
+        <translation>添加照片和标签</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="61"/>
+        <source>Edit consent and aftercare texts</source>
+        <translation>编辑知情同意书和术后护理文本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="62"/>
+        <source>Print consent and aftercare</source>
+        <translation>打印知情同意书和术后护理单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="63"/>
+        <source>Print privacy and photo consents</source>
+        <translation>打印隐私和照片使用同意书</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="64"/>
+        <source>Work one&apos;s own reminders</source>
+        <translation>处理自己的提醒</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="65"/>
+        <source>See everyone&apos;s reminders</source>
+        <translation>查看所有人的提醒</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="66"/>
+        <source>Edit reminder rules</source>
+        <translation>编辑提醒规则</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="67"/>
+        <source>See the appointment book</source>
+        <translation>查看预约簿</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="68"/>
+        <source>Make, move and cancel bookings</source>
+        <translation>新建、改期和取消预约</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="69"/>
+        <source>Read the audit log</source>
+        <translation>查看审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="70"/>
+        <source>Back up and restore the database</source>
+        <translation>备份和恢复数据库</translation>
+    </message>
+</context>
+<context>
+    <name>PermissionsBox</name>
+    <message>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="114"/>
+        <source>Permissions</source>
+        <translation>权限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="119"/>
+        <source>What each role may do; this is the table every action is checked against. Someone with several roles may do what any of their roles may.</source>
+        <translation>各角色可以做什么；每个操作都按此表检查。拥有多个角色的人可以做其任一角色允许的事。</translation>
+    </message>
+</context>
+<context>
     <name>PhotoGallery</name>
     <message>
-        <location filename="../../desktop_app/ui/photo_gallery.py" line="117"/>
+        <location filename="../../desktop_app/ui/photo_gallery.py" line="118"/>
         <source>Import… (Ctrl+I)</source>
         <translation>导入… (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/photo_gallery.py" line="118"/>
+        <location filename="../../desktop_app/ui/photo_gallery.py" line="119"/>
         <source>Tag selected… (Ctrl+T)</source>
         <translation>标注所选… (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/photo_gallery.py" line="119"/>
+        <location filename="../../desktop_app/ui/photo_gallery.py" line="120"/>
         <source>Hide…</source>
         <translation>隐藏…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/photo_gallery.py" line="120"/>
+        <location filename="../../desktop_app/ui/photo_gallery.py" line="121"/>
         <source>Compare (Ctrl+B)</source>
         <translation>对比 (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/photo_gallery.py" line="125"/>
+        <location filename="../../desktop_app/ui/photo_gallery.py" line="126"/>
         <source>Hide the selected photos (Delete), with a reason</source>
         <translation>隐藏所选照片（Delete），需注明原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/photo_gallery.py" line="127"/>
+        <location filename="../../desktop_app/ui/photo_gallery.py" line="128"/>
         <source>Two selected photos side by side, or none: the first before and latest after</source>
         <translation>并排对比所选的两张照片；未选时自动选第一张术前和最新一张术后</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/photo_gallery.py" line="131"/>
+        <location filename="../../desktop_app/ui/photo_gallery.py" line="132"/>
         <source>All stages</source>
         <translation>全部阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/photo_gallery.py" line="136"/>
+        <location filename="../../desktop_app/ui/photo_gallery.py" line="137"/>
         <source>All angles</source>
         <translation>全部角度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/photo_gallery.py" line="140"/>
+        <location filename="../../desktop_app/ui/photo_gallery.py" line="141"/>
         <source>By treatment</source>
         <translation>按治疗分组</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/photo_gallery.py" line="140"/>
+        <location filename="../../desktop_app/ui/photo_gallery.py" line="141"/>
         <source>No grouping</source>
         <translation>不分组</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/photo_gallery.py" line="141"/>
+        <location filename="../../desktop_app/ui/photo_gallery.py" line="142"/>
         <source>By date</source>
         <translation>按日期分组</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/photo_gallery.py" line="162"/>
+        <location filename="../../desktop_app/ui/photo_gallery.py" line="163"/>
         <source>All areas</source>
         <translation>全部部位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/photo_gallery.py" line="249"/>
+        <location filename="../../desktop_app/ui/photo_gallery.py" line="250"/>
         <source>No photos yet. Import them with Ctrl+I or drop files here.</source>
         <translation>还没有照片。按 Ctrl+I 导入，或把文件拖到这里。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/photo_gallery.py" line="251"/>
+        <location filename="../../desktop_app/ui/photo_gallery.py" line="252"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n 张照片</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/photo_gallery.py" line="253"/>
+        <location filename="../../desktop_app/ui/photo_gallery.py" line="254"/>
         <source>{shown} of {total} photos</source>
         <translation>显示 {shown} 张，共 {total} 张</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/photo_gallery.py" line="305"/>
+        <location filename="../../desktop_app/ui/photo_gallery.py" line="306"/>
         <source>%n photo(s) tagged.</source>
         <translation>
             <numerusform>已标注 %n 张照片。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/photo_gallery.py" line="319"/>
+        <location filename="../../desktop_app/ui/photo_gallery.py" line="320"/>
         <source>Hide photos</source>
         <translation>隐藏照片</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/photo_gallery.py" line="321"/>
+        <location filename="../../desktop_app/ui/photo_gallery.py" line="322"/>
         <source>Why hide %n photo(s)? They stay in the record, out of the gallery.</source>
         <translation>
             <numerusform>为什么隐藏这 %n 张照片？照片仍保留在病历中，只是不在相册里显示。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/photo_gallery.py" line="334"/>
+        <location filename="../../desktop_app/ui/photo_gallery.py" line="335"/>
         <source>%n photo(s) hidden.</source>
         <translation>
             <numerusform>已隐藏 %n 张照片。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/photo_gallery.py" line="347"/>
+        <location filename="../../desktop_app/ui/photo_gallery.py" line="348"/>
         <source>Select two photos to compare, or none to pair them automatically.</source>
         <translation>请选择两张照片进行对比，或不选以自动配对。</translation>
     </message>
@@ -3837,7 +4794,7 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>PhotoGridModel</name>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/photo_grid.py" line="130"/>
+        <location filename="../../desktop_app/ui/photo_grid.py" line="132"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n 张</numerusform>
@@ -4953,6 +5910,14 @@ Front desk and clinical record for aesthetics clinics.</source>
     </message>
 </context>
 <context>
+    <name>RolesDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/staff_dialogs.py" line="222"/>
+        <source>Roles of {name}</source>
+        <translation>{name} 的角色</translation>
+    </message>
+</context>
+<context>
     <name>RuleDialog</name>
     <message>
         <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="111"/>
@@ -5150,6 +6115,65 @@ Front desk and clinical record for aesthetics clinics.</source>
     </message>
 </context>
 <context>
+    <name>SecurityBox</name>
+    <message>
+        <location filename="../../desktop_app/ui/security_box.py" line="46"/>
+        <source>Save the clinic&apos;s key file</source>
+        <translation>保存诊所密钥文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/security_box.py" line="47"/>
+        <location filename="../../desktop_app/ui/security_box.py" line="53"/>
+        <source>Clinic Desk key files (*.cdkey)</source>
+        <translation>Clinic Desk 密钥文件 (*.cdkey)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/security_box.py" line="52"/>
+        <source>Open the clinic&apos;s key file</source>
+        <translation>打开诊所密钥文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/security_box.py" line="101"/>
+        <source>Security</source>
+        <translation>安全</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/security_box.py" line="104"/>
+        <source>Photos and backups are encrypted with the clinic&apos;s key. Each computer keeps its copy of the key in its own secure store; the database does not hold it. If every copy is lost (the computers replaced or reinstalled), nobody can open the photos and backups again. The remedy is the key file: export it, keep it somewhere safe away from these computers with its passphrase written down apart, and import it on each new computer.</source>
+        <translation>照片和备份使用诊所密钥加密。每台电脑把密钥保存在自己的安全存储中，数据库里没有密钥。如果所有副本都丢失（电脑更换或重装），任何人都无法再打开这些照片和备份。补救办法是密钥文件：导出它，存放在远离这些电脑的安全地方，口令另行记下分开保管，并在每台新电脑上导入。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/security_box.py" line="112"/>
+        <source>&amp;Export key file…</source>
+        <translation>导出密钥文件(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/security_box.py" line="113"/>
+        <source>&amp;Import key file…</source>
+        <translation>导入密钥文件(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/security_box.py" line="140"/>
+        <source>This computer holds the clinic&apos;s key.</source>
+        <translation>本机已有诊所密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/security_box.py" line="143"/>
+        <source>This computer does not hold the clinic&apos;s key: import the key file.</source>
+        <translation>本机没有诊所密钥：请导入密钥文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/security_box.py" line="181"/>
+        <source>Key file saved: {path}. Keep it away from this computer (a USB stick in the safe) and the passphrase apart from it.</source>
+        <translation>密钥文件已保存：{path}。请把它存放在这台电脑之外（例如保险柜里的 U 盘），口令另行保管。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/security_box.py" line="215"/>
+        <source>The clinic&apos;s key is on this computer now: photos open here.</source>
+        <translation>诊所密钥已在本机：现在可以在这里打开照片。</translation>
+    </message>
+</context>
+<context>
     <name>ServerPasswordDialog</name>
     <message>
         <location filename="../../desktop_app/ui/database_settings.py" line="164"/>
@@ -5170,32 +6194,32 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="117"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="132"/>
         <source>This computer</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="118"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="133"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="119"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="134"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="120"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="135"/>
         <source>Change database connection…</source>
         <translation>更改数据库连接…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="134"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="149"/>
         <source>Clinic Desk will use the new database the next time it starts.</source>
         <translation>Clinic Desk 下次启动时将使用新的数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="137"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="152"/>
         <source>Database connection</source>
         <translation>数据库连接</translation>
     </message>
@@ -5310,6 +6334,150 @@ Front desk and clinical record for aesthetics clinics.</source>
         <location filename="../../desktop_app/ui/reminder_dialogs.py" line="69"/>
         <source>&amp;Remind on</source>
         <translation>提醒日期(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>StaffBox</name>
+    <message>
+        <location filename="../../desktop_app/ui/staff_settings.py" line="132"/>
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/staff_settings.py" line="133"/>
+        <source>&amp;New…</source>
+        <translation>新建(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/staff_settings.py" line="134"/>
+        <source>&amp;Roles…</source>
+        <translation>角色(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/staff_settings.py" line="135"/>
+        <source>Reset &amp;password…</source>
+        <translation>重置密码(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/staff_settings.py" line="178"/>
+        <source>&amp;Enable</source>
+        <translation>启用(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/staff_settings.py" line="180"/>
+        <source>&amp;Disable</source>
+        <translation>停用(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/staff_settings.py" line="216"/>
+        <source>Saved: {name}.</source>
+        <translation>已保存：{name}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/staff_settings.py" line="223"/>
+        <source>{who} changed this account at {when}, after you opened it. Yours was not saved; the list now shows theirs.</source>
+        <translation>{who} 在 {when}（您打开之后）修改了此账号。您的修改未保存；列表现在显示对方的修改。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/staff_settings.py" line="226"/>
+        <source>Someone</source>
+        <translation>有人</translation>
+    </message>
+</context>
+<context>
+    <name>StaffModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/staff_settings.py" line="55"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/staff_settings.py" line="56"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/staff_settings.py" line="57"/>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/staff_settings.py" line="58"/>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/staff_settings.py" line="59"/>
+        <source>Locked</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/staff_settings.py" line="70"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/staff_settings.py" line="70"/>
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/staff_settings.py" line="73"/>
+        <source>until {time}</source>
+        <translation>至 {time}</translation>
+    </message>
+</context>
+<context>
+    <name>StaffSettings</name>
+    <message>
+        <location filename="../../desktop_app/ui/staff_dialogs.py" line="43"/>
+        <source>You cannot disable your own account.</source>
+        <translation>不能停用自己的账号。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/staff_dialogs.py" line="46"/>
+        <source>The clinic needs at least one active manager.</source>
+        <translation>诊所至少需要一位在职的管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/staff_dialogs.py" line="49"/>
+        <source>Tick at least one role.</source>
+        <translation>请至少勾选一个角色。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/staff_dialogs.py" line="50"/>
+        <source>The main role must be one of the roles ticked.</source>
+        <translation>主要角色必须是已勾选的角色之一。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/staff_dialogs.py" line="101"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/staff_dialogs.py" line="103"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/staff_dialogs.py" line="116"/>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/staff_dialogs.py" line="119"/>
+        <source>Password &amp;again</source>
+        <translation>再次输入密码(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/staff_dialogs.py" line="128"/>
+        <source>&amp;Main role</source>
+        <translation>主要角色(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/staff_dialogs.py" line="131"/>
+        <source>Roles</source>
+        <translation>角色</translation>
     </message>
 </context>
 <context>
