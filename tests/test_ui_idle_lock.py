@@ -71,9 +71,7 @@ def open_dialog(qtbot, window) -> QDialog:
     return dialog
 
 
-def test_the_screen_locks_after_the_clinics_minutes_and_the_same_person_unlocks(
-    qtbot, signed_in
-):
+def test_the_screen_locks_after_the_clinics_minutes_and_the_same_person_unlocks(qtbot, signed_in):
     window, database, clock = signed_in
     assert window.window_lock.watch.minutes == 3
     dialog = open_dialog(qtbot, window)

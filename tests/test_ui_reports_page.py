@@ -7,9 +7,7 @@ from desktop_app.ui.tasks import SyncRunner
 from desktop_app.ui.workspace import Workspace
 
 
-def test_the_reports_section_shows_the_audit_log_to_managers_only(
-    qtbot, database, manager, nurse
-):
+def test_the_reports_section_shows_the_audit_log_to_managers_only(qtbot, database, manager, nurse):
     workspace = Workspace(StationSettings(), SyncRunner())
     qtbot.addWidget(workspace)
     workspace.show()
