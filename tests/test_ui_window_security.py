@@ -42,3 +42,25 @@ def test_a_restore_signs_everyone_out_with_a_message(qtbot, qapp, tmp_path):
     window.workspace.settings_page.backup.restored.emit(object())
     assert window.actor is None and window.root.currentWidget() is window.gate
     assert "restored" in window.gate.sign_in.error.text()
+
+
+def test_settings_says_this_computer_holds_the_key_once_it_is_made(qtbot, qapp, tmp_path):
+    from desktop_app.db import Database
+    from desktop_app.models import ClinicSetting
+    from desktop_app.services import clinic_key
+    from desktop_app.services.context import unit_of_work
+    from tests.support.memory_keyring import MemoryKeyring
+
+    url = sqlite_url(tmp_path)
+    set_up_clinic(url)
+    database = Database(url)
+    with unit_of_work(database) as session:  # a clinic from before encryption: no key yet
+        for name in (clinic_key.KEY_ID, clinic_key.KEY_CHECK):
+            session.delete(session.get(ClinicSetting, name))
+    database.dispose()
+    MemoryKeyring.store.clear()
+    clinic_key.forget_cached_keys()
+    window = make_window(qtbot, qapp, str(url))
+    sign_in(qtbot, window)
+    security = window.workspace.settings_page.security
+    qtbot.waitUntil(lambda: "holds the clinic's key" in security.key_state.text())

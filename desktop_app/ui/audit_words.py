@@ -36,6 +36,17 @@ ACTION_NAMES = {
     "sign_in_failed": QT_TRANSLATE_NOOP("AuditWords", "Sign-in failed"),
     "sign_out": QT_TRANSLATE_NOOP("AuditWords", "Signed out"),
     "denied": QT_TRANSLATE_NOOP("AuditWords", "Refused"),
+    "account_locked": QT_TRANSLATE_NOOP("AuditWords", "Account locked"),
+    "reset_password": QT_TRANSLATE_NOOP("AuditWords", "Password reset"),
+    "set_roles": QT_TRANSLATE_NOOP("AuditWords", "Roles changed"),
+    "lock": QT_TRANSLATE_NOOP("AuditWords", "Screen locked"),
+    "seal": QT_TRANSLATE_NOOP("AuditWords", "Photos encrypted"),
+    "import": QT_TRANSLATE_NOOP("AuditWords", "Imported"),
+    "backup": QT_TRANSLATE_NOOP("AuditWords", "Backed up"),
+    "restore": QT_TRANSLATE_NOOP("AuditWords", "Restored"),
+    "first_run": QT_TRANSLATE_NOOP("AuditWords", "Clinic set up"),
+    "demo_data": QT_TRANSLATE_NOOP("AuditWords", "Demo data loaded"),
+    "install_defaults": QT_TRANSLATE_NOOP("AuditWords", "Defaults installed"),
 }
 
 ENTITY_NAMES = {
@@ -55,6 +66,19 @@ ENTITY_NAMES = {
     "staff": QT_TRANSLATE_NOOP("AuditWords", "Staff"),
     "permission": QT_TRANSLATE_NOOP("AuditWords", "Permission"),
     "audit_log": QT_TRANSLATE_NOOP("AuditWords", "Audit log"),
+    "clinic_setting": QT_TRANSLATE_NOOP("AuditWords", "Clinic setting"),
+    "data_key": QT_TRANSLATE_NOOP("AuditWords", "Data key"),
+    "database": QT_TRANSLATE_NOOP("AuditWords", "Database"),
+    "photo_blobs": QT_TRANSLATE_NOOP("AuditWords", "Stored photos"),
+    "session": QT_TRANSLATE_NOOP("AuditWords", "Session"),
+    "diagnosis_option": QT_TRANSLATE_NOOP("AuditWords", "Pick list"),
+    "source_channel": QT_TRANSLATE_NOOP("AuditWords", "Source channel"),
+    "tag": QT_TRANSLATE_NOOP("AuditWords", "Photo tag"),
+    "document_template": QT_TRANSLATE_NOOP("AuditWords", "Document template"),
+    "product_lot": QT_TRANSLATE_NOOP("AuditWords", "Product lot"),
+    "reminder_rule": QT_TRANSLATE_NOOP("AuditWords", "Reminder rule"),
+    "resource": QT_TRANSLATE_NOOP("AuditWords", "Room or device"),
+    "treatment_item": QT_TRANSLATE_NOOP("AuditWords", "Catalogue item"),
 }
 
 

@@ -273,7 +273,13 @@ class MainWindow(QMainWindow):
             from desktop_app.ui.key_check import KeyCheck
 
             self.key_check = KeyCheck(self.runner, self)
+            self.key_check.finished.connect(self._key_checked)
         self.key_check.start(self.database, self.actor)
+
+    def _key_checked(self, _problem: object) -> None:
+        """Settings › Security says whether this computer holds the key: ask it again."""
+        if self.workspace is not None:
+            self.workspace.settings_page.security.bind(self.database, self.actor)
 
     def backup_if_due(self) -> None:
         """The schedule's backup, when due; its result (or failure) shows in Settings."""
