@@ -87,6 +87,8 @@ def test_first_run_on_a_new_database_creates_the_clinic_and_signs_in(qtbot, qapp
     page = window.gate.first_run
     assert window.gate.currentWidget() is page
     assert page.inputs["clinic_name"].hasFocus()
+    # Losing the key is explained at setup, with the key file as the remedy (issue 10).
+    assert "Export key file" in page.key_note.text() and page.key_note.isVisible()
 
     # Keyboard only: type, Tab to the next field, Enter to finish.
     for text in (

@@ -159,6 +159,11 @@ class FirstRunPage(_CentredCard):
             self.inputs[name] = edit
             edit.returnPressed.connect(self._submit)
         self.column.addLayout(self.form)
+        # The one thing a clinic cannot undo later: losing every copy of its key.
+        self.key_note = QLabel()
+        self.key_note.setObjectName("firstRunKeyNote")
+        self.key_note.setWordWrap(True)
+        self.column.addWidget(self.key_note)
         self.button = QPushButton()
         self.button.setObjectName("createClinicButton")
         self.button.setDefault(True)
@@ -184,6 +189,14 @@ class FirstRunPage(_CentredCard):
         for name, caption in captions.items():
             self.form.labels[name].setText(caption)
         self.button.setText(self.tr("Create clinic and sign in"))
+        self.key_note.setText(
+            self.tr(
+                "Photos and backups are encrypted with a key made now and kept by this "
+                "computer. If every copy of it is lost, nobody can open them again. So, once "
+                "signed in: Settings › Security › Export key file, and keep that file and its "
+                "passphrase safe, apart from each other."
+            )
+        )
 
     def set_busy(self, busy: bool) -> None:
         self.button.setEnabled(not busy)

@@ -3025,44 +3025,49 @@ The server has now: {now}</source>
 <context>
     <name>FirstRunPage</name>
     <message>
-        <location filename="../../desktop_app/ui/sign_in.py" line="170" />
+        <location filename="../../desktop_app/ui/sign_in.py" line="175" />
         <source>Welcome to Clinic Desk</source>
         <translation>欢迎使用 Clinic Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sign_in.py" line="173" />
+        <location filename="../../desktop_app/ui/sign_in.py" line="178" />
         <source>Name your clinic and create the first manager account. The manager then adds the other staff.</source>
         <translation>请填写诊所名称并创建第一个管理员账号，之后由管理员添加其他员工。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sign_in.py" line="178" />
+        <location filename="../../desktop_app/ui/sign_in.py" line="183" />
         <source>&amp;Clinic name</source>
         <translation>诊所名称(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sign_in.py" line="179" />
+        <location filename="../../desktop_app/ui/sign_in.py" line="184" />
         <source>Your &amp;name</source>
         <translation>您的姓名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sign_in.py" line="180" />
+        <location filename="../../desktop_app/ui/sign_in.py" line="185" />
         <source>&amp;User name</source>
         <translation>用户名(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sign_in.py" line="181" />
+        <location filename="../../desktop_app/ui/sign_in.py" line="186" />
         <source>&amp;Password</source>
         <translation>密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sign_in.py" line="182" />
+        <location filename="../../desktop_app/ui/sign_in.py" line="187" />
         <source>&amp;Repeat password</source>
         <translation>再次输入密码(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sign_in.py" line="186" />
+        <location filename="../../desktop_app/ui/sign_in.py" line="191" />
         <source>Create clinic and sign in</source>
         <translation>创建诊所并登录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sign_in.py" line="194" />
+        <source>Photos and backups are encrypted with a key made now and kept by this computer. If every copy of it is lost, nobody can open them again. So, once signed in: Settings › Security › Export key file, and keep that file and its passphrase safe, apart from each other.</source>
+        <translation>照片和备份将使用现在生成、由本机保存的密钥加密。如果密钥的所有副本都丢失，任何人都无法再打开它们。因此登录后请：设置 › 安全 › 导出密钥文件，并妥善保管该文件及其口令，两者分开存放。</translation>
     </message>
 </context>
 <context>
