@@ -39,7 +39,9 @@ def main(argv: list[str]) -> int:
         return run([str(PYTHON), "-m", "desktop_app", *rest])
     if command == "test":
         env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
-        return run([str(PYTHON), "-m", "pytest", *rest], env=env)
+        # One worker per core (pytest-xdist): the suite is mostly waiting on two databases.
+        workers = [] if any(a.startswith("-n") for a in rest) else ["-n", "auto"]
+        return run([str(PYTHON), "-m", "pytest", *workers, *rest], env=env)
     if command == "lint":
         ruff = str(BIN / "ruff")
         return run([ruff, "check", "."]) or run([ruff, "format", "--check", "."])
