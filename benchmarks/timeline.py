@@ -25,6 +25,8 @@ already loaded database instead of creating one.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import json
 import sys
 import tempfile
 import time
@@ -238,6 +240,30 @@ def settle(database: Database) -> None:
         connection.exec_driver_sql("CHECKPOINT" if pg else "PRAGMA wal_checkpoint(TRUNCATE)")
 
 
+def raw_opening_audit(
+    dialect: str, actor: Actor, patient_id: uuid.UUID
+) -> tuple[str, Callable[[], tuple[object, ...]]]:
+    """The audit row ``record_header`` writes when a record is opened, by hand."""
+    mark = "%s" if dialect == "postgresql" else "?"
+    sql = (
+        "INSERT INTO audit_events (id, occurred_at, staff_id, workstation, action, "
+        f"entity_type, entity_id, summary) VALUES ({', '.join([mark] * 8)})"
+    )
+    summary = json.dumps({"clinical": True}, sort_keys=True)
+
+    def values() -> tuple[object, ...]:
+        now = dt.datetime.now(dt.UTC)
+        if dialect == "sqlite":  # as SQLAlchemy stores them there: hex ids, naive UTC
+            ids: tuple[object, object] = (uuid.uuid4().hex, actor.staff_id.hex)
+            at: object = now.replace(tzinfo=None).isoformat(sep=" ")
+        else:
+            ids, at = (uuid.uuid4(), actor.staff_id), now
+        return (ids[0], at, ids[1], actor.workstation, "view", "patient", str(patient_id),
+                summary)  # fmt: skip
+
+    return sql, values
+
+
 def measure(database: Database, repeat: int) -> tuple[int, dict[str, Timings]]:
     settle(database)
     patient_id, entries = longest_record(database)
@@ -253,13 +279,20 @@ def measure(database: Database, repeat: int) -> tuple[int, dict[str, Timings]]:
             raw.driver_connection.autocommit = True
         cursor = raw.cursor()
 
+        audit_sql, audit_values = raw_opening_audit(database.kind, actor, patient_id)
+
         def raw_header() -> object:
             cursor.execute(header_sql, (key,))
             patient = cursor.fetchone()
             cursor.execute(consents_sql, (key,))
             consents = cursor.fetchall()
             cursor.execute(signed_sql, (key,))
-            return patient, consents, cursor.fetchall()
+            signed = cursor.fetchall()
+            # Opening a record is audited (issue 10): the same one-row INSERT, committed.
+            cursor.execute(audit_sql, audit_values())
+            if database.kind == "sqlite":
+                raw.commit()
+            return patient, consents, signed
 
         def raw_timeline() -> list[tuple]:
             cursor.execute(timeline_sql, (key,) * (len(KINDS) + 1))
