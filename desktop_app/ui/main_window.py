@@ -7,7 +7,6 @@ worker thread (see gate.py), which is what keeps cold start close to a bare Qt w
 from __future__ import annotations
 
 import base64
-import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QEvent, QTimer
@@ -20,6 +19,7 @@ from desktop_app.ui.gate import Gate
 from desktop_app.ui.i18n import LANGUAGES, Translations
 from desktop_app.ui.pages import SECTIONS, section_title
 from desktop_app.ui.tasks import Runner
+from desktop_app.ui.window_safety import WindowSafety
 
 if TYPE_CHECKING:
     from desktop_app.db import Database
@@ -29,10 +29,7 @@ if TYPE_CHECKING:
     from desktop_app.ui.key_check import KeyCheck
     from desktop_app.ui.workspace import Workspace
 
-log = logging.getLogger(__name__)
-
 PING_INTERVAL_MS = 15_000
-BACKUP_CHECK_MS = 5 * 60_000
 REMINDERS_SECTION = 3  # where an offline start opens
 ROLE_NAMES = {
     "receptionist": QT_TRANSLATE_NOOP("MainWindow", "Receptionist"),
@@ -43,7 +40,7 @@ ROLE_NAMES = {
 }
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowSafety, QMainWindow):
     def __init__(
         self,
         runner: Runner,
@@ -64,6 +61,7 @@ class MainWindow(QMainWindow):
         self.inbox: CameraInboxDialog | None = None  # opened on demand, closed at sign-out
         self.window_lock: WindowLock | None = None  # the idle lock, from the first sign-in
         self.key_check: KeyCheck | None = None  # the data key and old photos, at sign-in
+        self.backup_timer = self._backup_timer()
         self.root = QStackedWidget()
         self.root.addWidget(self.gate)
         self.setCentralWidget(self.root)
@@ -82,10 +80,6 @@ class MainWindow(QMainWindow):
         self.ping_timer = QTimer(self)
         self.ping_timer.setInterval(PING_INTERVAL_MS)
         self.ping_timer.timeout.connect(self.check_connection)
-        # The station's scheduled backup (Settings › Backup), checked while someone works.
-        self.backup_timer = QTimer(self)
-        self.backup_timer.setInterval(BACKUP_CHECK_MS)
-        self.backup_timer.timeout.connect(self.backup_if_due)
         self._connected: bool | None = None
         self.offline = False  # started without the server: reminders only, until it is back
 
@@ -255,63 +249,12 @@ class MainWindow(QMainWindow):
             self.workspace.front_desk.focus_search()
         self._refresh_settings_page()
         self._show_status()
-        if not self.offline:
-            self.backup_timer.start()
-            self.check_key()
-        if self.window_lock is None:
-            from desktop_app.ui.idle_lock import WindowLock
-
-            self.window_lock = WindowLock(self)
-        self.window_lock.signed_in()
-
-    def check_key(self) -> None:
-        """This computer's data key (made if the clinic has none) and the photos stored
-        before encryption sealed, on the Runner; a missing key is said once, plainly."""
-        if self.database is None or self.actor is None:
-            return
-        if self.key_check is None:
-            from desktop_app.ui.key_check import KeyCheck
-
-            self.key_check = KeyCheck(self.runner, self)
-            self.key_check.finished.connect(self._key_checked)
-        self.key_check.start(self.database, self.actor)
-
-    def _key_checked(self, _problem: object) -> None:
-        """Settings › Security says whether this computer holds the key: ask it again."""
-        if self.workspace is not None:
-            self.workspace.settings_page.security.bind(self.database, self.actor)
-
-    def backup_if_due(self) -> None:
-        """The schedule's backup, when due; its result (or failure) shows in Settings."""
-        from desktop_app.services import backup_schedule
-
-        database = self.database
-        if database is not None and self.actor is not None and not self.offline:
-            self.runner.run(
-                lambda: backup_schedule.run_if_due(database),
-                lambda _result: None,
-                lambda exc: log.warning("Scheduled backup: %s", exc),
-            )
-
-    def _restored(self, _result: object) -> None:
-        """A backup replaced the database: the people and their rights may differ, so
-        everyone signs in again."""
-        self.sign_out()
-        self.gate.sign_in.show_error(
-            self.tr("The backup was restored. Sign in again to work on the restored data.")
-        )
-
-    def lock(self) -> None:
-        """Ctrl+L: leaving the desk for a moment, the record out of sight at once."""
-        if self.window_lock is not None:
-            self.window_lock.lock()
+        self._safety_signed_in()
 
     def sign_out(self) -> None:
         if self.actor is None:
             return
-        if self.window_lock is not None:
-            self.window_lock.signed_out()
-        self.backup_timer.stop()
+        self._safety_signed_out()
         actor, database = self.actor, self.database
         self.actor = None
         if self.inbox is not None:  # it acts as the person signing out
