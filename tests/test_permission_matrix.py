@@ -119,3 +119,36 @@ def test_every_service_call_checks_the_matrix_first(name, function, checked_firs
         permission = checked_first[0]
         refused = isinstance(answer.value, PermissionDeniedError)
         assert refused == (permission not in MATRIX[role]), (name, role, permission)
+
+
+# Public service functions on a database without an actor: none reads a patient's data.
+WITHOUT_ACTOR = {
+    # backups run as the station (the UI and CLI entry points check BACKUP)
+    "backup_postgres.dump", "backup_postgres.restore", "backup_postgres.server_major",
+    "backup_postgres.snapshot", "backup_schedule.run_if_due", "backup_schedule.run_scheduled",
+    "backup_sqlite.swap",
+    # the key, before anyone may be signed in; signing in itself
+    "clinic_key.data_key", "clinic_key.import_key_file", "staff.sign_in",
+    "reminder_cache.sign_in_offline", "reminder_cache.station_people",
+    "reminder_cache.cache_path", "setup.complete_first_run", "setup.needs_first_run",
+    # the clinic's settings every station reads
+    "clinic_settings.get", "clinic_settings.logo_png", "opening_hours.opening_hours",
+    "queue.time_limits", "screen_lock.lock_minutes", "photo_encryption.sealed_flag",
+    "templates.install_defaults",
+    # plumbing
+    "context.reading", "context.unit_of_work", "photo_store.store_for",
+    "photo_import.command_line_importer",
+}  # fmt: skip
+
+
+def test_every_service_function_without_an_actor_is_known():
+    found = set()
+    for info in pkgutil.iter_modules(services.__path__):
+        module = importlib.import_module(f"desktop_app.services.{info.name}")
+        for name, function in inspect.getmembers(module, inspect.isfunction):
+            if name.startswith("_") or function.__module__ != module.__name__:
+                continue
+            parameters = list(inspect.signature(function).parameters)
+            if parameters[:1] == ["database"] and "actor" not in parameters:
+                found.add(f"{info.name}.{name}")
+    assert found == WITHOUT_ACTOR, "a service reads the database without an actor to check"
