@@ -30,10 +30,10 @@ from desktop_app.models import (
     Patient,
     Resource,
     SourceChannel,
-    Staff,
 )
 from desktop_app.models.base import utcnow
 from desktop_app.services import audit, booking_reminders, bookings, queue
+from desktop_app.services.booking_walk_ins import active_staff, mark_arrived
 from desktop_app.services.bookings import BookingRow
 from desktop_app.services.context import Actor, reading, unit_of_work
 from desktop_app.services.errors import ConflictError, ServiceError, ValidationError
@@ -116,7 +116,7 @@ def _arrive(
                 booking.lead_name or "",
                 mobile=booking.lead_mobile,
                 source_channel=_channel(session, booking.source),
-                consultant_id=_active(session, booking.consultant_id or booking.invited_by_id),
+                consultant_id=active_staff(session, booking.consultant_id or booking.invited_by_id),
             )
             patient = register_within(session, actor, draft, allow_similar=allow_similar)
             booking.patient_id = patient.id
@@ -129,20 +129,16 @@ def _arrive(
             actor,
             booking.patient_id,
             now,
-            consultant_id=_active(session, booking.consultant_id),
-            doctor_id=_active(session, booking.doctor_id),
+            consultant_id=active_staff(session, booking.consultant_id),
+            doctor_id=active_staff(session, booking.doctor_id),
             room=room,
         )
     else:  # on the board already: the booking fills in whom and where, if still open
-        visit.consultant_id = visit.consultant_id or _active(session, booking.consultant_id)
-        visit.doctor_id = visit.doctor_id or _active(session, booking.doctor_id)
+        visit.consultant_id = visit.consultant_id or active_staff(session, booking.consultant_id)
+        visit.doctor_id = visit.doctor_id or active_staff(session, booking.doctor_id)
         visit.room = visit.room or room
         visit.updated_by_id = actor.staff_id
-    booking.status = BookingStatus.ARRIVED
-    booking.visit_id, booking.arrived_at = visit.id, now
-    booking.updated_by_id = actor.staff_id
-    session.add(BookingEvent(booking_id=booking.id, staff_id=actor.staff_id, action="arrive"))
-    booking_reminders.on_arrived(session, booking, actor.staff_id)
+    mark_arrived(session, actor, booking, visit, now)
     session.flush()
     late = now - booking.starts_at > LATE_AFTER
     audit.record(
@@ -156,12 +152,6 @@ def _arrive(
         linked=linked,
     )
     return Arrival(bookings._row(session, booking.id), visit.id, late, linked)
-
-
-def _active(session: Session, staff_id: uuid.UUID | None) -> uuid.UUID | None:
-    """The staff member if still active (a booking may outlive an account)."""
-    staff = session.get(Staff, staff_id) if staff_id is not None else None
-    return staff.id if staff is not None and staff.active else None
 
 
 def _channel(session: Session, source: str | None) -> str | None:

@@ -11,6 +11,7 @@ the treatment room.
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -38,19 +39,36 @@ def join(
     )
     if booking is None:
         return None
-    doctor = session.get(Staff, booking.doctor_id) if booking.doctor_id else None
-    visit.doctor_id = visit.doctor_id or (doctor.id if doctor and doctor.active else None)
+    visit.doctor_id = visit.doctor_id or active_staff(session, booking.doctor_id)
     if booking.room_id and not visit.room:
         visit.room = session.get(Resource, booking.room_id).name
-    booking.status = BookingStatus.ARRIVED
-    booking.visit_id, booking.arrived_at = visit.id, visit.checked_in_at
-    booking.updated_by_id = actor.staff_id
-    session.add(
-        BookingEvent(
-            booking_id=booking.id, staff_id=actor.staff_id, action="arrive", reason="walk_in"
-        )
-    )
-    booking_reminders.on_arrived(session, booking, actor.staff_id)
+    mark_arrived(session, actor, booking, visit, visit.checked_in_at, reason="walk_in")
     session.flush()
     audit.record(session, actor, "arrive", "booking", booking.id, visit=str(visit.id), walk_in=True)
     return booking
+
+
+def mark_arrived(
+    session: Session,
+    actor: Actor,
+    booking: Booking,
+    visit: Visit,
+    at: dt.datetime,
+    reason: str = "",
+) -> None:
+    """The booking arrived with ``visit`` at ``at``: its event, its confirmation call
+    closed. Shared with booking_arrivals.arrive (which this module cannot import: it
+    imports the queue, which imports this)."""
+    booking.status = BookingStatus.ARRIVED
+    booking.visit_id, booking.arrived_at = visit.id, at
+    booking.updated_by_id = actor.staff_id
+    session.add(
+        BookingEvent(booking_id=booking.id, staff_id=actor.staff_id, action="arrive", reason=reason)
+    )
+    booking_reminders.on_arrived(session, booking, actor.staff_id)
+
+
+def active_staff(session: Session, staff_id: uuid.UUID | None) -> uuid.UUID | None:
+    """The staff member if still active (a booking may outlive an account)."""
+    staff = session.get(Staff, staff_id) if staff_id is not None else None
+    return staff.id if staff is not None and staff.active else None
