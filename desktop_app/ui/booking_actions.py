@@ -108,6 +108,11 @@ class BookingActions:
         if patient is None:  # a lead: booked again by name and mobile
             dialog.lead_name.setText(what.name)
             dialog.lead_mobile.setText(what.mobile)
+        self.open_booking_dialog(dialog)
+
+    def open_booking_dialog(self, dialog: BookingDialog) -> None:
+        """A new booking's dialog (a slot, or Book now): the book shows what it saved, and
+        the keys go back to the book or the list when it closes."""
         self.dialog = dialog
         dialog.accepted.connect(self._booked)
         dialog.finished.connect(lambda _result: self.focus_view())

@@ -322,12 +322,9 @@ class BookingsPage(BookingActions, QWidget):
         start = self.grid.selected_start()
         if database is None or actor is None or column is None or start is None:
             return
-        self.dialog = BookingDialog(
-            self.runner, database, actor, start, {self.field: column.key}, self
+        self.open_booking_dialog(
+            BookingDialog(self.runner, database, actor, start, {self.field: column.key}, self)
         )
-        self.dialog.accepted.connect(self._booked)
-        self.dialog.finished.connect(lambda _result: self.focus_view())
-        self.dialog.open()
 
     def _booked(self) -> None:
         if self.dialog is not None and self.dialog.saved is not None:
