@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
+
+if TYPE_CHECKING:
+    from desktop_app.services.errors import ConflictError
 
 
 def validation_text(code: str, params: dict[str, object], english: str) -> str:
@@ -79,6 +84,14 @@ def validation_text(code: str, params: dict[str, object], english: str) -> str:
     }
     template = texts.get(code)
     return template.format(**params) if template else english
+
+
+def changed_by(exc: ConflictError) -> tuple[str, str]:
+    """Who saved first and when, for the "… changed this at …, after you opened it"
+    sentences each screen words its own way."""
+    who = exc.changed_by or QCoreApplication.translate("Messages", "Someone")
+    when = f"{exc.changed_at.astimezone():%Y-%m-%d %H:%M}" if exc.changed_at else "?"
+    return who, when
 
 
 def describe(exc: BaseException) -> tuple[str, str]:

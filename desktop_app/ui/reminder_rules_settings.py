@@ -27,7 +27,7 @@ from desktop_app.services.errors import ConflictError, ValidationError
 from desktop_app.services.permissions import Permission, allowed
 from desktop_app.services.reminder_rules import RuleDraft, RuleRow
 from desktop_app.ui.forms import ERROR_STYLE
-from desktop_app.ui.messages import describe
+from desktop_app.ui.messages import changed_by, describe
 from desktop_app.ui.reminders_model import priority_text
 from desktop_app.ui.rows_model import RowsModel
 from desktop_app.ui.tasks import Runner
@@ -284,14 +284,12 @@ class ReminderRulesBox(QGroupBox):
 
     def _conflict(self, exc: ConflictError) -> None:
         self.status.setStyleSheet(ERROR_STYLE)
+        who, when = changed_by(exc)
         self.status.setText(
             self.tr(
                 "{who} changed this rule at {when}, after you opened it. Yours was not saved; "
                 "the list now shows theirs."
-            ).format(
-                who=exc.changed_by or self.tr("Someone"),
-                when=f"{exc.changed_at.astimezone():%Y-%m-%d %H:%M}" if exc.changed_at else "?",
-            )
+            ).format(who=who, when=when)
         )
         self.reload()
 

@@ -13,7 +13,7 @@ from desktop_app.models import ReminderStatus
 from desktop_app.services.errors import ConflictError, ValidationError
 from desktop_app.services.reminder_desk import SyncReport
 from desktop_app.services.reminders import MAX_NOTE
-from desktop_app.ui.messages import validation_text
+from desktop_app.ui.messages import changed_by, validation_text
 
 
 def reminder_error_text(exc: ValidationError) -> str:
@@ -44,8 +44,7 @@ def reminder_error_text(exc: ValidationError) -> str:
 
 def changed_text(exc: ConflictError) -> str:
     """ "李护士 changed this reminder at 10:42 …": who to ask, and that nothing was saved."""
-    who = exc.changed_by or QCoreApplication.translate("Reminders", "Someone")
-    when = f"{exc.changed_at.astimezone():%Y-%m-%d %H:%M}" if exc.changed_at else "?"
+    who, when = changed_by(exc)
     return QCoreApplication.translate(
         "Reminders",
         "{who} changed this reminder at {when}, after your list was loaded. Yours was not "

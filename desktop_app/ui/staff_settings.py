@@ -26,7 +26,7 @@ from desktop_app.services.errors import ConflictError, ValidationError
 from desktop_app.services.permissions import Permission, allowed
 from desktop_app.services.staff_admin import StaffRow
 from desktop_app.ui.forms import ERROR_STYLE
-from desktop_app.ui.messages import describe
+from desktop_app.ui.messages import changed_by, describe
 from desktop_app.ui.permissions_view import role_title
 from desktop_app.ui.rows_model import RowsModel
 from desktop_app.ui.staff_dialogs import (
@@ -218,14 +218,12 @@ class StaffBox(QGroupBox):
 
     def _conflict(self, exc: ConflictError) -> None:
         self.status.setStyleSheet(ERROR_STYLE)
+        who, when = changed_by(exc)
         self.status.setText(
             self.tr(
                 "{who} changed this account at {when}, after you opened it. Yours was not "
                 "saved; the list now shows theirs."
-            ).format(
-                who=exc.changed_by or self.tr("Someone"),
-                when=f"{exc.changed_at.astimezone():%Y-%m-%d %H:%M}" if exc.changed_at else "?",
-            )
+            ).format(who=who, when=when)
         )
         self.reload()
 

@@ -33,7 +33,7 @@ from desktop_app.services.errors import ConflictError, ValidationError
 from desktop_app.services.template_text import TemplateError, check
 from desktop_app.services.templates import TemplateInfo
 from desktop_app.ui.forms import ERROR_STYLE
-from desktop_app.ui.messages import describe, validation_text
+from desktop_app.ui.messages import changed_by, describe, validation_text
 from desktop_app.ui.tasks import Runner
 from desktop_app.ui.template_body import TemplateBody
 from desktop_app.ui.template_fields import TemplateFields
@@ -294,8 +294,7 @@ class TemplateEditor(QDialog):
             self._say(f"{' '.join(describe(exc))} {kept}", error=True)
 
     def _show_conflict(self, exc: ConflictError) -> None:
-        who = exc.changed_by or self.tr("Someone")
-        when = f"{exc.changed_at.astimezone():%Y-%m-%d %H:%M}" if exc.changed_at else "?"
+        who, when = changed_by(exc)
         self.conflict.setText(
             self.tr(
                 "{who} saved a newer version of this template at {when}, after you opened "
