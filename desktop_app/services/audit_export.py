@@ -12,23 +12,17 @@ import datetime as dt
 import uuid
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
-
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Font
 
 from desktop_app.db import Database
 from desktop_app.services import audit
 from desktop_app.services.context import Actor, reading, unit_of_work
 from desktop_app.services.permissions import Permission, require
+from desktop_app.services.xlsx_writing import SheetWriter
 
 # Column titles when the caller gives none (the screen passes them in the user's language).
 HEADER = ("When", "Who", "Workstation", "Action", "Entity", "Entity id", "Patient", "Summary")
 WIDTHS = (20, 18, 18, 16, 16, 38, 26, 80)
 PAGE = 2000
-TIME_FORMAT = "yyyy-mm-dd hh:mm:ss"
 
 
 def export_xlsx(
@@ -48,26 +42,18 @@ def export_xlsx(
 
     require(actor, Permission.VIEW_AUDIT, database)
     filters = Filters(staff_id, patient_id, action, since, until)
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("Audit log")
-    for index, width in enumerate(WIDTHS):
-        sheet.column_dimensions[chr(ord("A") + index)].width = width
-    sheet.freeze_panes = "A2"
-    bold = Font(bold=True)
-    sheet.append([_text(sheet, title, font=bold) for title in header])
+    writer = SheetWriter("Audit log", header, WIDTHS)
     written = 0
     before: tuple[dt.datetime, uuid.UUID] | None = None
     with reading(database) as connection:
         while True:
             rows = page(connection, filters, limit=PAGE, before=before)
             for row in rows:
-                when = WriteOnlyCell(sheet, value=row.occurred_at.astimezone().replace(tzinfo=None))
-                when.number_format = TIME_FORMAT
-                sheet.append(
+                writer.append(
                     [
-                        when,
+                        writer.moment(row.occurred_at),
                         *(
-                            _text(sheet, value)
+                            writer.text(value)
                             for value in (
                                 row.who,
                                 row.workstation,
@@ -85,8 +71,7 @@ def export_xlsx(
                 break
             before = (rows[-1].occurred_at, rows[-1].id)
     path = Path(path)
-    book.save(path)
-    with unit_of_work(database) as session:
+    with writer.saving(path), unit_of_work(database) as session:
         audit.record(
             session,
             actor,
@@ -98,13 +83,3 @@ def export_xlsx(
             **{key: value for key, value in vars(filters).items() if value is not None},
         )
     return written
-
-
-def _text(sheet: Any, value: str, font: Font | None = None) -> WriteOnlyCell:
-    """A text cell whatever the text starts with, without the control characters Excel
-    refuses."""
-    cell = WriteOnlyCell(sheet, value=ILLEGAL_CHARACTERS_RE.sub("", value))
-    cell.data_type = "s"
-    if font is not None:
-        cell.font = font
-    return cell
