@@ -46,6 +46,12 @@ class Permission(enum.StrEnum):
     # Back up the whole database and restore one (managers): a backup holds every record
     # and photo, and a restore replaces them all.
     BACKUP = "backup"
+    # Bring patients in from another system's Excel/CSV export (managers): thousands of
+    # records at once, deduped against the database.
+    IMPORT_PATIENTS = "import_patients"
+    # Lists of patients to Excel (the desk and managers): a bulk export is how patients'
+    # data leaves the clinic, so clinical roles, who need no list, do not hold it.
+    EXPORT_DATA = "export_data"
 
 
 _QUEUE = {Permission.VIEW_QUEUE, Permission.MANAGE_QUEUE}
@@ -86,7 +92,7 @@ _CARE = {
 # only ones to edit the wording of templates. Reception prints only the general documents
 # (PIPL, photo consent): consent and aftercare sheets show items, products and lots.
 MATRIX: dict[Role, frozenset[Permission]] = {
-    Role.RECEPTIONIST: frozenset(_FRONT_DESK),
+    Role.RECEPTIONIST: frozenset({*_FRONT_DESK, Permission.EXPORT_DATA}),
     Role.CONSULTANT: frozenset(
         {
             *_FRONT_DESK,

@@ -68,6 +68,8 @@ PERMISSION_NAMES = {
     "book": QT_TRANSLATE_NOOP("Permissions", "Make, move and cancel bookings"),
     "view_audit": QT_TRANSLATE_NOOP("Permissions", "Read the audit log"),
     "backup": QT_TRANSLATE_NOOP("Permissions", "Back up and restore the database"),
+    "import_patients": QT_TRANSLATE_NOOP("Permissions", "Import patients from Excel or CSV"),
+    "export_data": QT_TRANSLATE_NOOP("Permissions", "Export patient lists to Excel"),
 }
 
 
