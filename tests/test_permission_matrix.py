@@ -152,3 +152,9 @@ def test_every_service_function_without_an_actor_is_known():
             if parameters[:1] == ["database"] and "actor" not in parameters:
                 found.add(f"{info.name}.{name}")
     assert found == WITHOUT_ACTOR, "a service reads the database without an actor to check"
+
+
+def test_only_the_desk_and_managers_export_lists():
+    """A bulk export is how patients' data leaves the clinic: clinical roles need no list."""
+    holders = {role for role, granted in MATRIX.items() if Permission.EXPORT_DATA in granted}
+    assert holders == {Role.RECEPTIONIST, Role.MANAGER}

@@ -76,16 +76,27 @@ class SheetWriter:
         """Save to a temporary file beside ``path``; run the body (the audit row, say);
         then rename it to ``path``. Whatever fails, no partial file is left behind."""
         path = Path(path)
-        handle, name = tempfile.mkstemp(prefix=".", suffix=".xlsx.part", dir=path.parent)
-        os.close(handle)
-        temporary = Path(name)
+        temporary: Path | None = None
         try:
+            handle, name = tempfile.mkstemp(prefix=".", suffix=".xlsx.part", dir=path.parent)
+            os.close(handle)
+            temporary = Path(name)
             self.book.save(temporary)
             yield
             os.replace(temporary, path)
         except BaseException:
-            temporary.unlink(missing_ok=True)
+            if temporary is not None:
+                temporary.unlink(missing_ok=True)
+            self._abandon()
             raise
+
+    def _abandon(self) -> None:
+        """Close a sheet never saved, so openpyxl's own temporary file goes too."""
+        for sheet in self.book.worksheets:
+            with contextlib.suppress(Exception):
+                if not sheet.closed:
+                    sheet.close()
+                sheet._writer.cleanup()  # openpyxl has no public way to drop it
 
 
 def xlsx_path(path: Path | str) -> Path:
