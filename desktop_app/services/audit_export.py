@@ -42,44 +42,44 @@ def export_xlsx(
 
     require(actor, Permission.VIEW_AUDIT, database)
     filters = Filters(staff_id, patient_id, action, since, until)
-    writer = SheetWriter("Audit log", header, WIDTHS)
-    written = 0
-    before: tuple[dt.datetime, uuid.UUID] | None = None
-    with reading(database) as connection:
-        while True:
-            rows = page(connection, filters, limit=PAGE, before=before)
-            for row in rows:
-                writer.append(
-                    [
-                        writer.moment(row.occurred_at),
-                        *(
-                            writer.text(value)
-                            for value in (
-                                row.who,
-                                row.workstation,
-                                row.action,
-                                row.entity_type,
-                                row.entity_id or "",
-                                row.patient,
-                                row.summary,
-                            )
-                        ),
-                    ]
-                )
-            written += len(rows)
-            if len(rows) < PAGE:
-                break
-            before = (rows[-1].occurred_at, rows[-1].id)
-    path = Path(path)
-    with writer.saving(path), unit_of_work(database) as session:
-        audit.record(
-            session,
-            actor,
-            "export",
-            "audit_log",
-            None,
-            file=path.name,
-            rows=written,
-            **{key: value for key, value in vars(filters).items() if value is not None},
-        )
+    with SheetWriter("Audit log", header, WIDTHS) as writer:
+        written = 0
+        before: tuple[dt.datetime, uuid.UUID] | None = None
+        with reading(database) as connection:
+            while True:
+                rows = page(connection, filters, limit=PAGE, before=before)
+                for row in rows:
+                    writer.append(
+                        [
+                            writer.moment(row.occurred_at),
+                            *(
+                                writer.text(value)
+                                for value in (
+                                    row.who,
+                                    row.workstation,
+                                    row.action,
+                                    row.entity_type,
+                                    row.entity_id or "",
+                                    row.patient,
+                                    row.summary,
+                                )
+                            ),
+                        ]
+                    )
+                written += len(rows)
+                if len(rows) < PAGE:
+                    break
+                before = (rows[-1].occurred_at, rows[-1].id)
+        path = Path(path)
+        with writer.saving(path), unit_of_work(database) as session:
+            audit.record(
+                session,
+                actor,
+                "export",
+                "audit_log",
+                None,
+                file=path.name,
+                rows=written,
+                **{key: value for key, value in vars(filters).items() if value is not None},
+            )
     return written

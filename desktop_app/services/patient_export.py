@@ -119,37 +119,38 @@ def export_patients(
     require(actor, Permission.VIEW_PATIENT, database)
     words = {**TITLES, **(titles or {})}
     keys = columns_for(actor)
-    writer = SheetWriter(words["sheet"], [words[key] for key in keys], [WIDTHS[k] for k in keys])
     text = query.strip()
     found = (
         [hit.id for hit in search_patients(database, actor, text, limit=SEARCH_LIMIT)]
         if text
         else None
     )
-    with reading(database) as connection:
-        total = len(found) if found is not None else _count(connection)
-        if progress is not None:
-            progress(0, total)
-        batches = _all_pages(connection) if found is None else _found_pages(connection, found)
-        for rows in batches:
-            tags = _tags(connection, [row.id for row in rows])
-            for row in rows:
-                writer.append(_cells(writer, keys, row, tags.get(row.id, []), words))
+    header = [words[key] for key in keys]
+    with SheetWriter(words["sheet"], header, [WIDTHS[k] for k in keys]) as writer:
+        with reading(database) as connection:
+            total = len(found) if found is not None else _count(connection)
             if progress is not None:
-                progress(writer.rows, total)
-    path = Path(path)
-    with writer.saving(path), unit_of_work(database) as session:
-        audit.record(
-            session,
-            actor,
-            "export",
-            "patient_list",
-            None,
-            file=path.name,
-            rows=writer.rows,
-            query=text,
-            columns=list(keys),
-        )
+                progress(0, total)
+            batches = _all_pages(connection) if found is None else _found_pages(connection, found)
+            for rows in batches:
+                tags = _tags(connection, [row.id for row in rows])
+                for row in rows:
+                    writer.append(_cells(writer, keys, row, tags.get(row.id, []), words))
+                if progress is not None:
+                    progress(writer.rows, total)
+        path = Path(path)
+        with writer.saving(path), unit_of_work(database) as session:
+            audit.record(
+                session,
+                actor,
+                "export",
+                "patient_list",
+                None,
+                file=path.name,
+                rows=writer.rows,
+                query=text,
+                columns=list(keys),
+            )
     return writer.rows
 
 

@@ -31,7 +31,8 @@ _BOLD = Font(bold=True)
 
 class SheetWriter:
     """One sheet: a bold, frozen header row of ``titles``, then rows of cells made by
-    ``text``, ``date``, ``moment`` and ``number``."""
+    ``text``, ``date``, ``moment`` and ``number``. Used in a ``with`` block, so a sheet
+    given up half-way (a refusal, a lost server) drops its temporary data at once."""
 
     def __init__(self, name: str, titles: Sequence[str], widths: Sequence[float]) -> None:
         self.book = Workbook(write_only=True)
@@ -41,6 +42,13 @@ class SheetWriter:
         self.sheet.freeze_panes = "A2"  # before any row: write-only sheets need it first
         self.sheet.append([self.text(title, bold=True) for title in titles])
         self.rows = 0  # written below the header
+
+    def __enter__(self) -> SheetWriter:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *_details: object) -> None:
+        if kind is not None:
+            self._abandon()
 
     def text(self, value: object, *, bold: bool = False) -> WriteOnlyCell:
         """A text cell whatever the text starts with; None is an empty cell."""
