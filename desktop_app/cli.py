@@ -13,7 +13,14 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from desktop_app import __version__, cli_backup, cli_bookings, cli_files, cli_reminders
+from desktop_app import (
+    __version__,
+    cli_backup,
+    cli_bookings,
+    cli_files,
+    cli_import,
+    cli_reminders,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import URL
@@ -68,6 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_reminders.add_reminders(commands)
     cli_bookings.add_bookings(commands)
     cli_backup.add_backup(commands)
+    cli_import.add_import(commands)
     return parser
 
 
@@ -135,6 +143,8 @@ def _run_command(args: argparse.Namespace) -> int:
         return cli_backup.backup_command(args)
     if args.command == "restore":
         return cli_backup.restore_command(args)
+    if args.command == "import-patients":
+        return cli_import.import_command(args)
     raise AssertionError(args.command)  # argparse only lets known commands through
 
 

@@ -33,6 +33,7 @@ from desktop_app.models.document import (
 )
 from desktop_app.models.face_chart import ChartView, FaceChartMark, InjectionDepth, MarkKind
 from desktop_app.models.patient import RECORD_NO_SEQUENCE, Patient, RecordCounter
+from desktop_app.models.patient_import import ImportedRow
 from desktop_app.models.photo import BlobKind, Photo, PhotoAngle, PhotoBlob, PhotoStage
 from desktop_app.models.reminder import (
     PRIORITY_RANK,
@@ -75,6 +76,7 @@ __all__ = [
     "DocumentTemplate",
     "FaceChartMark",
     "FollowUp",
+    "ImportedRow",
     "InjectionDepth",
     "MarkKind",
     "NoDealReason",

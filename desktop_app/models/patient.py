@@ -68,6 +68,9 @@ class Patient(UUIDPrimaryKey, Versioned, Base):
     guardian_relation: Mapped[str | None] = mapped_column(sa.String(40))
     guardian_mobile: Mapped[str | None] = mapped_column(sa.String(32))
     notes: Mapped[str] = mapped_column(sa.Text, default="")
+    # The first visit as another system recorded it (首次到院/建档日期), for imported
+    # patients whose history here starts later; None for patients registered here.
+    first_visit_on: Mapped[dt.date | None] = mapped_column(sa.Date)
     name_pinyin: Mapped[str] = mapped_column(search_key(400), default="", index=True)
     name_initials: Mapped[str] = mapped_column(search_key(100), default="", index=True)
     mobile_rev: Mapped[str | None] = mapped_column(search_key(32), index=True)

@@ -10,6 +10,8 @@ never holds a write transaction open while it reads. Rows are never updated or d
 from __future__ import annotations
 
 import json
+import uuid
+from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -28,16 +30,36 @@ def record(
     entity_id: object = None,
     **summary: Any,
 ) -> AuditEvent:
-    event = AuditEvent(
-        staff_id=actor.staff_id if actor else None,
-        workstation=actor.workstation if actor else this_workstation(),
-        action=action,
-        entity_type=entity_type,
-        entity_id=None if entity_id is None else str(entity_id),
-        summary=json.dumps(summary, ensure_ascii=False, default=str, sort_keys=True),
-    )
+    event = AuditEvent(**_columns(actor, action, entity_type, entity_id, summary))
     session.add(event)
     return event
+
+
+def event_row(
+    actor: Actor | None,
+    action: str,
+    entity_type: str,
+    entity_id: object,
+    occurred_at: datetime,
+    **summary: Any,
+) -> dict[str, object]:
+    """The columns of one event for a multi-row INSERT (bulk writers like the importer),
+    written exactly as ``record`` writes them."""
+    columns = _columns(actor, action, entity_type, entity_id, summary)
+    return {"id": uuid.uuid4(), "occurred_at": occurred_at, **columns}
+
+
+def _columns(
+    actor: Actor | None, action: str, entity_type: str, entity_id: object, summary: dict
+) -> dict[str, object]:
+    return {
+        "staff_id": actor.staff_id if actor else None,
+        "workstation": actor.workstation if actor else this_workstation(),
+        "action": action,
+        "entity_type": entity_type,
+        "entity_id": None if entity_id is None else str(entity_id),
+        "summary": json.dumps(summary, ensure_ascii=False, default=str, sort_keys=True),
+    }
 
 
 def record_opening(

@@ -102,16 +102,35 @@ def decode_csv_bytes(data: bytes) -> str:
     raise ValueError("encoding")
 
 
+_DELIMITERS = ",\t;|"
+
+
+def guess_delimiter(text: str, lines: int = 50) -> str:
+    """The separator most of the first lines use the same number of times.
+
+    csv.Sniffer looks at the whole sample as one table and gives up when a title line
+    ("客户档案导出") sits above the header; counting per line, the title is outvoted.
+    """
+    sample = [line for line in text.splitlines()[: lines * 2] if line.strip()][:lines]
+    best, best_score = ",", 0
+    for delimiter in _DELIMITERS:
+        counts = [line.count(delimiter) for line in sample]
+        used = [count for count in counts if count]
+        if not used:
+            continue
+        typical = max(set(used), key=used.count)
+        score = sum(1 for count in counts if count == typical)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
 def _csv_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
     # Read once into memory: a 100,000-row CSV is a few MB, and decoding the whole file is
     # the only way to know the encoding is right for every row, not just the first ones.
     text = decode_csv_bytes(path.read_bytes())
-    try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(
-            text[:65536], delimiters=",;\t|"
-        )
-    except csv.Error:
-        dialect = csv.excel
+    dialect = csv.excel()
+    dialect.delimiter = guess_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), dialect)
     for number, values in enumerate(reader, start=1):
         cells = _clean_row(values)
@@ -132,6 +151,22 @@ def open_rows(path: str | Path) -> Iterator[tuple[int, list[str]]]:
     if suffix in (".csv", ".txt"):
         return _csv_rows(path)
     raise ValueError("file_type")
+
+
+def row_count_hint(path: str | Path) -> int:
+    """How many rows the file says it has, for a progress bar: the sheet's recorded size
+    for .xlsx (0 when the writer left it out), the lines of a .csv. Never exact."""
+    path = Path(path)
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        from openpyxl import load_workbook
+
+        workbook = load_workbook(path, read_only=True)
+        try:
+            return workbook.worksheets[0].max_row or 0
+        finally:
+            workbook.close()
+    with path.open("rb") as file:
+        return sum(chunk.count(b"\n") for chunk in iter(lambda: file.read(1 << 20), b""))
 
 
 def find_header(

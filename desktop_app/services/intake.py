@@ -84,8 +84,14 @@ def age_on(birth_date: dt.date, today: dt.date) -> int:
     return today.year - birth_date.year - before_birthday
 
 
-def clean(draft: PatientDraft, today: dt.date | None = None) -> dict[str, object]:
-    """Column values for a Patient, or ValidationError naming the first bad field."""
+def clean(
+    draft: PatientDraft, today: dt.date | None = None, *, guardian_required: bool = True
+) -> dict[str, object]:
+    """Column values for a Patient, or ValidationError naming the first bad field.
+
+    ``guardian_required=False`` lets the importer bring in a minor whose old record has no
+    guardian (reported, for the desk to complete); the form itself always asks.
+    """
     today = today or dt.date.today()
     name = " ".join(identity.fold(draft.name).split()) if draft.name else ""
     if not name:
@@ -100,7 +106,8 @@ def clean(draft: PatientDraft, today: dt.date | None = None) -> dict[str, object
     if isinstance(birth, dt.date) and birth > today:
         raise ValidationError("birth_date", "future_date", "The date of birth is in the future.")
     values["mobile"] = identity.mobile(draft.mobile).e164 if _given(draft.mobile) else None
-    values.update(_guardian_values(draft, birth if isinstance(birth, dt.date) else None, today))
+    born = birth if isinstance(birth, dt.date) and guardian_required else None
+    values.update(_guardian_values(draft, born, today))
     unknown = set(draft.history_flags) - set(HISTORY_FLAGS)
     if unknown:
         raise ValidationError("history_flags", "invalid", f"Unknown flags: {sorted(unknown)}")
