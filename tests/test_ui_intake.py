@@ -344,7 +344,7 @@ def test_an_answer_for_an_older_query_is_dropped(qtbot, qapp):
             self.jobs.append(on_done)
 
     runner = HeldRunner()
-    search = PatientSearch(runner)
+    search = PatientSearch(runner, exportable=False)
     qtbot.addWidget(search)
     search.bind(object(), object())  # never queried: the runner holds the work
     search.box.setText("zhang")

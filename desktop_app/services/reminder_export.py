@@ -86,6 +86,7 @@ def export_reminders(
 ) -> int:
     """Write one section of the panel (``None``: all three, overdue first) to ``path``."""
     require(actor, Permission.EXPORT_DATA, database)
+    scope, section = Scope(scope), None if section is None else Section(section)
     words = {**TITLES, **(titles or {})}
     with SheetWriter(words["sheet"], [words[key] for key in COLUMNS], WIDTHS) as writer:
         today = today or dt.date.today()

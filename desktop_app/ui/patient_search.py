@@ -3,7 +3,8 @@
 Used on the front desk and wherever a patient is picked (a referrer, for example). Each
 keystroke restarts a short timer; when it fires the query runs on the runner, and an
 answer that arrives after a newer query was started is dropped, so the list always shows
-what the box says.
+what the box says. "Export to Excel…" (Ctrl+Shift+E; the desk and managers) writes every
+patient the box finds, or every patient when it is empty.
 """
 
 from __future__ import annotations
@@ -19,20 +20,25 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop_app.services.permissions import Permission, allowed
 from desktop_app.services.search import SearchHit, search_patients
+from desktop_app.ui import excel_export
+from desktop_app.ui.list_exports import start_patient_export
 from desktop_app.ui.messages import describe
 from desktop_app.ui.rows_model import RowsModel
 from desktop_app.ui.tasks import Runner
@@ -65,9 +71,19 @@ class PatientSearch(QWidget):
     chosen = Signal(object)  # SearchHit
     current_changed = Signal(object)  # SearchHit | None
 
-    def __init__(self, runner: Runner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        runner: Runner,
+        parent: QWidget | None = None,
+        *,
+        exportable: bool = True,
+        ask_path: excel_export.AskPath = excel_export.ask_save_path,
+        tell: excel_export.Tell = excel_export.tell_in_box,
+    ) -> None:
         super().__init__(parent)
         self.runner = runner
+        self.exportable = exportable  # not where a patient is only picked
+        self.excel = excel_export.ExcelExport(self, runner, ask_path, tell)
         self.database: Database | None = None
         self.actor: Actor | None = None
         self._generation = 0
@@ -87,10 +103,20 @@ class PatientSearch(QWidget):
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.status = QLabel()
         self.status.setObjectName("patientSearchStatus")
+        self.export_button = QPushButton()
+        self.export_button.setObjectName("patientSearchExport")
+        self.export_button.clicked.connect(self.export)
+        self.export_button.hide()
+        self.export_shortcut = QShortcut(QKeySequence(excel_export.SHORTCUT), self)
+        self.export_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.export_shortcut.activated.connect(self.export)
+        line = QHBoxLayout()
+        line.addWidget(self.status, 1)
+        line.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.box)
-        layout.addWidget(self.status)
+        layout.addLayout(line)
         layout.addWidget(self.view, 1)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -110,11 +136,27 @@ class PatientSearch(QWidget):
         self.box.setPlaceholderText(
             self.tr("Name, pinyin or initials, mobile (last 4), record or ID number")
         )
+        self.export_button.setText(self.tr("Export to Excel…"))
+        self.export_button.setToolTip(
+            self.tr("The patients found, or every patient when the box is empty (Ctrl+Shift+E)")
+        )
 
     def bind(self, database: Database | None, actor: Actor | None) -> None:
         self.database, self.actor = database, actor
         self.box.clear()
         self.model.set_rows([])
+        self.export_button.setVisible(self.may_export())
+
+    def may_export(self) -> bool:
+        actor = self.actor
+        return self.exportable and actor is not None and allowed(actor, Permission.EXPORT_DATA)
+
+    def export(self) -> None:
+        """Every patient the box finds (all of them, not the first page), or everyone."""
+        database, actor, query = self.database, self.actor, self.box.text().strip()
+        if database is None or actor is None or not self.may_export():
+            return
+        start_patient_export(self.excel, database, actor, query)
 
     def focus_box(self) -> None:
         self.box.setFocus()
@@ -207,7 +249,7 @@ class PatientPicker(QDialog):
         self.setObjectName("patientPicker")
         self.setWindowTitle(self.tr("Choose a patient"))
         self.picked: SearchHit | None = None
-        self.search = PatientSearch(runner, self)
+        self.search = PatientSearch(runner, self, exportable=False)
         self.search.bind(database, actor)
         self.search.chosen.connect(self._pick)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)

@@ -3,7 +3,8 @@
 Everything goes through a ``ReminderDesk`` on the Runner: the desk answers from the
 database, or from this station's cache when the server is gone, so the page never needs to
 know which. Each change carries the row as the nurse saw it; a reminder changed elsewhere
-meanwhile is told (who, when) and the list reloads, never overwritten.
+meanwhile is told (who, when) and the list reloads, never overwritten. "Export to Excel…"
+(Ctrl+Shift+E; the desk and managers) writes the list shown: this scope, this section.
 """
 
 from __future__ import annotations
@@ -36,7 +37,9 @@ from desktop_app.services.reminders import (
     Scope,
     Section,
 )
+from desktop_app.ui import excel_export
 from desktop_app.ui.follow_up_dialog import FollowUpDialog
+from desktop_app.ui.list_exports import start_reminder_export
 from desktop_app.ui.messages import describe
 from desktop_app.ui.reminder_actions import CONFLICT_STYLE, OFFLINE_STYLE, ReminderActions
 from desktop_app.ui.reminders_model import RemindersModel
@@ -69,10 +72,18 @@ class RemindersPage(ReminderActions, QWidget):
     book_requested = Signal(object)  # the reminder's uuid.UUID: "Book now"
     badge_changed = Signal(int)
 
-    def __init__(self, runner: Runner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        runner: Runner,
+        parent: QWidget | None = None,
+        *,
+        ask_path: excel_export.AskPath = excel_export.ask_save_path,
+        tell: excel_export.Tell = excel_export.tell_in_box,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("remindersPage")
         self.runner = runner
+        self.excel = excel_export.ExcelExport(self, runner, ask_path, tell)
         self.desk: ReminderDesk | None = None
         self.actor: Actor | None = None
         self.section = Section.TODAY
@@ -164,6 +175,10 @@ class RemindersPage(ReminderActions, QWidget):
         self.reload_button.setObjectName("remindersReload")
         self.reload_button.clicked.connect(self.reload)
         bar.addWidget(self.reload_button)
+        self.export_button = QPushButton()
+        self.export_button.setObjectName("remindersExport")
+        self.export_button.clicked.connect(self.export)
+        bar.addWidget(self.export_button)
 
         top = QHBoxLayout()
         top.addWidget(self.tabs)
@@ -191,6 +206,7 @@ class RemindersPage(ReminderActions, QWidget):
             ("Ctrl+Shift+S", self.snooze_to),
             ("Ctrl+PgDown", lambda: self._step_section(1)),
             ("Ctrl+PgUp", lambda: self._step_section(-1)),
+            (excel_export.SHORTCUT, self.export),
         ):
             shortcut = QShortcut(QKeySequence(keys), self, slot)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -235,6 +251,10 @@ class RemindersPage(ReminderActions, QWidget):
         )
         self.snooze_label.setText(self.tr("Snooze:"))
         self.reload_button.setText(self.tr("Reload (F5)"))
+        self.export_button.setText(self.tr("Export to Excel…"))
+        self.export_button.setToolTip(
+            self.tr("The list shown: this section, for whom it is shown (Ctrl+Shift+E)")
+        )
         self._show_conflicts_button()
         self._show_empty()
 
@@ -432,3 +452,14 @@ class RemindersPage(ReminderActions, QWidget):
         self.buttons["remindersOpen"].setEnabled(row is not None and not row.is_lead)
         self.buttons["remindersBook"].setEnabled(row is not None and self._may_book(row))
         self.reload_button.setEnabled(self.desk is not None)
+        self.export_button.setVisible(self._may_export())
+
+    def _may_export(self) -> bool:
+        return self.desk is not None and allowed(self.desk.actor, Permission.EXPORT_DATA)
+
+    def export(self) -> None:
+        """The list shown (this scope and section, every row of it) to an Excel file."""
+        desk = self.desk
+        if desk is None or not self._may_export():
+            return
+        start_reminder_export(self.excel, desk, self.scope_value, self.section)
