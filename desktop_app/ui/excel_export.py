@@ -57,6 +57,7 @@ class ExcelExport(QObject):
         self.owner, self.runner, self.ask_path, self.tell = owner, runner, ask_path, tell
         self.running = False
         self.dialog: QProgressDialog | None = None
+        self.progress: Progress | None = None
 
     def start(self, caption: str, suggested: str, work: Work) -> None:
         if self.running:
@@ -65,7 +66,7 @@ class ExcelExport(QObject):
         if not chosen:
             return
         path = xlsx_path(chosen)
-        progress = Progress(self)
+        self.progress = progress = Progress(self)
         self.dialog = QProgressDialog(self.tr("Exporting…"), "", 0, 0, self.owner)
         self.dialog.setObjectName("excelExportProgress")
         self.dialog.setWindowTitle(caption)
@@ -94,6 +95,9 @@ class ExcelExport(QObject):
             self.dialog.reset()
             self.dialog.deleteLater()
             self.dialog = None
+        if self.progress is not None:
+            self.progress.deleteLater()
+            self.progress = None
 
     def _done(self, caption: str, path: Path, rows: Any) -> None:
         self._finish()
