@@ -29,6 +29,7 @@ from desktop_app.ui.backup_box import BackupBox
 from desktop_app.ui.catalogue_settings import CatalogueBox
 from desktop_app.ui.clinic_box import ClinicBox
 from desktop_app.ui.i18n import LANGUAGES
+from desktop_app.ui.import_patients_box import ImportPatientsBox
 from desktop_app.ui.lock_settings import LockSettingsBox
 from desktop_app.ui.opening_hours_box import OpeningHoursBox
 from desktop_app.ui.permissions_view import PermissionsBox
@@ -94,11 +95,12 @@ class SettingsPage(QWidget):
         self.security = SecurityBox(runner)
         self.backup = BackupBox(runner)
         self.backup.restored.connect(self.restored)
+        self.import_patients = ImportPatientsBox(runner)  # another system's patients, once
         # Each follows who is signed in (bind) and shows what that person may see or edit.
         self.boxes: list[BoundBox] = [
             self.clinic, self.opening_hours, self.queue_limits, self.pick_lists,
             self.catalogue, self.reminder_rules, self.staff, self.permissions,
-            self.lock_settings, self.security, self.backup,
+            self.lock_settings, self.security, self.backup, self.import_patients,
         ]  # fmt: skip
         for box in self.boxes:
             layout.addWidget(box)
