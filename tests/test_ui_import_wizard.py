@@ -88,7 +88,7 @@ def test_enter_opens_the_file_and_the_check_writes_nothing(
     assert wizard.table.item(1, 0).text() == "客户姓名"  # the file's own header under it
     assert wizard.table.verticalHeaderItem(1).text() == "3"  # below the title rows
     assert wizard.table.item(2, 0).text() == "张三"
-    assert "matched by their titles (row 3)" in wizard.mapping_note.text()
+    assert "matched by their titles (row 3)" in wizard.mapping_page.note.text()
     assert not wizard.merge_empty.isChecked() and not wizard.remember.isChecked()
 
     press_next(qtbot, wizard)
@@ -101,7 +101,8 @@ def test_enter_opens_the_file_and_the_check_writes_nothing(
     assert problems[15][0] == "New patient, to look at"
     assert "nothing has been written" in wizard.check_page.heading.text()
     assert stored(database) == ({"周九旧档"}, 0)  # the check wrote nothing
-    assert wizard.next_button.text() == "&Import" and wizard.next_button.isEnabled()
+    assert wizard.next_button.text() == "&Import 7 new patient(s)"
+    assert wizard.next_button.isEnabled()
 
 
 def test_correcting_a_column_changes_the_preview_and_the_check(
@@ -135,10 +136,10 @@ def test_a_field_goes_to_one_column_and_the_name_must_be_chosen(qtbot, database,
     wizard.table.choose(7, None)
     press_next(qtbot, wizard)
     assert wizard.pages.currentIndex() == MAPPING
-    assert wizard.mapping_error.isVisible()
-    assert wizard.mapping_error.text() == "Choose the column that holds the patient's name."
+    assert wizard.mapping_page.error.isVisible()
+    assert wizard.mapping_page.error.text() == "Choose the column that holds the patient's name."
     wizard.table.choose(0, "name")
-    assert not wizard.mapping_error.isVisible()
+    assert not wizard.mapping_page.error.isVisible()
     press_next(qtbot, wizard)
     assert wizard.pages.currentIndex() == CHECK
 
@@ -215,7 +216,7 @@ def test_a_remembered_mapping_maps_the_next_file(qtbot, database, manager, tmp_p
     first = tmp_path / "一月.csv"
     first.write_text(header + "张三,13800138000,老客\n李四,13800138001,\n", encoding="utf-8")
     wizard = open_wizard(qtbot, database, manager, first)
-    assert "No column title was recognised" in wizard.mapping_note.text()
+    assert "No column title was recognised" in wizard.mapping_page.note.text()
     assert [combo.currentData() for combo in wizard.table.combos] == [None, None, None]
     wizard.table.choose(0, "name")
     wizard.table.choose(1, "mobile")
@@ -228,7 +229,7 @@ def test_a_remembered_mapping_maps_the_next_file(qtbot, database, manager, tmp_p
     second.write_text(header + "王五,13800138002,\n", encoding="utf-8")
     again = open_wizard(qtbot, database, manager, second)
     assert [combo.currentData() for combo in again.table.combos] == ["name", "mobile", "note"]
-    assert "saved for files like this one" in again.mapping_note.text()
+    assert "saved for files like this one" in again.mapping_page.note.text()
 
 
 def test_a_file_that_cannot_be_read_is_said_in_words(qtbot, database, manager, tmp_path):

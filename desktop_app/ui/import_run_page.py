@@ -96,8 +96,9 @@ class RunPage(QWidget):
         layout.addLayout(bar)
         layout.addLayout(form)
         layout.addWidget(self.status)
-        layout.addWidget(self.rows, 1)
+        layout.addWidget(self.rows, 100)
         layout.addLayout(save_row)
+        layout.addStretch(1)  # while running there is no table to take the height
         self.retranslate()
         self.clear()
 
@@ -170,6 +171,7 @@ class RunPage(QWidget):
         self.progress_bar.hide()
         self.stop_button.hide()
         self.status.setStyleSheet("")
+        self.status.clear()
         self.heading.setText(self._result_text(result))
         values = result.summary.as_dict()
         for name in COUNTS:

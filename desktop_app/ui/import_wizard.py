@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -31,10 +30,10 @@ from PySide6.QtWidgets import (
 from desktop_app.services import import_mappings, patient_import
 from desktop_app.services.errors import ValidationError
 from desktop_app.services.import_file import ImportFileError
-from desktop_app.services.patient_import import ColumnMapping, ImportResult, Preview
+from desktop_app.services.patient_import import ImportResult, Preview
 from desktop_app.ui import import_words
 from desktop_app.ui.forms import ERROR_STYLE
-from desktop_app.ui.import_mapping_table import MappingTable
+from desktop_app.ui.import_mapping_table import MappingPage
 from desktop_app.ui.import_run_page import ChooseReport, RunPage, choose_report
 from desktop_app.ui.messages import describe
 from desktop_app.ui.tasks import Progress, Runner
@@ -101,23 +100,10 @@ class ImportWizard(QDialog):
         column.addWidget(self.file_error)
         column.addStretch(1)
         # the columns
-        self.mapping_note = QLabel()
-        self.mapping_note.setObjectName("importMappingNote")
-        self.mapping_note.setWordWrap(True)
-        self.table = MappingTable()
-        self.table.changed.connect(self._mapping_changed)
-        self.mapping_error = self._error_label("importMappingError")
-        self.remember = QCheckBox()
-        self.remember.setObjectName("rememberMapping")
-        self.merge_empty = QCheckBox()
-        self.merge_empty.setObjectName("mergeEmpty")
-        mapping_page = QWidget()
-        column = QVBoxLayout(mapping_page)
-        column.addWidget(self.mapping_note)
-        column.addWidget(self.table, 1)
-        column.addWidget(self.mapping_error)
-        column.addWidget(self.remember)
-        column.addWidget(self.merge_empty)
+        self.mapping_page = MappingPage()
+        self.table, self.remember = self.mapping_page.table, self.mapping_page.remember
+        self.merge_empty = self.mapping_page.merge_empty
+        self.table.changed.connect(lambda: self.check_page.clear())  # it was for the old one
         # the runs
         self.check_page = RunPage(runner, choose_report, dry_run=True)
         self.run_page = RunPage(runner, choose_report, dry_run=False)
@@ -125,7 +111,7 @@ class ImportWizard(QDialog):
             page.stop_button.clicked.connect(self.stop)
         self.merge_empty.toggled.connect(lambda _on: self.check_page.clear())
         self.pages = QStackedWidget()
-        for page in (file_page, mapping_page, self.check_page, self.run_page):
+        for page in (file_page, self.mapping_page, self.check_page, self.run_page):
             self.pages.addWidget(page)
         self.back_button = QPushButton()
         self.back_button.setObjectName("importBack")
@@ -174,11 +160,7 @@ class ImportWizard(QDialog):
             )
         )
         self.file_label.setText(self.tr("&File"))
-        self.browse_button.setText(self.tr("&Browse…"))
-        self.remember.setText(self.tr("&Remember this mapping for files like this"))
-        self.merge_empty.setText(
-            self.tr("If the patient is already registered, &fill in their empty fields")
-        )
+        self.browse_button.setText(self.tr("&Choose…"))
         self.back_button.setText(self.tr("< &Back"))
         self._show_state()
 
@@ -199,40 +181,22 @@ class ImportWizard(QDialog):
             FILE: self.tr("&Next >"),
             MAPPING: self.tr("&Check the file >"),
             CHECK: self.tr("&Import"),
-            IMPORT: self.tr("&Import again"),
+            IMPORT: self.tr("&Import") if self.busy else self.tr("&Import again"),
         }
         self.next_button.setText(texts[page])
+        checked = self.check_page.result
+        if page == CHECK and checked is not None and checked.summary.imported:
+            new = checked.summary.imported  # a plain name: lupdate drops an attribute count
+            self.next_button.setText(self.tr("&Import %n new patient(s)", "", new))
         if page == CHECK and self.check_page.result is None:
             self.next_button.setEnabled(False)
         running = self.progress is not None
         self.close_button.setText(
-            self.tr("&Stop") if running else self.tr("&Close") if finished else self.tr("Cancel")
+            self.tr("Stop") if running else self.tr("&Close") if finished else self.tr("Cancel")
         )
         self.close_button.setEnabled(running or not self.busy)
         if finished:
             self.close_button.setDefault(True)
-        if self.preview is not None:
-            self._show_note()
-
-    def _show_note(self) -> None:
-        preview = self.preview
-        assert preview is not None
-        if preview.saved:
-            text = self.tr(
-                "The columns are mapped as saved for files like this one. Correct any that "
-                "are wrong."
-            )
-        elif preview.found:
-            text = self.tr(
-                "The columns were matched by their titles (row {row}). Check each one and "
-                "correct any that are wrong; grey columns are not imported."
-            )
-        else:
-            text = self.tr(
-                "No column title was recognised: choose above each column what it holds. "
-                "Row {row} is taken as the titles."
-            )
-        self.mapping_note.setText(text.format(row=preview.mapping.header_row))
 
     # --- going through ------------------------------------------------------------------------
 
@@ -282,9 +246,7 @@ class ImportWizard(QDialog):
     def _previewed(self, path: Path, preview: Preview) -> None:
         self._busy(False)
         self.path, self.preview = path, preview
-        self.table.set_preview(preview)
-        self.remember.setChecked(False)
-        self.mapping_error.hide()
+        self.mapping_page.set_preview(preview)
         self.check_page.clear()
         self._go(MAPPING)
         self.table.combos[0].setFocus()
@@ -300,21 +262,13 @@ class ImportWizard(QDialog):
         self.file_error.show()
         self.file_edit.setFocus()
 
-    def mapping(self) -> ColumnMapping:
-        assert self.preview is not None
-        return ColumnMapping(self.preview.mapping.header_row, self.table.columns())
-
-    def _mapping_changed(self) -> None:
-        self.mapping_error.hide()
-        self.check_page.clear()  # the check was for the mapping before
-
     def check(self) -> None:
         """The mapping checked here (in words, at the table), remembered if asked, then
         the dry run."""
         preview, path = self.preview, self.path
         if preview is None or path is None:
             return
-        mapping = self.mapping()
+        mapping = self.mapping_page.mapping()
         try:
             import_mappings.check_mapping(mapping.columns, len(preview.headers))
         except ValidationError as exc:
@@ -341,21 +295,18 @@ class ImportWizard(QDialog):
             self._mapping_failed(exc)
             return
         headline, detail = describe(exc)
-        self.mapping_error.setText("\n".join(part for part in (headline, detail) if part))
-        self.mapping_error.show()
+        self.mapping_page.show_error("\n".join(part for part in (headline, detail) if part))
 
     def _mapping_failed(self, exc: ValidationError) -> None:
         self._go(MAPPING)
-        self.mapping_error.setText(import_words.mapping_error(exc.code, exc.message))
-        self.mapping_error.show()
-        self.table.setFocus()
+        self.mapping_page.show_error(import_words.mapping_error(exc.code, exc.message))
 
     def start_run(self, *, dry_run: bool) -> None:
         path = self.path
         if path is None or self.preview is None:
             return
         page = self.check_page if dry_run else self.run_page
-        mapping, merge_empty = self.mapping(), self.merge_empty.isChecked()
+        mapping, merge_empty = self.mapping_page.mapping(), self.merge_empty.isChecked()
         database, actor = self.database, self.actor
         progress = Progress(self)
         progress.changed.connect(page.progressed)
