@@ -35,6 +35,7 @@ from desktop_app.db import Database
 from desktop_app.models import Patient, SourceChannel, Visit, VisitStatus, VisitType
 from desktop_app.models.patient import PatientNameSuffix, name_suffixes
 from desktop_app.services import audit, demo_clinic, demo_clinical, demo_reminders
+from desktop_app.services.bulk_insert import insert_rows
 from desktop_app.services.context import Actor, unit_of_work
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.intake import ADULT_AGE, PatientDraft, age_on, clean
@@ -195,11 +196,11 @@ def load_demo_data(
                 visit_rows += seen
                 for name, rows in chart.items():
                     record[name] += rows
-            _insert(session, Patient.__table__, patient_rows)
-            _insert(session, PatientNameSuffix.__table__, suffix_rows)
-            _insert(session, Visit.__table__, visit_rows)
+            insert_rows(session, Patient.__table__, patient_rows)
+            insert_rows(session, PatientNameSuffix.__table__, suffix_rows)
+            insert_rows(session, Visit.__table__, visit_rows)
             for table in (*demo_clinical.TABLES, *demo_reminders.TABLES):
-                _insert(session, table, record[table.name])
+                insert_rows(session, table, record[table.name])
                 counts = clinical if table.name in clinical else reminders
                 counts[table.name] += len(record[table.name])
             done += len(patient_rows)
@@ -240,40 +241,6 @@ def _channels(session: Session) -> list[str]:
             .order_by(SourceChannel.sort_order, SourceChannel.name)
         )
     )
-
-
-def _insert(session: Session, table: sa.Table, rows: list[dict[str, object]]) -> None:
-    """executemany on SQLite; on PostgreSQL COPY, as psycopg's executemany sends a statement
-    per row and the server's per-statement work then makes it about 5× slower.
-
-    On SQLite the statement is compiled once and each value goes through its column type's
-    own bind processor, without Core's per-row parameter building, which cost more than
-    SQLite's own work (two thirds of a large load's time)."""
-    if not rows:
-        return
-    connection = session.connection()
-    columns = list(rows[0])
-    if connection.dialect.name != "postgresql":
-        dialect = connection.dialect
-        compiled = table.insert().compile(dialect=dialect, column_keys=columns)
-        order = compiled.positiontup or []
-        process = [
-            table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in order
-        ]
-        steps = list(zip(order, process, strict=True))
-        connection.exec_driver_sql(
-            str(compiled),
-            [tuple(p(row[c]) if p else row[c] for c, p in steps) for row in rows],
-        )
-        return
-    driver = connection.connection.driver_connection
-    assert driver is not None
-    with (
-        driver.cursor() as cursor,
-        cursor.copy(f"COPY {table.name} ({', '.join(columns)}) FROM STDIN") as copy,
-    ):
-        for row in rows:
-            copy.write_row([row[column] for column in columns])
 
 
 @dataclass(frozen=True)
