@@ -2,4 +2,5 @@
 
 from desktop_app.cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # not in a worker process, which imports this module again
+    raise SystemExit(main())

@@ -380,7 +380,46 @@ def test_each_imported_patient_and_the_run_are_audited(
         events = session.scalars(
             sa.select(AuditEvent).where(AuditEvent.staff_id == manager.staff_id)
         ).all()
+    for event in events:  # written by hand for speed, exactly as audit.record writes them
+        assert event.summary == json.dumps(
+            json.loads(event.summary), ensure_ascii=False, default=str, sort_keys=True
+        )
     created = [json.loads(e.summary) for e in events if e.action == "create"]
     assert sum(1 for s in created if s.get("imported_from") == "客户.xlsx") == 7
     [summary] = [json.loads(e.summary) for e in events if e.action == "import"]
     assert {k: summary[k] for k in SUMMARY} == SUMMARY and summary["file"] == "客户.xlsx"
+
+
+def test_a_big_file_is_read_and_checked_in_a_worker_with_the_same_outcomes(
+    database: Database,
+    manager: Actor,
+    registered: None,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(patient_import, "PARALLEL_FROM_ROWS", 0)
+    monkeypatch.setattr(patient_import, "BATCH_ROWS", 4)  # several batches in flight
+    result = run(database, manager, messy_workbook(tmp_path / "客户.xlsx"))
+
+    assert result.summary.as_dict() == SUMMARY
+    assert [(r.row, r.outcome) for r in result.reports] == [
+        (9, "warning"),
+        (10, "duplicate"),
+        (11, "duplicate"),
+        (12, "rejected"),
+        (13, "rejected"),
+        (14, "warning"),
+        (15, "warning"),
+    ]
+    assert "check digit" in (patients(database)["钱七"].id_unverified_reason or "")
+
+
+def test_a_file_error_in_the_worker_reaches_the_caller_in_words(tmp_path: Path) -> None:
+    from desktop_app.services import import_pipeline
+    from desktop_app.services.import_rows import Lookups, RowContext
+
+    context = RowContext({"name": 0}, {}, Lookups(), TODAY)
+    job = import_pipeline.Job(tmp_path / "gone.xlsx", 1, context, 10, frozenset())
+    with pytest.raises(ImportFileError, match=r"gone\.xlsx") as caught:
+        list(import_pipeline.checked_batches(job, in_worker=True))
+    assert caught.value.reason == "unreadable"

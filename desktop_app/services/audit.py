@@ -10,8 +10,6 @@ never holds a write transaction open while it reads. Rows are never updated or d
 from __future__ import annotations
 
 import json
-import uuid
-from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -35,18 +33,10 @@ def record(
     return event
 
 
-def event_row(
-    actor: Actor | None,
-    action: str,
-    entity_type: str,
-    entity_id: object,
-    occurred_at: datetime,
-    **summary: Any,
-) -> dict[str, object]:
-    """The columns of one event for a multi-row INSERT (bulk writers like the importer),
-    written exactly as ``record`` writes them."""
-    columns = _columns(actor, action, entity_type, entity_id, summary)
-    return {"id": uuid.uuid4(), "occurred_at": occurred_at, **columns}
+def event_base(actor: Actor | None, action: str, entity_type: str) -> dict[str, object]:
+    """The columns many events of one bulk write share (the importer's multi-row INSERT
+    adds id, occurred_at, entity_id and a summary written as ``record`` writes it)."""
+    return _columns(actor, action, entity_type, None, {})
 
 
 def _columns(

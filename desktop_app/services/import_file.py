@@ -23,7 +23,11 @@ class ImportFileError(ServiceError):
 
     def __init__(self, reason: str, path: Path) -> None:
         self.reason = reason
+        self.path = path
         super().__init__(FILE_ERRORS[reason].format(name=path.name))
+
+    def __reduce__(self) -> tuple[type, tuple[str, Path]]:
+        return type(self), (self.reason, self.path)  # raised in a worker, re-raised here
 
 
 def file_error(exc: BaseException, path: Path) -> ImportFileError | None:

@@ -154,17 +154,33 @@ def open_rows(path: str | Path) -> Iterator[tuple[int, list[str]]]:
 
 
 def row_count_hint(path: str | Path) -> int:
-    """How many rows the file says it has, for a progress bar: the sheet's recorded size
-    for .xlsx (0 when the writer left it out), the lines of a .csv. Never exact."""
+    """How many rows the file says it has, for a progress bar; never exact, 0 if unknown.
+
+    For .xlsx the first sheet's <dimension ref="A1:J100003"> is read from the head of its
+    XML (asking openpyxl for max_row parses the whole sheet when the writer left the
+    dimension out, as long as the import itself); without one, the sheet's size over the
+    size of its first rows. For .csv, its line count.
+    """
     path = Path(path)
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        from openpyxl import load_workbook
+        import zipfile
 
-        workbook = load_workbook(path, read_only=True)
-        try:
-            return workbook.worksheets[0].max_row or 0
-        finally:
-            workbook.close()
+        with zipfile.ZipFile(path) as archive:
+            sheets = sorted(
+                name
+                for name in archive.namelist()
+                if re.fullmatch(r"xl/worksheets/sheet\d+\.xml", name)
+            )
+            if not sheets:
+                return 0
+            size = archive.getinfo(sheets[0]).file_size
+            with archive.open(sheets[0]) as sheet:
+                head = sheet.read(65536).decode("utf-8", "replace")
+        found = re.search(r'<(?:\w+:)?dimension ref="[A-Z]+\d+:[A-Z]+(\d+)"', head)
+        if found:
+            return int(found.group(1))
+        rows = len(re.findall(r"<(?:\w+:)?row[ >]", head))  # none: estimated from its size
+        return size * rows // len(head) if rows > 1 else 0
     with path.open("rb") as file:
         return sum(chunk.count(b"\n") for chunk in iter(lambda: file.read(1 << 20), b""))
 

@@ -44,26 +44,47 @@ class Lookups:
 @dataclass
 class ParsedRow:
     row_no: int
-    values: dict[str, object] | None  # intake.clean's columns (+ first_visit_on); None: rejected
+    # intake.clean's columns without its search keys, and first_visit_on; None: rejected
+    values: dict[str, object] | None
     problems: list[Problem]
+    # ("mobile", "+86…") and ("id_number", "…"): what the row is deduped by
+    keys: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def rejected(self) -> bool:
         return self.values is None
 
 
-def parse_row(
-    row_no: int,
-    cells: list[str],
-    mapping: Mapping[str, int],
-    headers: Mapping[str, str],
-    lookups: Lookups,
-    today: dt.date,
-    describe: Callable[[Problem], str],
-) -> ParsedRow:
-    """Check one row as the intake form would; ``headers`` are the file's own column titles,
-    used to label values kept in the notes (a consultant who is not on the staff list);
-    ``describe`` words the reason stored with an unverified ID number."""
+@dataclass(frozen=True)
+class RowContext:
+    """What checking a row needs besides the row: picklable, for worker processes.
+
+    ``headers`` are the file's own column titles, which label values kept in the notes
+    (a consultant who is not on the staff list).
+    """
+
+    mapping: Mapping[str, int]
+    headers: Mapping[str, str]
+    lookups: Lookups
+    today: dt.date
+
+
+def parse_batch(context: RowContext, rows: list[tuple[int, list[str]]]) -> list[ParsedRow]:
+    return [parse_row(number, cells, context) for number, cells in rows]
+
+
+def parse_row(row_no: int, cells: list[str], context: RowContext) -> ParsedRow:
+    """Check one row as the intake form would.
+
+    An unverified ID number's stored reason is its problem's code here; the caller words
+    it (word_reasons) in the user's language, which a worker process does not have.
+    """
+    mapping, headers, lookups, today = (
+        context.mapping,
+        context.headers,
+        context.lookups,
+        context.today,
+    )
 
     def cell(name: str) -> str:
         index = mapping.get(name)
@@ -75,17 +96,17 @@ def parse_row(
     if not name:
         code = "no_name" if raw_mobile or raw_id else "no_name_or_contact"
         return ParsedRow(row_no, None, [Problem(code, "name")])
-    mobile = None
+    mobile = None  # checked by intake.clean below, as typed ones are
     if raw_mobile:
         try:
-            mobile = identity.mobile(import_reading.normal_mobile(raw_mobile)).e164
-        except (ValueError, ValidationError):
+            mobile = import_reading.normal_mobile(raw_mobile)
+        except ValueError:
             return ParsedRow(row_no, None, [Problem("mobile_invalid", "mobile", raw_mobile)])
     if len("".join(raw_id.split())) > MAX_ID:
         return ParsedRow(row_no, None, [Problem("id_too_long", "id_number", raw_id)])
     sex = _optional(import_reading.normal_sex, cell("sex"), "sex", "sex_unknown", problems)
     birth = _date(cell("birth_date"), "birth_date", today, problems)
-    id_values = _id_values(raw_id, problems, describe)
+    id_values = _id_values(raw_id, problems)
     checked_birth, checked_sex = id_values.pop("checked", (None, None))  # type: ignore[misc]
     if checked_birth is not None:
         if birth not in (None, checked_birth):
@@ -112,13 +133,15 @@ def parse_row(
         **id_values,  # type: ignore[arg-type]
     )
     try:
-        values = intake.clean(draft, today, guardian_required=False)
-    except ValidationError as exc:  # a name over 100 characters, a note too long
-        return ParsedRow(row_no, None, [Problem(exc.code, exc.field, cell(exc.field))])
+        values = intake.clean(draft, today, guardian_required=False, with_search_keys=False)
+    except ValidationError as exc:  # a mobile that cannot exist, a name too long
+        value = raw_mobile if exc.field == "mobile" else cell(exc.field)
+        return ParsedRow(row_no, None, [Problem(exc.code, exc.field, value)])
     if birth is not None and intake.age_on(birth, today) < intake.ADULT_AGE:
         problems.append(Problem("minor_no_guardian", "birth_date", birth.isoformat()))
     values["first_visit_on"] = first_visit
-    return ParsedRow(row_no, values, problems)
+    keys = [(key, str(values[key])) for key in ("mobile", "id_number") if values[key]]
+    return ParsedRow(row_no, values, problems, keys)
 
 
 def _optional(parse, text: str, name: str, code: str, problems: list[Problem]):  # noqa: ANN001
@@ -142,9 +165,7 @@ def _date(text: str, name: str, today: dt.date, problems: list[Problem]) -> dt.d
     return day
 
 
-def _id_values(
-    raw: str, problems: list[Problem], describe: Callable[[Problem], str]
-) -> dict[str, object]:
+def _id_values(raw: str, problems: list[Problem]) -> dict[str, object]:
     """A resident ID checked (15 digits become 18), or kept unverified with the reason."""
     if not raw:
         return {"id_number": None}
@@ -152,10 +173,8 @@ def _id_values(
     try:
         checked = identity.resident_id(number)
     except ValidationError as exc:
-        problem = Problem(exc.code, "id_number", raw)
-        problems.append(problem)
-        reason = describe(problem)
-        return {"id_number": number, "id_type": "resident_id", "id_unverified_reason": reason}
+        problems.append(Problem(exc.code, "id_number", raw))
+        return {"id_number": number, "id_type": "resident_id", "id_unverified_reason": exc.code}
     return {
         "id_number": checked.number,
         "id_type": "resident_id",
@@ -180,3 +199,12 @@ def _looked_up(
         notes.append(f"{headers.get(name, name)}: {text}")
         problems.append(Problem(f"{name}_unknown", name, text))
     return found
+
+
+def word_reasons(parsed: list[ParsedRow], words: Callable[[Problem], str]) -> None:
+    """Replace each unverified ID number's reason code by its words."""
+    for row in parsed:
+        if row.values is None or not row.values.get("id_unverified_reason"):
+            continue
+        problem = next(p for p in row.problems if p.field == "id_number")
+        row.values["id_unverified_reason"] = words(problem)

@@ -85,12 +85,18 @@ def age_on(birth_date: dt.date, today: dt.date) -> int:
 
 
 def clean(
-    draft: PatientDraft, today: dt.date | None = None, *, guardian_required: bool = True
+    draft: PatientDraft,
+    today: dt.date | None = None,
+    *,
+    guardian_required: bool = True,
+    with_search_keys: bool = True,
 ) -> dict[str, object]:
     """Column values for a Patient, or ValidationError naming the first bad field.
 
     ``guardian_required=False`` lets the importer bring in a minor whose old record has no
-    guardian (reported, for the desk to complete); the form itself always asks.
+    guardian (reported, for the desk to complete); the form itself always asks. The
+    importer also leaves the search keys out (``with_search_keys=False``) and adds them
+    with search_keys() in the process that has time for them.
     """
     today = today or dt.date.today()
     name = " ".join(identity.fold(draft.name).split()) if draft.name else ""
@@ -120,7 +126,6 @@ def clean(
         if len(text) > MAX_NOTE:
             raise ValidationError(name_, "too_long", "This text is too long.", max=MAX_NOTE)
     emergency = draft.emergency_phone
-    full, initials = identity.name_keys(name)
     values.update(
         region=_text(draft.region),
         source_channel=_text(draft.source_channel),
@@ -133,12 +138,22 @@ def clean(
         emergency_name=_text(draft.emergency_name),
         emergency_phone=_phone("emergency_phone", emergency) if _given(emergency) else None,
         notes=draft.notes.strip(),
-        name_pinyin=full,
-        name_initials=initials,
-        mobile_rev=values["mobile"][::-1] if values["mobile"] else None,  # type: ignore[index]
-        id_rev=values["id_number"][::-1] if values["id_number"] else None,  # type: ignore[index]
     )
+    if with_search_keys:
+        values.update(search_keys(values))
     return values
+
+
+def search_keys(values: dict[str, object]) -> dict[str, object]:
+    """The SEARCH_KEYS columns of clean()'s values: pinyin of the name, reversed numbers."""
+    full, initials = identity.name_keys(str(values["name"]))
+    mobile, id_number = values["mobile"], values["id_number"]
+    return {
+        "name_pinyin": full,
+        "name_initials": initials,
+        "mobile_rev": str(mobile)[::-1] if mobile else None,
+        "id_rev": str(id_number)[::-1] if id_number else None,
+    }
 
 
 def consent_giver(values: dict[str, object], today: dt.date | None = None) -> str:
