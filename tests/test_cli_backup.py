@@ -11,6 +11,7 @@ import json
 import pytest
 
 from desktop_app import cli
+from desktop_app.migrations import SCHEMA_HEAD
 from desktop_app.services import backup_postgres
 from desktop_app.services.intake import PatientDraft
 from desktop_app.services.patients import register_patient
@@ -36,7 +37,7 @@ def test_backup_then_restore_with_yes(database, run, manager, tmp_path):
     code, out, err = run("backup", "--out", str(target))
     assert (code, err) == (0, "")
     assert f"Backed up and verified: {target}" in out
-    assert "1 patients" in out and "schema 0014" in out
+    assert "1 patients" in out and f"schema {SCHEMA_HEAD}" in out
 
     register_patient(database, manager, PatientDraft("李四", mobile="13900001111"))
     if database.is_sqlite:  # the "app" (this test's engine) still has the file open
@@ -55,7 +56,7 @@ def test_backup_json_prints_the_manifest(run, tmp_path):
     manifest = json.loads(out)
     assert code == 0
     assert manifest["counts"]["patients"] == 1
-    assert manifest["schema_revision"] == "0014"
+    assert manifest["schema_revision"] == SCHEMA_HEAD
     assert manifest["path"] == str(tmp_path / "b.cdbackup")
     assert len(manifest["dump_sha256"]) == 64
 
