@@ -17,6 +17,7 @@ from desktop_app import (
     __version__,
     cli_backup,
     cli_bookings,
+    cli_export,
     cli_files,
     cli_import,
     cli_reminders,
@@ -76,6 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_bookings.add_bookings(commands)
     cli_backup.add_backup(commands)
     cli_import.add_import(commands)
+    cli_export.add_export(commands)
     return parser
 
 
@@ -145,6 +147,8 @@ def _run_command(args: argparse.Namespace) -> int:
         return cli_backup.restore_command(args)
     if args.command == "import-patients":
         return cli_import.import_command(args)
+    if args.command == "export":
+        return cli_export.export_command(args)
     raise AssertionError(args.command)  # argparse only lets known commands through
 
 

@@ -83,15 +83,7 @@ def test_an_unwritable_place_is_an_error_without_traceback(url, tmp_path, capsys
     assert not (tmp_path / "missing").exists()
 
 
-def _wired() -> bool:
-    return any(
-        isinstance(action, argparse._SubParsersAction) and "export" in action.choices
-        for action in cli.build_parser()._actions
-    )
-
-
-@pytest.mark.skipif(not _wired(), reason="not wired into cli.py yet")
-def test_the_real_command_once_wired(url, tmp_path, capsys):
+def test_the_real_command(url, tmp_path, capsys):
     out = tmp_path / "p.xlsx"
     assert cli.main(["--database-url", url, "export", "patients", "--out", str(out), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["rows"] == 3
