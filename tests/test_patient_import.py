@@ -24,7 +24,12 @@ from desktop_app.models import AuditEvent, ImportedRow, Patient, Role
 from desktop_app.services import identity, patient_import
 from desktop_app.services.context import Actor, unit_of_work
 from desktop_app.services.errors import PermissionDeniedError
-from desktop_app.services.patient_import import ColumnMapping, ImportFileError, import_patients
+from desktop_app.services.patient_import import (
+    ColumnMapping,
+    ImportFileError,
+    describe,
+    import_patients,
+)
 from desktop_app.services.patients import PatientDraft, register_patient
 
 TODAY = dt.date(2026, 11, 24)
@@ -302,7 +307,8 @@ def test_duplicate_updates_nothing_unless_merging_empty_fields(
     patient = patients(database)["老客户"]  # the name is never replaced
     assert (patient.birth_date, patient.sex) == (dt.date(1980, 1, 2), "F")
     [problems] = [r.problems for r in merged.reports]
-    assert problems[-1].code == "merged" and problems[-1].value == "sex, birth_date"
+    assert problems[-1].code == "merged" and problems[-1].value == "sex,birth_date"
+    assert describe(problems[-1]) == "Empty fields filled in: sex, date of birth."
 
 
 def test_id_number_duplicates_are_found_across_15_and_18_digits(

@@ -28,6 +28,17 @@ MERGED_FIELDS = (
     "first_visit_on",
     "notes",
 )
+# The import's field (import_reading.COLUMN_ALIASES) each filled column is worded as.
+FIELD_OF_COLUMN = {
+    "sex": "sex",
+    "birth_date": "birth_date",
+    "mobile": "mobile",
+    "id_number": "id_number",
+    "source_channel": "source",
+    "consultant_id": "consultant",
+    "first_visit_on": "first_visit",
+    "notes": "note",
+}
 _CHUNK = 400  # keys per IN list on SQLite: well under its parameter limit
 
 
@@ -77,8 +88,9 @@ def merge_all(
         return
     for patient_id, values, problems in merges:
         filled = fill_empty(session, actor, patient_id, values)
+        fields = [FIELD_OF_COLUMN[name] for name in filled if name in FIELD_OF_COLUMN]
         if filled:
-            problems.append(Problem("merged", "", ", ".join(filled)))
+            problems.append(Problem("merged", "", ",".join(fields)))  # worded field by field
 
 
 def fill_empty(

@@ -60,4 +60,7 @@ def describe(problem: Problem) -> str:
     """One problem as a sentence; an unknown code shows as itself rather than vanish."""
     text = PROBLEMS.get(problem.code, problem.code + ": {value}")
     field = FIELD_NAMES.get(problem.field, problem.field)
-    return text.format(field=field, value=problem.value)
+    value = problem.value
+    if problem.code == "merged":  # the fields filled in, each in words
+        value = ", ".join(FIELD_NAMES.get(name, name) for name in value.split(","))
+    return text.format(field=field, value=value)

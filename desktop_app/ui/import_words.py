@@ -150,8 +150,12 @@ def describe(problem: Problem) -> str:
     code shows as itself rather than vanish. Safe from a worker thread."""
     text = _words(PROBLEMS, problem.code) or problem.code + ": {value}"
     field = field_name(problem.field) if problem.field else ""
+    value = problem.value
+    if problem.code == "merged":  # the fields filled in, each in words
+        separator = QCoreApplication.translate("ImportWords", ", ")
+        value = separator.join(field_name(name) for name in value.split(","))
     # a quoted value may hold braces: format the template only, never the value
-    return text.replace("{field}", field).replace("{value}", problem.value)
+    return text.replace("{field}", field).replace("{value}", value)
 
 
 def file_error(reason: str, name: str) -> str:

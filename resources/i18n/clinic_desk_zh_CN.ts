@@ -3977,6 +3977,11 @@ The server has now: {now}</source>
         <source>Choose the column that holds the patient&apos;s name.</source>
         <translation>请选择包含患者姓名的列。</translation>
     </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_words.py" line="155"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
 </context>
 <context>
     <name>IntakeDialog</name>
