@@ -11,14 +11,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTime, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
     QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -32,14 +30,11 @@ from PySide6.QtWidgets import (
 from desktop_app import station
 from desktop_app.services import backup, backup_postgres, backup_schedule
 from desktop_app.services.backup_format import NotABackupError
-from desktop_app.services.permissions import Permission, allowed
+from desktop_app.services.permissions import Permission
 from desktop_app.ui.forms import ERROR_STYLE
 from desktop_app.ui.messages import describe
+from desktop_app.ui.settings_box import SettingsBox
 from desktop_app.ui.tasks import Runner
-
-if TYPE_CHECKING:
-    from desktop_app.db import Database
-    from desktop_app.services.context import Actor
 
 ChooseFile = Callable[[QWidget], str]  # "" when cancelled
 Confirm = Callable[[QWidget, str], bool]
@@ -66,7 +61,9 @@ def _confirm(parent: QWidget, text: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
-class BackupBox(QGroupBox):
+class BackupBox(SettingsBox):
+    permission = Permission.BACKUP
+
     restored = Signal(object)  # backup.RestoreResult: reconnect and sign in again
 
     def __init__(
@@ -78,8 +75,6 @@ class BackupBox(QGroupBox):
         super().__init__()
         self.setObjectName("backupBox")
         self.runner, self.choose_file, self.confirm = runner, choose_file, confirm
-        self.database: Database | None = None
-        self.actor: Actor | None = None
         self.back_up_button = QPushButton()
         self.back_up_button.setObjectName("backUpNow")
         self.back_up_button.clicked.connect(self.back_up_now)
@@ -135,14 +130,7 @@ class BackupBox(QGroupBox):
         self.save_button.setText(self.tr("&Save schedule"))
         self.show_last(station.load().backup)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-    def bind(self, database: Database | None, actor: Actor | None) -> None:
-        self.database, self.actor = database, actor
-        self.setVisible(actor is not None and allowed(actor, Permission.BACKUP))
+    def bound(self) -> None:
         self.status.clear()
         schedule = station.load().backup
         self.enabled.setChecked(schedule.enabled)

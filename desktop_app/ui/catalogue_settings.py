@@ -4,17 +4,13 @@ whether the pre-treatment gate asks for before photos."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import (
-    QEvent,
     QModelIndex,
     QPersistentModelIndex,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QGroupBox,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -26,15 +22,12 @@ from PySide6.QtWidgets import (
 from desktop_app.services import catalogue
 from desktop_app.services.catalogue import CatalogueItem
 from desktop_app.services.errors import ValidationError
-from desktop_app.services.permissions import Permission, allowed
+from desktop_app.services.permissions import Permission
 from desktop_app.ui.forms import ERROR_STYLE, FieldForm
 from desktop_app.ui.messages import describe, validation_text
 from desktop_app.ui.rows_model import RowsModel
+from desktop_app.ui.settings_box import SettingsBox
 from desktop_app.ui.tasks import Runner
-
-if TYPE_CHECKING:
-    from desktop_app.db import Database
-    from desktop_app.services.context import Actor
 
 _Index = QModelIndex | QPersistentModelIndex
 FIELDS = (
@@ -69,13 +62,13 @@ class CatalogueModel(RowsModel):
         return "" if value is None else str(value)
 
 
-class CatalogueBox(QGroupBox):
+class CatalogueBox(SettingsBox):
+    permission = Permission.EDIT_CATALOGUE
+
     def __init__(self, runner: Runner) -> None:
         super().__init__()
         self.setObjectName("catalogueBox")
         self.runner = runner
-        self.database: Database | None = None
-        self.actor: Actor | None = None
         self.model = CatalogueModel(self)
         self.table = QTableView()
         self.table.setObjectName("catalogueTable")
@@ -133,17 +126,9 @@ class CatalogueBox(QGroupBox):
         self.active.setText(self.tr("Offered (untick to retire)"))
         self.save_button.setText(self.tr("Save item"))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-    def bind(self, database: Database | None, actor: Actor | None) -> None:
-        self.database, self.actor = database, actor
-        editable = actor is not None and allowed(actor, Permission.EDIT_CATALOGUE)
-        self.setVisible(editable)
+    def bound(self) -> None:
         self.status.clear()
-        if editable:
+        if self.shown:
             self.reload()
 
     def reload(self) -> None:

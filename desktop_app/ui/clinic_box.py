@@ -7,12 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFileDialog,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -32,14 +31,14 @@ from desktop_app.services.clinic_settings import (
     TREATMENT_GATE,
 )
 from desktop_app.services.errors import ValidationError
-from desktop_app.services.permissions import Permission, allowed
+from desktop_app.services.permissions import Permission
 from desktop_app.ui.forms import ERROR_STYLE, FieldForm
 from desktop_app.ui.messages import describe, validation_text
+from desktop_app.ui.settings_box import SettingsBox
 from desktop_app.ui.tasks import Runner
 
 if TYPE_CHECKING:
     from desktop_app.db import Database
-    from desktop_app.services.context import Actor
 
 PREVIEW_HEIGHT = 56
 
@@ -60,13 +59,13 @@ def _load(database: Database) -> dict[str, Any]:
     return values
 
 
-class ClinicBox(QGroupBox):
+class ClinicBox(SettingsBox):
+    permission = Permission.EDIT_CLINIC_SETTINGS
+
     def __init__(self, runner: Runner) -> None:
         super().__init__()
         self.setObjectName("clinicBox")
         self.runner = runner
-        self.database: Database | None = None
-        self.actor: Actor | None = None
         self.form = FieldForm()
         self.inputs: dict[str, QLineEdit] = {}
         self.captions: dict[str, QLabel] = {}
@@ -142,17 +141,10 @@ class ClinicBox(QGroupBox):
         if self.preview.pixmap().isNull():
             self.preview.setText(self.tr("No logo"))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-    def bind(self, database: Database | None, actor: Actor | None) -> None:
-        self.database, self.actor = database, actor
-        editable = actor is not None and allowed(actor, Permission.EDIT_CLINIC_SETTINGS)
-        self.setVisible(editable)
+    def bound(self) -> None:
         self._clear_messages()
-        if editable and database is not None:
+        database = self.database
+        if self.shown and database is not None:
             self.runner.run(lambda: _load(database), self._fill, self._failed)
 
     def _fill(self, values: dict[str, Any]) -> None:

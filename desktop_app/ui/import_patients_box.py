@@ -3,22 +3,18 @@ the wizard. Imported patients are found by search, so nothing else needs refresh
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
-from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
-
-from desktop_app.services.permissions import Permission, allowed
+from desktop_app.services.permissions import Permission
 from desktop_app.ui.import_run_page import ChooseReport, choose_report
 from desktop_app.ui.import_wizard import ChooseFile, ImportWizard, choose_file
+from desktop_app.ui.settings_box import SettingsBox
 from desktop_app.ui.tasks import Runner
 
-if TYPE_CHECKING:
-    from desktop_app.db import Database
-    from desktop_app.services.context import Actor
 
+class ImportPatientsBox(SettingsBox):
+    permission = Permission.IMPORT_PATIENTS
 
-class ImportPatientsBox(QGroupBox):
     def __init__(
         self,
         runner: Runner,
@@ -28,8 +24,6 @@ class ImportPatientsBox(QGroupBox):
         super().__init__()
         self.setObjectName("importPatientsBox")
         self.runner, self.choose, self.choose_report = runner, choose, choose_report
-        self.database: Database | None = None
-        self.actor: Actor | None = None
         self.wizard: ImportWizard | None = None
         self.explanation = QLabel()
         self.explanation.setWordWrap(True)
@@ -58,15 +52,6 @@ class ImportPatientsBox(QGroupBox):
             )
         )
         self.open_button.setText(self.tr("Import patients from &Excel or CSV…"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-    def bind(self, database: Database | None, actor: Actor | None) -> None:
-        self.database, self.actor = database, actor
-        self.setVisible(actor is not None and allowed(actor, Permission.IMPORT_PATIENTS))
 
     def open_wizard(self) -> None:
         database, actor = self.database, self.actor

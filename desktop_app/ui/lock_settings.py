@@ -3,30 +3,22 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QPushButton, QSpinBox
+from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QSpinBox
 
 from desktop_app.services import screen_lock
 from desktop_app.services.errors import ValidationError
-from desktop_app.services.permissions import Permission, allowed
+from desktop_app.services.permissions import Permission
 from desktop_app.ui.forms import ERROR_STYLE
 from desktop_app.ui.messages import describe, validation_text
+from desktop_app.ui.settings_box import SettingsBox
 from desktop_app.ui.tasks import Runner
 
-if TYPE_CHECKING:
-    from desktop_app.db import Database
-    from desktop_app.services.context import Actor
 
-
-class LockSettingsBox(QGroupBox):
+class LockSettingsBox(SettingsBox):
     def __init__(self, runner: Runner) -> None:
         super().__init__()
         self.setObjectName("lockSettingsBox")
         self.runner = runner
-        self.database: Database | None = None
-        self.actor: Actor | None = None
         form = QFormLayout(self)
         self.minutes = QSpinBox()
         self.minutes.setObjectName("lockMinutes")
@@ -53,17 +45,12 @@ class LockSettingsBox(QGroupBox):
         tip = self.tr("Every station hides patient data behind a lock screen after this time.")
         self.setToolTip(f"{tip} Ctrl+L")
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-    def bind(self, database: Database | None, actor: Actor | None) -> None:
-        self.database, self.actor = database, actor
-        editable = actor is not None and allowed(actor, Permission.EDIT_CLINIC_SETTINGS)
+    def bound(self) -> None:
+        editable = self.allows(Permission.EDIT_CLINIC_SETTINGS)
         self.minutes.setEnabled(editable)
         self.save.setVisible(editable)
         self.status.clear()
+        database = self.database
         if database is not None:
             self.runner.run(
                 lambda: screen_lock.lock_minutes(database), self.minutes.setValue, self._failed

@@ -4,13 +4,11 @@ break every open day; the appointment book warns about a booking outside them.""
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, QTime
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
-    QGroupBox,
     QLabel,
     QPushButton,
     QTimeEdit,
@@ -18,14 +16,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.services.opening_hours import OpeningHours, opening_hours, set_opening_hours
-from desktop_app.services.permissions import Permission, allowed
+from desktop_app.services.permissions import Permission
 from desktop_app.ui.forms import ERROR_STYLE
 from desktop_app.ui.messages import describe
+from desktop_app.ui.settings_box import SettingsBox
 from desktop_app.ui.tasks import Runner
-
-if TYPE_CHECKING:
-    from desktop_app.db import Database
-    from desktop_app.services.context import Actor
 
 WEEKDAYS = (
     QT_TRANSLATE_NOOP("OpeningHoursBox", "Monday"),
@@ -45,13 +40,13 @@ def _time_edit(name: str) -> QTimeEdit:
     return edit
 
 
-class OpeningHoursBox(QGroupBox):
+class OpeningHoursBox(SettingsBox):
+    permission = Permission.EDIT_CLINIC_SETTINGS
+
     def __init__(self, runner: Runner) -> None:
         super().__init__()
         self.setObjectName("openingHoursBox")
         self.runner = runner
-        self.database: Database | None = None
-        self.actor: Actor | None = None
         grid = QGridLayout()
         self.open: list[QCheckBox] = []
         self.times: list[tuple[QTimeEdit, QTimeEdit]] = []
@@ -95,17 +90,10 @@ class OpeningHoursBox(QGroupBox):
         self.has_break.setText(self.tr("Break every day"))
         self.save_button.setText(self.tr("Save opening hours"))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-    def bind(self, database: Database | None, actor: Actor | None) -> None:
-        self.database, self.actor = database, actor
-        editable = actor is not None and allowed(actor, Permission.EDIT_CLINIC_SETTINGS)
-        self.setVisible(editable)
+    def bound(self) -> None:
         self.status.clear()
-        if editable and database is not None:
+        database = self.database
+        if self.shown and database is not None:
             self.runner.run(lambda: opening_hours(database), self.show_hours, self._failed)
 
     def show_hours(self, hours: OpeningHours) -> None:

@@ -6,12 +6,9 @@ Also home of the translated names of roles and permissions that the staff box us
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QGroupBox,
     QHeaderView,
     QLabel,
     QTableWidget,
@@ -21,10 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.models import Role
 from desktop_app.services.permissions import MATRIX, Permission
-
-if TYPE_CHECKING:
-    from desktop_app.db import Database
-    from desktop_app.services.context import Actor
+from desktop_app.ui.settings_box import SettingsBox
 
 ALLOWED_MARK = "✓"
 
@@ -82,8 +76,11 @@ def permission_name(permission: Permission) -> str:
     return QCoreApplication.translate("Permissions", name) if name else permission.value
 
 
-class PermissionsBox(QGroupBox):
-    """Rows are permissions, columns roles, a tick where the role holds it."""
+class PermissionsBox(SettingsBox):
+    """Rows are permissions, columns roles, a tick where the role holds it.
+
+    Everyone signed in sees it (knowing why a button is off helps); read-only.
+    """
 
     def __init__(self) -> None:
         super().__init__()
@@ -122,12 +119,3 @@ class PermissionsBox(QGroupBox):
                 "Someone with several roles may do what any of their roles may."
             )
         )
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-    def bind(self, database: Database | None, actor: Actor | None) -> None:
-        """Everyone signed in sees it (knowing why a button is off helps); read-only."""
-        self.setVisible(actor is not None)

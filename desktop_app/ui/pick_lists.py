@@ -7,13 +7,11 @@ it). Names are added at the end; the intake form reads the lists each time it op
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
-    QGroupBox,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -23,23 +21,20 @@ from PySide6.QtWidgets import (
 
 from desktop_app.services import assessments, lookups, tags
 from desktop_app.services.errors import ValidationError
-from desktop_app.services.permissions import Permission, allowed
+from desktop_app.services.permissions import Permission
 from desktop_app.ui.forms import ERROR_STYLE
 from desktop_app.ui.messages import describe, validation_text
+from desktop_app.ui.settings_box import SettingsBox
 from desktop_app.ui.tasks import Runner
 
-if TYPE_CHECKING:
-    from desktop_app.db import Database
-    from desktop_app.services.context import Actor
 
+class PickListsBox(SettingsBox):
+    permission = Permission.EDIT_CLINIC_SETTINGS
 
-class PickListsBox(QGroupBox):
     def __init__(self, runner: Runner) -> None:
         super().__init__()
         self.setObjectName("pickListsBox")
         self.runner = runner
-        self.database: Database | None = None
-        self.actor: Actor | None = None
         self.channel_label, self.tag_label = QLabel(), QLabel()
         self.channels = QListWidget()
         self.channels.setObjectName("channelList")
@@ -106,17 +101,10 @@ class PickListsBox(QGroupBox):
         self.diagnosis_label.setText(self.tr("Diagnoses offered to doctors"))
         self.add_diagnosis_button.setText(self.tr("Add diagnosis"))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-    def bind(self, database: Database | None, actor: Actor | None) -> None:
-        self.database, self.actor = database, actor
-        editable = actor is not None and allowed(actor, Permission.EDIT_CLINIC_SETTINGS)
-        self.setVisible(editable)
+    def bound(self) -> None:
         self.status.clear()
-        if editable and database is not None:
+        database, actor = self.database, self.actor
+        if self.shown and database is not None and actor is not None:
             self.runner.run(
                 lambda: [g.name for g in tags.tag_groups(database, actor)],
                 self._fill_groups,

@@ -2,33 +2,25 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QPushButton, QSpinBox
+from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QSpinBox
 
 from desktop_app.services import queue
 from desktop_app.services.errors import ValidationError
-from desktop_app.services.permissions import Permission, allowed
+from desktop_app.services.permissions import Permission
 from desktop_app.ui.forms import ERROR_STYLE
 from desktop_app.ui.messages import describe, validation_text
 from desktop_app.ui.queue_cards import STATUS_NAMES, queue_text
+from desktop_app.ui.settings_box import SettingsBox
 from desktop_app.ui.tasks import Runner
 
-if TYPE_CHECKING:
-    from desktop_app.db import Database
-    from desktop_app.services.context import Actor
 
-
-class QueueLimitsBox(QGroupBox):
+class QueueLimitsBox(SettingsBox):
     """Managers edit; everyone else sees the limits the board uses."""
 
     def __init__(self, runner: Runner) -> None:
         super().__init__()
         self.setObjectName("queueLimitsBox")
         self.runner = runner
-        self.database: Database | None = None
-        self.actor: Actor | None = None
         form = QFormLayout(self)
         self.spins: dict[queue.VisitStatus, QSpinBox] = {}
         self.labels: dict[queue.VisitStatus, QLabel] = {}
@@ -58,18 +50,13 @@ class QueueLimitsBox(QGroupBox):
             spin.setSuffix(self.tr(" min"))
         self.save.setText(self.tr("Save time limits"))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-    def bind(self, database: Database | None, actor: Actor | None) -> None:
-        self.database, self.actor = database, actor
-        editable = actor is not None and allowed(actor, Permission.EDIT_CLINIC_SETTINGS)
+    def bound(self) -> None:
+        editable = self.allows(Permission.EDIT_CLINIC_SETTINGS)
         for spin in self.spins.values():
             spin.setEnabled(editable)
         self.save.setVisible(editable)
         self.status.clear()
+        database = self.database
         if database is not None:
             self.runner.run(lambda: queue.time_limits(database), self._show, self._failed)
 

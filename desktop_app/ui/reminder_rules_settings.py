@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QModelIndex
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -24,17 +23,16 @@ from PySide6.QtWidgets import (
 from desktop_app.models import Role, Trigger
 from desktop_app.services import catalogue, lookups, reminder_rules
 from desktop_app.services.errors import ConflictError, ValidationError
-from desktop_app.services.permissions import Permission, allowed
+from desktop_app.services.permissions import Permission
 from desktop_app.services.reminder_rules import RuleDraft, RuleRow
 from desktop_app.ui.forms import ERROR_STYLE
 from desktop_app.ui.messages import changed_by, describe
 from desktop_app.ui.reminders_model import priority_text
 from desktop_app.ui.rows_model import RowsModel
+from desktop_app.ui.settings_box import SettingsBox
 from desktop_app.ui.tasks import Runner
 
 if TYPE_CHECKING:
-    from desktop_app.db import Database
-    from desktop_app.services.context import Actor
     from desktop_app.ui.reminder_rule_dialog import Choices, RuleDialog
 
 CONTEXT = "ReminderRules"
@@ -116,15 +114,15 @@ class RulesModel(RowsModel):
         return self.tr("on") if rule.active else self.tr("off")
 
 
-class ReminderRulesBox(QGroupBox):
+class ReminderRulesBox(SettingsBox):
     """The rules table; New / Edit (Enter, double-click) / Switch on-off for managers."""
+
+    permission = Permission.WORK_REMINDERS
 
     def __init__(self, runner: Runner) -> None:
         super().__init__()
         self.setObjectName("reminderRulesBox")
         self.runner = runner
-        self.database: Database | None = None
-        self.actor: Actor | None = None
         self.editable = False
         self.dialog: RuleDialog | None = None
         self.model = RulesModel(self)
@@ -184,21 +182,13 @@ class ReminderRulesBox(QGroupBox):
         )
         self.model.set_rows(self.model.rows)  # headers and words in the new language
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-    def bind(self, database: Database | None, actor: Actor | None) -> None:
-        self.database, self.actor = database, actor
-        readable = actor is not None and allowed(actor, Permission.WORK_REMINDERS)
-        self.editable = actor is not None and allowed(actor, Permission.EDIT_REMINDER_RULES)
-        self.setVisible(readable)
+    def bound(self) -> None:
+        self.editable = self.allows(Permission.EDIT_REMINDER_RULES)
         for button in (self.new_button, self.edit_button, self.toggle_button):
             button.setVisible(self.editable)
         self.status.clear()
         self.retranslate()
-        if readable:
+        if self.shown:
             self.reload()
 
     def reload(self, then_select: object = None) -> None:

@@ -13,12 +13,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -29,14 +28,14 @@ from PySide6.QtWidgets import (
 
 from desktop_app.services import clinic_key
 from desktop_app.services.errors import ValidationError
-from desktop_app.services.permissions import Permission, allowed
+from desktop_app.services.permissions import Permission
 from desktop_app.ui.forms import ERROR_STYLE, FieldForm
 from desktop_app.ui.messages import describe
+from desktop_app.ui.settings_box import SettingsBox
 from desktop_app.ui.tasks import Runner
 
 if TYPE_CHECKING:
     from desktop_app.db import Database
-    from desktop_app.services.context import Actor
 
 ChooseFile = Callable[[QWidget], str]  # the path chosen, "" if none
 SUFFIX = ".cdkey"
@@ -54,7 +53,7 @@ def _open_dialog(parent: QWidget) -> str:
     return QFileDialog.getOpenFileName(parent, caption, "", kinds)[0]
 
 
-class SecurityBox(QGroupBox):
+class SecurityBox(SettingsBox):
     key_imported = Signal()  # this computer holds the key now: photos can be shown again
 
     def __init__(
@@ -66,8 +65,6 @@ class SecurityBox(QGroupBox):
         super().__init__()
         self.setObjectName("securityBox")
         self.runner, self.choose_save, self.choose_open = runner, choose_save, choose_open
-        self.database: Database | None = None
-        self.actor: Actor | None = None
         self.dialog: KeyFileDialog | None = None  # the open one (tests)
         column = QVBoxLayout(self)
         self.explanation = QLabel()
@@ -113,15 +110,9 @@ class SecurityBox(QGroupBox):
         self.import_button.setText(self.tr("&Import key file…"))
         self._show_key_state()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-    def bind(self, database: Database | None, actor: Actor | None) -> None:
-        self.database, self.actor = database, actor
-        manager = actor is not None and allowed(actor, Permission.EDIT_CLINIC_SETTINGS)
-        self.export_button.setVisible(manager)
+    def bound(self) -> None:
+        database = self.database
+        self.export_button.setVisible(self.allows(Permission.EDIT_CLINIC_SETTINGS))
         self.import_button.setEnabled(database is not None)
         self.status.clear()
         self._holds_key = None

@@ -6,12 +6,9 @@ the person. The dialogs are in ``staff_dialogs``.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QEvent, QModelIndex
+from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -23,12 +20,13 @@ from PySide6.QtWidgets import (
 from desktop_app.models import Role
 from desktop_app.services import staff_admin
 from desktop_app.services.errors import ConflictError, ValidationError
-from desktop_app.services.permissions import Permission, allowed
+from desktop_app.services.permissions import Permission
 from desktop_app.services.staff_admin import StaffRow
 from desktop_app.ui.forms import ERROR_STYLE
 from desktop_app.ui.messages import changed_by, describe
 from desktop_app.ui.permissions_view import role_title
 from desktop_app.ui.rows_model import RowsModel
+from desktop_app.ui.settings_box import SettingsBox
 from desktop_app.ui.staff_dialogs import (
     NewStaffDialog,
     PasswordDialog,
@@ -37,10 +35,6 @@ from desktop_app.ui.staff_dialogs import (
     error_text,
 )
 from desktop_app.ui.tasks import Runner
-
-if TYPE_CHECKING:
-    from desktop_app.db import Database
-    from desktop_app.services.context import Actor
 
 
 def roles_text(row: StaffRow) -> str:
@@ -73,15 +67,15 @@ class StaffModel(RowsModel):
         return self.tr("until {time}").format(time=f"{row.locked_until.astimezone():%H:%M}")
 
 
-class StaffBox(QGroupBox):
+class StaffBox(SettingsBox):
     """The staff list; Enter on a person opens their roles."""
+
+    permission = Permission.MANAGE_STAFF
 
     def __init__(self, runner: Runner) -> None:
         super().__init__()
         self.setObjectName("staffBox")
         self.runner = runner
-        self.database: Database | None = None
-        self.actor: Actor | None = None
         self.dialog: StaffDialog | None = None
         self.model = StaffModel(self)
         self.table = QTableView()
@@ -136,18 +130,10 @@ class StaffBox(QGroupBox):
         self._follow()
         self.model.set_rows(self.model.rows)  # headers and words in the new language
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-    def bind(self, database: Database | None, actor: Actor | None) -> None:
-        self.database, self.actor = database, actor
-        managing = actor is not None and allowed(actor, Permission.MANAGE_STAFF)
-        self.setVisible(managing)
+    def bound(self) -> None:
         self.status.clear()
         self.model.set_rows([])
-        if managing:
+        if self.shown:
             self.reload()
 
     def reload(self, then_select: object = None) -> None:
