@@ -107,7 +107,9 @@ def test_a_receptionists_export_has_no_clinical_column(database, clinic, tmp_pat
     assert second["last_visit"] is None
 
     sheet = openpyxl.load_workbook(path).active
-    note = sheet.cell(row=2 + numbers.index(clinic["first"].record_no), column=13)
+    note = sheet.cell(
+        row=2 + numbers.index(clinic["first"].record_no), column=1 + COLUMNS.index("notes")
+    )
     assert note.data_type == "s"
     assert sheet.freeze_panes == "A2"
 

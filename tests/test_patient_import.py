@@ -429,3 +429,19 @@ def test_a_file_error_in_the_worker_reaches_the_caller_in_words(tmp_path: Path) 
     with pytest.raises(ImportFileError, match=r"gone\.xlsx") as caught:
         list(import_pipeline.checked_batches(job, in_worker=True))
     assert caught.value.reason == "unreadable"
+
+
+def test_the_first_visit_from_the_file_is_in_the_patient_export(
+    database: Database, manager: Actor, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    from desktop_app.services.patient_export import export_patients
+
+    path = tmp_path / "old.csv"
+    path.write_text("姓名,手机,首次到院\n林一,13500135000,2018/3/9\n", encoding="utf-8")
+    run(database, manager, path)
+
+    export_patients(database, manager, tmp_path / "out.xlsx")
+    header, row = load_workbook(tmp_path / "out.xlsx").active.iter_rows(values_only=True)
+    assert row[header.index("首次到院")] == dt.datetime(2018, 3, 9)

@@ -36,6 +36,7 @@ PATIENT_TITLES = {
     "consultant": QT_TRANSLATE_NOOP("ExportWords", "Consultant"),
     "tags": QT_TRANSLATE_NOOP("ExportWords", "Tags"),
     "registered": QT_TRANSLATE_NOOP("ExportWords", "Registered"),
+    "first_visit": QT_TRANSLATE_NOOP("ExportWords", "First visit"),
     "last_visit": QT_TRANSLATE_NOOP("ExportWords", "Last visit"),
     "notes": QT_TRANSLATE_NOOP("ExportWords", "Notes"),
     "allergies": QT_TRANSLATE_NOOP("ExportWords", "Allergies"),

@@ -701,88 +701,88 @@
 <context>
     <name>BackupBox</name>
     <message>
-        <location filename="../../desktop_app/ui/backup_box.py" line="51"/>
-        <location filename="../../desktop_app/ui/backup_box.py" line="61"/>
+        <location filename="../../desktop_app/ui/backup_box.py" line="46"/>
+        <location filename="../../desktop_app/ui/backup_box.py" line="56"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_box.py" line="53"/>
+        <location filename="../../desktop_app/ui/backup_box.py" line="48"/>
         <source>Clinic Desk backups (*.cdbackup);;All files (*)</source>
         <translation>Clinic Desk 备份 (*.cdbackup);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_box.py" line="129"/>
+        <location filename="../../desktop_app/ui/backup_box.py" line="124"/>
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_box.py" line="130"/>
+        <location filename="../../desktop_app/ui/backup_box.py" line="125"/>
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_box.py" line="131"/>
+        <location filename="../../desktop_app/ui/backup_box.py" line="126"/>
         <source>&amp;Restore…</source>
         <translation>恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_box.py" line="132"/>
+        <location filename="../../desktop_app/ui/backup_box.py" line="127"/>
         <source>Back up &amp;every day at</source>
         <translation>每天备份时间(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_box.py" line="133"/>
+        <location filename="../../desktop_app/ui/backup_box.py" line="128"/>
         <source>&amp;Keep the newest</source>
         <translation>保留最新(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_box.py" line="134"/>
+        <location filename="../../desktop_app/ui/backup_box.py" line="129"/>
         <source> backups</source>
         <translation> 份备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_box.py" line="135"/>
+        <location filename="../../desktop_app/ui/backup_box.py" line="130"/>
         <source>&amp;Save schedule</source>
         <translation>保存计划(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_box.py" line="157"/>
+        <location filename="../../desktop_app/ui/backup_box.py" line="145"/>
         <source>No scheduled backup has run on this computer yet.</source>
         <translation>本机尚未执行过定时备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_box.py" line="162"/>
+        <location filename="../../desktop_app/ui/backup_box.py" line="150"/>
         <source>Last scheduled backup, {time}, failed: {reason}</source>
         <translation>上次定时备份（{time}）失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_box.py" line="165"/>
+        <location filename="../../desktop_app/ui/backup_box.py" line="153"/>
         <source>Last scheduled backup: {time}, verified, in {file}</source>
         <translation>上次定时备份：{time}，已校验，保存在 {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_box.py" line="180"/>
+        <location filename="../../desktop_app/ui/backup_box.py" line="168"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_box.py" line="187"/>
+        <location filename="../../desktop_app/ui/backup_box.py" line="175"/>
         <source>Backed up and verified: {file}</source>
         <translation>已备份并校验：{file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_box.py" line="204"/>
+        <location filename="../../desktop_app/ui/backup_box.py" line="192"/>
         <source>Schedule saved.</source>
         <translation>备份计划已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_box.py" line="215"/>
+        <location filename="../../desktop_app/ui/backup_box.py" line="203"/>
         <source>Opening the backup…</source>
         <translation>正在打开备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_box.py" line="227"/>
+        <location filename="../../desktop_app/ui/backup_box.py" line="215"/>
         <source>Replace everything in the current database with the backup made {time} ({clinic}: {patients} patients, {photos} photos)?
 
 A backup of the current data is made first. Everyone else must close Clinic Desk before you go on.</source>
@@ -791,22 +791,22 @@ A backup of the current data is made first. Everyone else must close Clinic Desk
 会先备份当前数据。继续之前，其他人必须先关闭 Clinic Desk。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_box.py" line="241"/>
+        <location filename="../../desktop_app/ui/backup_box.py" line="229"/>
         <source>Backing up the current data, then restoring…</source>
         <translation>正在备份当前数据，然后恢复…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_box.py" line="246"/>
+        <location filename="../../desktop_app/ui/backup_box.py" line="234"/>
         <source>(it was empty)</source>
         <translation>（原数据库为空）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_box.py" line="248"/>
+        <location filename="../../desktop_app/ui/backup_box.py" line="236"/>
         <source>Restored. The data as it was before is backed up in {file}</source>
         <translation>已恢复。恢复前的数据已备份在 {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_box.py" line="264"/>
+        <location filename="../../desktop_app/ui/backup_box.py" line="252"/>
         <source>The backup or restore did not go through.</source>
         <translation>备份或恢复未能完成。</translation>
     </message>
@@ -1534,57 +1534,57 @@ A backup of the current data is made first. Everyone else must close Clinic Desk
 <context>
     <name>CatalogueBox</name>
     <message>
-        <location filename="../../desktop_app/ui/catalogue_settings.py" line="121"/>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="114"/>
         <source>Treatment catalogue</source>
         <translation>治疗项目目录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalogue_settings.py" line="123"/>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="116"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalogue_settings.py" line="124"/>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="117"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalogue_settings.py" line="125"/>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="118"/>
         <source>Default price</source>
         <translation>标准价格</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalogue_settings.py" line="126"/>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="119"/>
         <source>Consent form</source>
         <translation>知情同意书</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalogue_settings.py" line="127"/>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="120"/>
         <source>Aftercare sheet</source>
         <translation>术后护理单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalogue_settings.py" line="128"/>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="121"/>
         <source>Review date on the aftercare sheet</source>
         <translation>护理单上的复查日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalogue_settings.py" line="132"/>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="125"/>
         <source>Before photos required</source>
         <translation>需要术前照片</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalogue_settings.py" line="133"/>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="126"/>
         <source>Offered (untick to retire)</source>
         <translation>可选（取消勾选即停用）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalogue_settings.py" line="134"/>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="127"/>
         <source>Save item</source>
         <translation>保存项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalogue_settings.py" line="195"/>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="180"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -1592,57 +1592,57 @@ A backup of the current data is made first. Everyone else must close Clinic Desk
 <context>
     <name>CatalogueModel</name>
     <message>
-        <location filename="../../desktop_app/ui/catalogue_settings.py" line="65"/>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="58"/>
         <source>required</source>
         <translation>需要</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalogue_settings.py" line="67"/>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="60"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalogue_settings.py" line="67"/>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="60"/>
         <source>retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalogue_settings.py" line="53"/>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="46"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalogue_settings.py" line="54"/>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="47"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalogue_settings.py" line="55"/>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="48"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalogue_settings.py" line="56"/>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="49"/>
         <source>Consent form</source>
         <translation>知情同意书</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalogue_settings.py" line="57"/>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="50"/>
         <source>Aftercare sheet</source>
         <translation>术后护理单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalogue_settings.py" line="58"/>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="51"/>
         <source>Review date on the aftercare sheet</source>
         <translation>护理单上的复查日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalogue_settings.py" line="59"/>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="52"/>
         <source>Before photos</source>
         <translation>术前照片</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalogue_settings.py" line="60"/>
+        <location filename="../../desktop_app/ui/catalogue_settings.py" line="53"/>
         <source>Offered</source>
         <translation>可选</translation>
     </message>
@@ -1650,93 +1650,93 @@ A backup of the current data is made first. Everyone else must close Clinic Desk
 <context>
     <name>ClinicBox</name>
     <message>
-        <location filename="../../desktop_app/ui/clinic_box.py" line="129"/>
+        <location filename="../../desktop_app/ui/clinic_box.py" line="128"/>
         <source>The clinic: letterhead and pre-treatment checks</source>
         <translation>诊所：文书抬头与治疗前检查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinic_box.py" line="130"/>
+        <location filename="../../desktop_app/ui/clinic_box.py" line="129"/>
         <source>Clinic &amp;name</source>
         <translation>诊所名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinic_box.py" line="131"/>
+        <location filename="../../desktop_app/ui/clinic_box.py" line="130"/>
         <source>&amp;Address</source>
         <translation>地址(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinic_box.py" line="132"/>
+        <location filename="../../desktop_app/ui/clinic_box.py" line="131"/>
         <source>&amp;Phone</source>
         <translation>电话(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinic_box.py" line="133"/>
+        <location filename="../../desktop_app/ui/clinic_box.py" line="132"/>
         <source>Logo</source>
         <translation>标志</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinic_box.py" line="135"/>
+        <location filename="../../desktop_app/ui/clinic_box.py" line="134"/>
         <source>When a treatment starts without a signed consent or before photos</source>
         <translation>开始治疗时如未签知情同意书或缺少术前照片</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinic_box.py" line="137"/>
+        <location filename="../../desktop_app/ui/clinic_box.py" line="136"/>
         <source>Choose l&amp;ogo…</source>
         <translation>选择标志(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinic_box.py" line="138"/>
+        <location filename="../../desktop_app/ui/clinic_box.py" line="137"/>
         <source>Re&amp;move logo</source>
         <translation>移除标志(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinic_box.py" line="139"/>
+        <location filename="../../desktop_app/ui/clinic_box.py" line="138"/>
         <source>&amp;Warn (the treatment can still be saved)</source>
         <translation>提醒(&amp;W)（仍可保存治疗记录）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinic_box.py" line="140"/>
+        <location filename="../../desktop_app/ui/clinic_box.py" line="139"/>
         <source>&amp;Block (Save stays off until they are there)</source>
         <translation>阻止(&amp;B)（补齐之前不能保存）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinic_box.py" line="141"/>
+        <location filename="../../desktop_app/ui/clinic_box.py" line="140"/>
         <source>&amp;Save clinic details</source>
         <translation>保存诊所信息(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinic_box.py" line="143"/>
-        <location filename="../../desktop_app/ui/clinic_box.py" line="172"/>
+        <location filename="../../desktop_app/ui/clinic_box.py" line="142"/>
+        <location filename="../../desktop_app/ui/clinic_box.py" line="164"/>
         <source>No logo</source>
         <translation>无标志</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinic_box.py" line="189"/>
+        <location filename="../../desktop_app/ui/clinic_box.py" line="181"/>
         <source>Saved. The next document printed uses it.</source>
         <translation>已保存。下一份打印的文书将使用新信息。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinic_box.py" line="195"/>
+        <location filename="../../desktop_app/ui/clinic_box.py" line="187"/>
         <source>Clinic logo</source>
         <translation>诊所标志</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinic_box.py" line="195"/>
+        <location filename="../../desktop_app/ui/clinic_box.py" line="187"/>
         <source>Pictures (*.png *.jpg *.jpeg)</source>
         <translation>图片 (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinic_box.py" line="227"/>
+        <location filename="../../desktop_app/ui/clinic_box.py" line="219"/>
         <source>Logo saved.</source>
         <translation>标志已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinic_box.py" line="227"/>
+        <location filename="../../desktop_app/ui/clinic_box.py" line="219"/>
         <source>Logo removed: documents print without.</source>
         <translation>标志已移除：文书将不带标志打印。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinic_box.py" line="240"/>
+        <location filename="../../desktop_app/ui/clinic_box.py" line="232"/>
         <source>This file could not be read: {error}</source>
         <translation>无法读取此文件：{error}</translation>
     </message>
@@ -2892,7 +2892,7 @@ The server has now: {now}</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/list_exports.py" line="28"/>
-        <location filename="../../desktop_app/ui/list_exports.py" line="52"/>
+        <location filename="../../desktop_app/ui/list_exports.py" line="53"/>
         <source>Record no.</source>
         <translation>病历号</translation>
     </message>
@@ -2913,7 +2913,7 @@ The server has now: {now}</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/list_exports.py" line="32"/>
-        <location filename="../../desktop_app/ui/list_exports.py" line="53"/>
+        <location filename="../../desktop_app/ui/list_exports.py" line="54"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
@@ -2949,101 +2949,106 @@ The server has now: {now}</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/list_exports.py" line="39"/>
+        <source>First visit</source>
+        <translation>首次到院</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/list_exports.py" line="40"/>
         <source>Last visit</source>
         <translation>最近到院</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/list_exports.py" line="40"/>
+        <location filename="../../desktop_app/ui/list_exports.py" line="41"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/list_exports.py" line="41"/>
+        <location filename="../../desktop_app/ui/list_exports.py" line="42"/>
         <source>Allergies</source>
         <translation>过敏史</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/list_exports.py" line="42"/>
+        <location filename="../../desktop_app/ui/list_exports.py" line="43"/>
         <source>Medical history</source>
         <translation>病史</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/list_exports.py" line="43"/>
+        <location filename="../../desktop_app/ui/list_exports.py" line="44"/>
         <source>History notes</source>
         <translation>病史备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/list_exports.py" line="44"/>
+        <location filename="../../desktop_app/ui/list_exports.py" line="45"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/list_exports.py" line="45"/>
+        <location filename="../../desktop_app/ui/list_exports.py" line="46"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/list_exports.py" line="49"/>
+        <location filename="../../desktop_app/ui/list_exports.py" line="50"/>
         <source>Reminders</source>
         <translation>回访提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/list_exports.py" line="50"/>
+        <location filename="../../desktop_app/ui/list_exports.py" line="51"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/list_exports.py" line="51"/>
+        <location filename="../../desktop_app/ui/list_exports.py" line="52"/>
         <source>Patient or lead</source>
         <translation>患者/意向客户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/list_exports.py" line="54"/>
+        <location filename="../../desktop_app/ui/list_exports.py" line="55"/>
         <source>Reason</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/list_exports.py" line="55"/>
+        <location filename="../../desktop_app/ui/list_exports.py" line="56"/>
         <source>Assigned to</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/list_exports.py" line="56"/>
+        <location filename="../../desktop_app/ui/list_exports.py" line="57"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/list_exports.py" line="57"/>
+        <location filename="../../desktop_app/ui/list_exports.py" line="58"/>
         <source>Tries</source>
         <translation>已拨打次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/list_exports.py" line="58"/>
+        <location filename="../../desktop_app/ui/list_exports.py" line="59"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/list_exports.py" line="59"/>
+        <location filename="../../desktop_app/ui/list_exports.py" line="60"/>
         <source>{name} (lead)</source>
         <translation>{name}（意向客户）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/list_exports.py" line="60"/>
+        <location filename="../../desktop_app/ui/list_exports.py" line="61"/>
         <source>{reason} · day {day}</source>
         <translation>{reason} · 第{day}天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/list_exports.py" line="61"/>
+        <location filename="../../desktop_app/ui/list_exports.py" line="62"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/list_exports.py" line="62"/>
+        <location filename="../../desktop_app/ui/list_exports.py" line="63"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/list_exports.py" line="63"/>
+        <location filename="../../desktop_app/ui/list_exports.py" line="64"/>
         <source>Upcoming</source>
         <translation>即将到期</translation>
     </message>
@@ -3616,17 +3621,17 @@ The server has now: {now}</source>
 <context>
     <name>ImportPatientsBox</name>
     <message>
-        <location filename="../../desktop_app/ui/import_patients_box.py" line="50"/>
+        <location filename="../../desktop_app/ui/import_patients_box.py" line="44"/>
         <source>Import patients</source>
         <translation>导入患者</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_patients_box.py" line="53"/>
+        <location filename="../../desktop_app/ui/import_patients_box.py" line="47"/>
         <source>Bring in the patients of another system from its Excel or CSV export. You check which column holds what and see what the import would do before anything is written. A patient already registered (same mobile or ID number) is left as they are, and every row that is not imported is listed with the reason.</source>
         <translation>从其他系统导出的 Excel 或 CSV 文件导入患者。写入任何数据之前，您可以核对每一列的内容，并预览导入结果。已登记的患者（手机号或证件号码相同）保持不变，每一行未导入的数据都会列出原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_patients_box.py" line="60"/>
+        <location filename="../../desktop_app/ui/import_patients_box.py" line="54"/>
         <source>Import patients from &amp;Excel or CSV…</source>
         <translation>从 Excel 或 CSV 导入患者(&amp;E)…</translation>
     </message>
@@ -4304,77 +4309,77 @@ The server has now: {now}</source>
 <context>
     <name>KeyFileDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/security_box.py" line="273"/>
+        <location filename="../../desktop_app/ui/security_box.py" line="264"/>
         <source>Export the clinic&apos;s key file</source>
         <translation>导出诊所密钥文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/security_box.py" line="276"/>
+        <location filename="../../desktop_app/ui/security_box.py" line="267"/>
         <source>Choose a passphrase of at least {min} characters. Anyone with the file and the passphrase can open the clinic&apos;s photos and backups: write the passphrase down and keep it apart from the file.</source>
         <translation>请设置至少 {min} 个字符的口令。任何同时拥有该文件和口令的人都能打开诊所的照片和备份：请把口令记下来，并与文件分开保管。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/security_box.py" line="281"/>
+        <location filename="../../desktop_app/ui/security_box.py" line="272"/>
         <source>&amp;Repeat passphrase</source>
         <translation>再次输入口令(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/security_box.py" line="282"/>
+        <location filename="../../desktop_app/ui/security_box.py" line="273"/>
         <source>Save key file…</source>
         <translation>保存密钥文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/security_box.py" line="284"/>
+        <location filename="../../desktop_app/ui/security_box.py" line="275"/>
         <source>Import the clinic&apos;s key file</source>
         <translation>导入诊所密钥文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/security_box.py" line="285"/>
+        <location filename="../../desktop_app/ui/security_box.py" line="276"/>
         <source>Enter the passphrase the key file was saved with.</source>
         <translation>请输入保存密钥文件时设置的口令。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/security_box.py" line="286"/>
+        <location filename="../../desktop_app/ui/security_box.py" line="277"/>
         <source>Key file</source>
         <translation>密钥文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/security_box.py" line="287"/>
+        <location filename="../../desktop_app/ui/security_box.py" line="278"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/security_box.py" line="288"/>
+        <location filename="../../desktop_app/ui/security_box.py" line="279"/>
         <source>&amp;Passphrase</source>
         <translation>口令(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/security_box.py" line="292"/>
+        <location filename="../../desktop_app/ui/security_box.py" line="283"/>
         <source>At least {min} characters.</source>
         <translation>至少 {min} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/security_box.py" line="295"/>
+        <location filename="../../desktop_app/ui/security_box.py" line="286"/>
         <source>The two passphrases are not the same.</source>
         <translation>两次输入的口令不一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/security_box.py" line="296"/>
+        <location filename="../../desktop_app/ui/security_box.py" line="287"/>
         <source>Enter the passphrase.</source>
         <translation>请输入口令。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/security_box.py" line="297"/>
+        <location filename="../../desktop_app/ui/security_box.py" line="288"/>
         <source>Wrong passphrase, or the key file was changed.</source>
         <translation>口令错误，或密钥文件已被改动。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/security_box.py" line="298"/>
+        <location filename="../../desktop_app/ui/security_box.py" line="289"/>
         <source>This is not a Clinic Desk key file.</source>
         <translation>这不是 Clinic Desk 的密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/security_box.py" line="299"/>
+        <location filename="../../desktop_app/ui/security_box.py" line="290"/>
         <source>This key file belongs to another clinic&apos;s database.</source>
         <translation>此密钥文件属于另一家诊所的数据库。</translation>
     </message>
@@ -4382,37 +4387,37 @@ The server has now: {now}</source>
 <context>
     <name>ListExports</name>
     <message>
-        <location filename="../../desktop_app/ui/list_exports.py" line="95"/>
+        <location filename="../../desktop_app/ui/list_exports.py" line="96"/>
         <source>Export the patients found</source>
         <translation>导出查找到的患者</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/list_exports.py" line="97"/>
+        <location filename="../../desktop_app/ui/list_exports.py" line="98"/>
         <source>Export every patient</source>
         <translation>导出全部患者</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/list_exports.py" line="99"/>
+        <location filename="../../desktop_app/ui/list_exports.py" line="100"/>
         <source>Patients-{day}.xlsx</source>
         <translation>患者名单-{day}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/list_exports.py" line="115"/>
+        <location filename="../../desktop_app/ui/list_exports.py" line="116"/>
         <source>Reminders-overdue-{day}.xlsx</source>
         <translation>提醒-已逾期-{day}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/list_exports.py" line="116"/>
+        <location filename="../../desktop_app/ui/list_exports.py" line="117"/>
         <source>Reminders-today-{day}.xlsx</source>
         <translation>提醒-今天-{day}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/list_exports.py" line="117"/>
+        <location filename="../../desktop_app/ui/list_exports.py" line="118"/>
         <source>Reminders-upcoming-{day}.xlsx</source>
         <translation>提醒-即将到期-{day}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/list_exports.py" line="123"/>
+        <location filename="../../desktop_app/ui/list_exports.py" line="124"/>
         <source>Export the reminders</source>
         <translation>导出提醒</translation>
     </message>
@@ -4468,32 +4473,32 @@ The server has now: {now}</source>
 <context>
     <name>LockSettingsBox</name>
     <message>
-        <location filename="../../desktop_app/ui/lock_settings.py" line="49"/>
+        <location filename="../../desktop_app/ui/lock_settings.py" line="41"/>
         <source>Screen lock</source>
         <translation>屏幕锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/lock_settings.py" line="50"/>
+        <location filename="../../desktop_app/ui/lock_settings.py" line="42"/>
         <source>&amp;Lock after</source>
         <translation>无人操作锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/lock_settings.py" line="51"/>
+        <location filename="../../desktop_app/ui/lock_settings.py" line="43"/>
         <source> min without use</source>
         <translation> 分钟后</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/lock_settings.py" line="52"/>
+        <location filename="../../desktop_app/ui/lock_settings.py" line="44"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/lock_settings.py" line="53"/>
+        <location filename="../../desktop_app/ui/lock_settings.py" line="45"/>
         <source>Every station hides patient data behind a lock screen after this time.</source>
         <translation>超过此时间，每个工作站都会用锁定屏幕遮住患者数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/lock_settings.py" line="84"/>
+        <location filename="../../desktop_app/ui/lock_settings.py" line="71"/>
         <source>Saved. Each station uses it from its next sign-in.</source>
         <translation>已保存。各工作站下次登录时生效。</translation>
     </message>
@@ -5041,62 +5046,62 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>OpeningHoursBox</name>
     <message>
-        <location filename="../../desktop_app/ui/opening_hours_box.py" line="31"/>
+        <location filename="../../desktop_app/ui/opening_hours_box.py" line="26"/>
         <source>Monday</source>
         <translation>星期一</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/opening_hours_box.py" line="32"/>
+        <location filename="../../desktop_app/ui/opening_hours_box.py" line="27"/>
         <source>Tuesday</source>
         <translation>星期二</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/opening_hours_box.py" line="33"/>
+        <location filename="../../desktop_app/ui/opening_hours_box.py" line="28"/>
         <source>Wednesday</source>
         <translation>星期三</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/opening_hours_box.py" line="34"/>
+        <location filename="../../desktop_app/ui/opening_hours_box.py" line="29"/>
         <source>Thursday</source>
         <translation>星期四</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/opening_hours_box.py" line="35"/>
+        <location filename="../../desktop_app/ui/opening_hours_box.py" line="30"/>
         <source>Friday</source>
         <translation>星期五</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/opening_hours_box.py" line="36"/>
+        <location filename="../../desktop_app/ui/opening_hours_box.py" line="31"/>
         <source>Saturday</source>
         <translation>星期六</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/opening_hours_box.py" line="37"/>
+        <location filename="../../desktop_app/ui/opening_hours_box.py" line="32"/>
         <source>Sunday</source>
         <translation>星期日</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/opening_hours_box.py" line="92"/>
+        <location filename="../../desktop_app/ui/opening_hours_box.py" line="87"/>
         <source>Opening hours</source>
         <translation>营业时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/opening_hours_box.py" line="95"/>
+        <location filename="../../desktop_app/ui/opening_hours_box.py" line="90"/>
         <source>Break every day</source>
         <translation>每日休息时段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/opening_hours_box.py" line="96"/>
+        <location filename="../../desktop_app/ui/opening_hours_box.py" line="91"/>
         <source>Save opening hours</source>
         <translation>保存营业时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/opening_hours_box.py" line="147"/>
+        <location filename="../../desktop_app/ui/opening_hours_box.py" line="135"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/opening_hours_box.py" line="154"/>
+        <location filename="../../desktop_app/ui/opening_hours_box.py" line="142"/>
         <source>Each day and the break must end after they start.</source>
         <translation>每天的营业时间和休息时段都必须在开始之后结束。</translation>
     </message>
@@ -5306,182 +5311,182 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>Permissions</name>
     <message>
-        <location filename="../../desktop_app/ui/permissions_view.py" line="32"/>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="26"/>
         <source>Receptionist</source>
         <translation>前台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/permissions_view.py" line="33"/>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="27"/>
         <source>Consultant</source>
         <translation>咨询师</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/permissions_view.py" line="34"/>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="28"/>
         <source>Doctor</source>
         <translation>医生</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/permissions_view.py" line="35"/>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="29"/>
         <source>Nurse</source>
         <translation>护士</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/permissions_view.py" line="36"/>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="30"/>
         <source>Manager</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/permissions_view.py" line="42"/>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="36"/>
         <source>Register patients</source>
         <translation>登记患者</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/permissions_view.py" line="43"/>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="37"/>
         <source>Edit patient details</source>
         <translation>修改患者资料</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/permissions_view.py" line="44"/>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="38"/>
         <source>See patient details</source>
         <translation>查看患者资料</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/permissions_view.py" line="45"/>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="39"/>
         <source>Manage staff accounts and roles</source>
         <translation>管理员工账号和角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/permissions_view.py" line="46"/>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="40"/>
         <source>Change clinic settings</source>
         <translation>修改诊所设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/permissions_view.py" line="47"/>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="41"/>
         <source>Check patients in</source>
         <translation>为患者签到</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/permissions_view.py" line="48"/>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="42"/>
         <source>See today&apos;s queue</source>
         <translation>查看今日分诊</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/permissions_view.py" line="49"/>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="43"/>
         <source>Move the queue, assign staff and rooms</source>
         <translation>调整分诊、指派人员和诊室</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/permissions_view.py" line="50"/>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="44"/>
         <source>Read consultations</source>
         <translation>查看咨询记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/permissions_view.py" line="51"/>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="45"/>
         <source>Write consultations</source>
         <translation>填写咨询记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/permissions_view.py" line="52"/>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="46"/>
         <source>Read doctors&apos; assessments</source>
         <translation>查看医生评估</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/permissions_view.py" line="53"/>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="47"/>
         <source>Write and sign assessments</source>
         <translation>填写并签署评估</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/permissions_view.py" line="54"/>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="48"/>
         <source>Read plans and treatments</source>
         <translation>查看方案和治疗</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/permissions_view.py" line="55"/>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="49"/>
         <source>Write treatment plans</source>
         <translation>制定治疗方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/permissions_view.py" line="56"/>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="50"/>
         <source>Record treatments</source>
         <translation>记录治疗</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/permissions_view.py" line="57"/>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="51"/>
         <source>Edit the catalogue</source>
         <translation>编辑项目目录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/permissions_view.py" line="58"/>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="52"/>
         <source>Look up a product lot</source>
         <translation>追溯产品批号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/permissions_view.py" line="59"/>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="53"/>
         <source>See and export photos</source>
         <translation>查看和导出照片</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/permissions_view.py" line="60"/>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="54"/>
         <source>Add and tag photos</source>
         <translation>添加照片和标签</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/permissions_view.py" line="61"/>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="55"/>
         <source>Edit consent and aftercare texts</source>
         <translation>编辑知情同意书和术后护理文本</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/permissions_view.py" line="62"/>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="56"/>
         <source>Print consent and aftercare</source>
         <translation>打印知情同意书和术后护理单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/permissions_view.py" line="63"/>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="57"/>
         <source>Print privacy and photo consents</source>
         <translation>打印隐私和照片使用同意书</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/permissions_view.py" line="64"/>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="58"/>
         <source>Work one&apos;s own reminders</source>
         <translation>处理自己的提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/permissions_view.py" line="65"/>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="59"/>
         <source>See everyone&apos;s reminders</source>
         <translation>查看所有人的提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/permissions_view.py" line="66"/>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="60"/>
         <source>Edit reminder rules</source>
         <translation>编辑提醒规则</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/permissions_view.py" line="67"/>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="61"/>
         <source>See the appointment book</source>
         <translation>查看预约簿</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/permissions_view.py" line="68"/>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="62"/>
         <source>Make, move and cancel bookings</source>
         <translation>新建、改期和取消预约</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/permissions_view.py" line="69"/>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="63"/>
         <source>Read the audit log</source>
         <translation>查看审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/permissions_view.py" line="70"/>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="64"/>
         <source>Back up and restore the database</source>
         <translation>备份和恢复数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/permissions_view.py" line="71"/>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="65"/>
         <source>Import patients from Excel or CSV</source>
         <translation>从 Excel 或 CSV 导入患者</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/permissions_view.py" line="72"/>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="66"/>
         <source>Export patient lists to Excel</source>
         <translation>导出患者名单到 Excel</translation>
     </message>
@@ -5489,12 +5494,12 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>PermissionsBox</name>
     <message>
-        <location filename="../../desktop_app/ui/permissions_view.py" line="116"/>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="113"/>
         <source>Permissions</source>
         <translation>权限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/permissions_view.py" line="121"/>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="118"/>
         <source>What each role may do; this is the table every action is checked against. Someone with several roles may do what any of their roles may.</source>
         <translation>各角色可以做什么；每个操作都按此表检查。拥有多个角色的人可以做其任一角色允许的事。</translation>
     </message>
@@ -5777,37 +5782,37 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>PickListsBox</name>
     <message>
-        <location filename="../../desktop_app/ui/pick_lists.py" line="101"/>
+        <location filename="../../desktop_app/ui/pick_lists.py" line="96"/>
         <source>The clinic&apos;s lists (ticked ones are offered at intake)</source>
         <translation>诊所列表（勾选的项目在登记时可选）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/pick_lists.py" line="102"/>
+        <location filename="../../desktop_app/ui/pick_lists.py" line="97"/>
         <source>Source channels</source>
         <translation>来源渠道</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/pick_lists.py" line="103"/>
+        <location filename="../../desktop_app/ui/pick_lists.py" line="98"/>
         <source>Tags in group</source>
         <translation>标签分组</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/pick_lists.py" line="104"/>
+        <location filename="../../desktop_app/ui/pick_lists.py" line="99"/>
         <source>Add channel</source>
         <translation>添加渠道</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/pick_lists.py" line="105"/>
+        <location filename="../../desktop_app/ui/pick_lists.py" line="100"/>
         <source>Add tag</source>
         <translation>添加标签</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/pick_lists.py" line="106"/>
+        <location filename="../../desktop_app/ui/pick_lists.py" line="101"/>
         <source>Diagnoses offered to doctors</source>
         <translation>医生可选的诊断</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/pick_lists.py" line="107"/>
+        <location filename="../../desktop_app/ui/pick_lists.py" line="102"/>
         <source>Add diagnosis</source>
         <translation>添加诊断</translation>
     </message>
@@ -5957,22 +5962,22 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>QueueLimitsBox</name>
     <message>
-        <location filename="../../desktop_app/ui/queue_settings.py" line="54"/>
+        <location filename="../../desktop_app/ui/queue_settings.py" line="46"/>
         <source>Queue board: minutes before a card is flagged</source>
         <translation>分诊看板：超过多少分钟标记超时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_settings.py" line="58"/>
+        <location filename="../../desktop_app/ui/queue_settings.py" line="50"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_settings.py" line="59"/>
+        <location filename="../../desktop_app/ui/queue_settings.py" line="51"/>
         <source>Save time limits</source>
         <translation>保存时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_settings.py" line="91"/>
+        <location filename="../../desktop_app/ui/queue_settings.py" line="78"/>
         <source>Saved. Every station&apos;s board uses the new limits.</source>
         <translation>已保存。所有工作站的看板都将使用新的时限。</translation>
     </message>
@@ -6199,82 +6204,82 @@ Front desk and clinical record for aesthetics clinics.</source>
         <translation>1 到 10 次。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="42"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="40"/>
         <source>Treatment done</source>
         <translation>完成治疗</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="43"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="41"/>
         <source>Consultation without a deal</source>
         <translation>咨询未成交</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="44"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="42"/>
         <source>Course session due</source>
         <translation>疗程到期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="45"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="43"/>
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="46"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="44"/>
         <source>Days since the last visit</source>
         <translation>距上次到院天数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="47"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="45"/>
         <source>Added by hand for one patient</source>
         <translation>为某位患者手动添加</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="48"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="46"/>
         <source>Reaction needing a doctor&apos;s review</source>
         <translation>需医生复查的不良反应</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="51"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="49"/>
         <source>A booking coming (days before it)</source>
         <translation>即将到来的预约（提前天数）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="54"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="52"/>
         <source>A booked patient did not come</source>
         <translation>预约患者未到院</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="59"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="57"/>
         <source>Any receptionist</source>
         <translation>任一前台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="60"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="58"/>
         <source>The patient&apos;s consultant, else any</source>
         <translation>患者的咨询师，没有则任一咨询师</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="61"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="59"/>
         <source>The visit&apos;s doctor, else any</source>
         <translation>就诊医生，没有则任一医生</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="62"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="60"/>
         <source>The treating nurse, else any</source>
         <translation>治疗护士，没有则任一护士</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="63"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="61"/>
         <source>Any manager</source>
         <translation>任一管理员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="65"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="63"/>
         <source>Treating nurse / consultant (default)</source>
         <translation>治疗护士 / 咨询师（默认）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="78"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="76"/>
         <source>every {category} item</source>
         <translation>所有{category}项目</translation>
     </message>
@@ -6282,47 +6287,47 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>ReminderRulesBox</name>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="172"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="170"/>
         <source>Reminder rules</source>
         <translation>提醒规则</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="173"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="171"/>
         <source>&amp;New rule…</source>
         <translation>新建规则(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="174"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="172"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="175"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="173"/>
         <source>Switch on/o&amp;ff</source>
         <translation>启用/停用(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="178"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="176"/>
         <source>Each rule makes reminders when its event happens: one for each number of days after it. Switching a rule off stops new reminders; those already made stay on the lists.</source>
         <translation>每条规则在其事件发生时生成提醒：事件后每个天数各一条。停用规则只停止生成新提醒，已生成的仍在列表中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="183"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="181"/>
         <source>Only a manager can change the reminder rules.</source>
         <translation>只有管理员可以修改提醒规则。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="281"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="271"/>
         <source>Saved: {name} is on.</source>
         <translation>已保存：{name} 已启用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="281"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="271"/>
         <source>Saved: {name} is off.</source>
         <translation>已保存：{name} 已停用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="290"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="280"/>
         <source>{who} changed this rule at {when}, after you opened it. Yours was not saved; the list now shows theirs.</source>
         <translation>{who} 在您打开后于 {when} 修改了这条规则。您的修改未保存；列表现显示对方的版本。</translation>
     </message>
@@ -6817,47 +6822,47 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>RulesModel</name>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="94"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="92"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="95"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="93"/>
         <source>When</source>
         <translation>触发条件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="96"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="94"/>
         <source>Days after</source>
         <translation>之后天数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="97"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="95"/>
         <source>To whom</source>
         <translation>提醒对象</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="98"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="96"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="99"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="97"/>
         <source>Tries</source>
         <translation>尝试次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="100"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="98"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="116"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="114"/>
         <source>on</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="116"/>
+        <location filename="../../desktop_app/ui/reminder_rules_settings.py" line="114"/>
         <source>off</source>
         <translation>停用</translation>
     </message>
@@ -7054,58 +7059,58 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>SecurityBox</name>
     <message>
-        <location filename="../../desktop_app/ui/security_box.py" line="46"/>
+        <location filename="../../desktop_app/ui/security_box.py" line="45"/>
         <source>Save the clinic&apos;s key file</source>
         <translation>保存诊所密钥文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/security_box.py" line="47"/>
-        <location filename="../../desktop_app/ui/security_box.py" line="53"/>
+        <location filename="../../desktop_app/ui/security_box.py" line="46"/>
+        <location filename="../../desktop_app/ui/security_box.py" line="52"/>
         <source>Clinic Desk key files (*.cdkey)</source>
         <translation>Clinic Desk 密钥文件 (*.cdkey)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/security_box.py" line="52"/>
+        <location filename="../../desktop_app/ui/security_box.py" line="51"/>
         <source>Open the clinic&apos;s key file</source>
         <translation>打开诊所密钥文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/security_box.py" line="101"/>
+        <location filename="../../desktop_app/ui/security_box.py" line="98"/>
         <source>Security</source>
         <translation>安全</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/security_box.py" line="104"/>
+        <location filename="../../desktop_app/ui/security_box.py" line="101"/>
         <source>Photos and backups are encrypted with the clinic&apos;s key. Each computer keeps its copy of the key in its own secure store; the database does not hold it. If every copy is lost (the computers replaced or reinstalled), nobody can open the photos and backups again. The remedy is the key file: export it, keep it somewhere safe away from these computers with its passphrase written down apart, and import it on each new computer.</source>
         <translation>照片和备份使用诊所密钥加密。每台电脑把密钥保存在自己的安全存储中，数据库里没有密钥。如果所有副本都丢失（电脑更换或重装），任何人都无法再打开这些照片和备份。补救办法是密钥文件：导出它，存放在远离这些电脑的安全地方，口令另行记下分开保管，并在每台新电脑上导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/security_box.py" line="112"/>
+        <location filename="../../desktop_app/ui/security_box.py" line="109"/>
         <source>&amp;Export key file…</source>
         <translation>导出密钥文件(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/security_box.py" line="113"/>
+        <location filename="../../desktop_app/ui/security_box.py" line="110"/>
         <source>&amp;Import key file…</source>
         <translation>导入密钥文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/security_box.py" line="140"/>
+        <location filename="../../desktop_app/ui/security_box.py" line="131"/>
         <source>This computer holds the clinic&apos;s key.</source>
         <translation>本机已有诊所密钥。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/security_box.py" line="143"/>
+        <location filename="../../desktop_app/ui/security_box.py" line="134"/>
         <source>This computer does not hold the clinic&apos;s key: import the key file.</source>
         <translation>本机没有诊所密钥：请导入密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/security_box.py" line="181"/>
+        <location filename="../../desktop_app/ui/security_box.py" line="172"/>
         <source>Key file saved: {path}. Keep it away from this computer (a USB stick in the safe) and the passphrase apart from it.</source>
         <translation>密钥文件已保存：{path}。请把它存放在这台电脑之外（例如保险柜里的 U 盘），口令另行保管。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/security_box.py" line="215"/>
+        <location filename="../../desktop_app/ui/security_box.py" line="206"/>
         <source>The clinic&apos;s key is on this computer now: photos open here.</source>
         <translation>诊所密钥已在本机：现在可以在这里打开照片。</translation>
     </message>
@@ -7276,42 +7281,42 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>StaffBox</name>
     <message>
-        <location filename="../../desktop_app/ui/staff_settings.py" line="132"/>
+        <location filename="../../desktop_app/ui/staff_settings.py" line="126"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/staff_settings.py" line="133"/>
+        <location filename="../../desktop_app/ui/staff_settings.py" line="127"/>
         <source>&amp;New…</source>
         <translation>新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/staff_settings.py" line="134"/>
+        <location filename="../../desktop_app/ui/staff_settings.py" line="128"/>
         <source>&amp;Roles…</source>
         <translation>角色(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/staff_settings.py" line="135"/>
+        <location filename="../../desktop_app/ui/staff_settings.py" line="129"/>
         <source>Reset &amp;password…</source>
         <translation>重置密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/staff_settings.py" line="178"/>
+        <location filename="../../desktop_app/ui/staff_settings.py" line="164"/>
         <source>&amp;Enable</source>
         <translation>启用(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/staff_settings.py" line="180"/>
+        <location filename="../../desktop_app/ui/staff_settings.py" line="166"/>
         <source>&amp;Disable</source>
         <translation>停用(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/staff_settings.py" line="216"/>
+        <location filename="../../desktop_app/ui/staff_settings.py" line="202"/>
         <source>Saved: {name}.</source>
         <translation>已保存：{name}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/staff_settings.py" line="224"/>
+        <location filename="../../desktop_app/ui/staff_settings.py" line="210"/>
         <source>{who} changed this account at {when}, after you opened it. Yours was not saved; the list now shows theirs.</source>
         <translation>{who} 在 {when}（您打开之后）修改了此账号。您的修改未保存；列表现在显示对方的修改。</translation>
     </message>
@@ -7319,42 +7324,42 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>StaffModel</name>
     <message>
-        <location filename="../../desktop_app/ui/staff_settings.py" line="55"/>
+        <location filename="../../desktop_app/ui/staff_settings.py" line="49"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/staff_settings.py" line="56"/>
+        <location filename="../../desktop_app/ui/staff_settings.py" line="50"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/staff_settings.py" line="57"/>
+        <location filename="../../desktop_app/ui/staff_settings.py" line="51"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/staff_settings.py" line="58"/>
+        <location filename="../../desktop_app/ui/staff_settings.py" line="52"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/staff_settings.py" line="59"/>
+        <location filename="../../desktop_app/ui/staff_settings.py" line="53"/>
         <source>Locked</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/staff_settings.py" line="70"/>
+        <location filename="../../desktop_app/ui/staff_settings.py" line="64"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/staff_settings.py" line="70"/>
+        <location filename="../../desktop_app/ui/staff_settings.py" line="64"/>
         <source>disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/staff_settings.py" line="73"/>
+        <location filename="../../desktop_app/ui/staff_settings.py" line="67"/>
         <source>until {time}</source>
         <translation>至 {time}</translation>
     </message>
