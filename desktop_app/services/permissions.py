@@ -52,6 +52,9 @@ class Permission(enum.StrEnum):
     # Lists of patients to Excel (the desk and managers): a bulk export is how patients'
     # data leaves the clinic, so clinical roles, who need no list, do not hold it.
     EXPORT_DATA = "export_data"
+    # The manager's reports (issue 12): where patients come from and what they buy, with
+    # the patients behind every number (managers only).
+    VIEW_REPORTS = "view_reports"
 
 
 _QUEUE = {Permission.VIEW_QUEUE, Permission.MANAGE_QUEUE}

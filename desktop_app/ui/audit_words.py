@@ -66,6 +66,7 @@ ENTITY_NAMES = {
     "staff": QT_TRANSLATE_NOOP("AuditWords", "Staff"),
     "permission": QT_TRANSLATE_NOOP("AuditWords", "Permission"),
     "audit_log": QT_TRANSLATE_NOOP("AuditWords", "Audit log"),
+    "report": QT_TRANSLATE_NOOP("AuditWords", "Report"),
     "patient_list": QT_TRANSLATE_NOOP("AuditWords", "Patient list"),
     "reminder_list": QT_TRANSLATE_NOOP("AuditWords", "Reminder list"),
     "clinic_setting": QT_TRANSLATE_NOOP("AuditWords", "Clinic setting"),

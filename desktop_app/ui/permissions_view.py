@@ -64,6 +64,7 @@ PERMISSION_NAMES = {
     "backup": QT_TRANSLATE_NOOP("Permissions", "Back up and restore the database"),
     "import_patients": QT_TRANSLATE_NOOP("Permissions", "Import patients from Excel or CSV"),
     "export_data": QT_TRANSLATE_NOOP("Permissions", "Export patient lists to Excel"),
+    "view_reports": QT_TRANSLATE_NOOP("Permissions", "See the manager's reports"),
 }
 
 

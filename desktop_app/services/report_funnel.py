@@ -1,0 +1,188 @@
+"""The channel funnel (issue 12): per source channel, how many of the patients registered in
+a period arrived, consulted, were treated and came back for more, and who they are.
+
+One SQL statement per answer: a per-patient row of 0/1 step flags (EXISTS and a correlated
+count) inside, conditional sums per channel outside, so a clinic of 200,000 patients is
+counted by the database and never loaded. The drill-down reads the same flags, so its
+lists always match the counts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+from typing import Literal
+
+import sqlalchemy as sa
+
+from desktop_app.db import Database
+from desktop_app.models import Consultation, Patient, Treatment, Visit
+from desktop_app.services import audit
+from desktop_app.services.context import Actor, reading
+from desktop_app.services.errors import ValidationError
+from desktop_app.services.identity import mask_mobile
+from desktop_app.services.permissions import Permission, require
+
+Step = Literal["new", "arrived", "consulted", "dealt", "repurchased"]
+STEPS: tuple[Step, ...] = ("new", "arrived", "consulted", "dealt", "repurchased")
+
+
+def _rate(part: int, whole: int) -> float | None:
+    return part / whole if whole else None
+
+
+@dataclass(frozen=True)
+class FunnelRow:
+    """One channel's steps; ``channel`` "" is patients with no channel recorded."""
+
+    channel: str
+    new: int
+    arrived: int
+    consulted: int
+    dealt: int
+    repurchased: int
+    share: float | None = None  # of all new patients in the period
+
+    @property
+    def arrival_rate(self) -> float | None:
+        return _rate(self.arrived, self.new)
+
+    @property
+    def consultation_rate(self) -> float | None:
+        return _rate(self.consulted, self.arrived)
+
+    @property
+    def deal_rate(self) -> float | None:
+        return _rate(self.dealt, self.consulted)
+
+    @property
+    def repurchase_rate(self) -> float | None:
+        return _rate(self.repurchased, self.dealt)
+
+
+@dataclass(frozen=True)
+class FunnelPatient:
+    """A patient behind one number: enough to recognise, not enough to call."""
+
+    id: uuid.UUID
+    record_no: str
+    name: str
+    mobile_masked: str
+
+
+def channel_funnel(
+    database: Database, actor: Actor, since: dt.date, until: dt.date
+) -> list[FunnelRow]:
+    """Patients registered from ``since`` to ``until`` (local days, inclusive), per channel,
+    each counted once per step reached at any time up to now; most new patients first."""
+    require(actor, Permission.VIEW_REPORTS, database)
+    _check_period(since, until)
+    with reading(database) as connection:
+        flags = _flags(database, since, until).subquery()
+        total = sa.func.count()
+        query = (
+            sa.select(
+                flags.c.channel,
+                total.label("new"),
+                *(sa.func.sum(flags.c[step]).label(step) for step in STEPS[1:]),
+            )
+            .group_by(flags.c.channel)
+            .order_by(total.desc(), flags.c.channel)
+        )
+        rows = connection.execute(query).all()
+        audit.record_opening(
+            connection, actor, "report", None, report="channel_funnel", since=since, until=until
+        )
+    everyone = sum(row.new for row in rows)
+    return [
+        FunnelRow(
+            row.channel,
+            row.new,
+            *(int(row._mapping[step] or 0) for step in STEPS[1:]),
+            share=_rate(row.new, everyone),
+        )
+        for row in rows
+    ]
+
+
+def funnel_patients(
+    database: Database, actor: Actor, since: dt.date, until: dt.date, channel: str, step: Step
+) -> list[FunnelPatient]:
+    """The patients behind one number of ``channel_funnel``, by record number."""
+    require(actor, Permission.VIEW_REPORTS, database)
+    _check_period(since, until)
+    if step not in STEPS:
+        raise ValidationError("step", "invalid", f"Choose one of {', '.join(STEPS)}.")
+    flags = _flags(database, since, until).subquery()
+    query = sa.select(flags.c.id, flags.c.record_no, flags.c.name, flags.c.mobile).where(
+        flags.c.channel == channel
+    )
+    if step != "new":
+        query = query.where(flags.c[step] == 1)
+    with reading(database) as connection:
+        rows = connection.execute(query.order_by(flags.c.record_no)).all()
+        audit.record_opening(
+            connection,
+            actor,
+            "report",
+            None,
+            report="channel_funnel_patients",
+            since=since,
+            until=until,
+            channel=channel,
+            step=step,
+            patients=len(rows),
+        )
+    return [FunnelPatient(row.id, row.record_no, row.name, mask_mobile(row.mobile)) for row in rows]
+
+
+def _check_period(since: dt.date, until: dt.date) -> None:
+    if since > until:
+        raise ValidationError("until", "before_since", "The period ends before it starts.")
+
+
+def _local_midnight(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time()).astimezone(dt.UTC)
+
+
+def _flag(condition: sa.ColumnElement[bool]) -> sa.ColumnElement[int]:
+    return sa.case((condition, 1), else_=0)
+
+
+def _flags(database: Database, since: dt.date, until: dt.date) -> sa.Select:
+    """One row per patient of the cohort: its channel and a 0/1 column per step."""
+    kept = Treatment.cancelled_at.is_(None)
+    # A visit is a check-in (a no-show booking has none); leaving untreated is still arriving.
+    arrived = sa.exists().where(Visit.patient_id == Patient.id)
+    consulted = sa.exists().where(Consultation.patient_id == Patient.id)
+    dealt = sa.exists().where(Treatment.patient_id == Patient.id, kept)
+    treated_days = (
+        sa.select(sa.func.count(sa.distinct(_local_day(database, Treatment.started_at))))
+        .where(Treatment.patient_id == Patient.id, kept)
+        .scalar_subquery()
+    )
+    return sa.select(
+        Patient.id,
+        Patient.record_no,
+        Patient.name,
+        Patient.mobile,
+        sa.func.coalesce(Patient.source_channel, "").label("channel"),
+        _flag(arrived).label("arrived"),
+        _flag(consulted).label("consulted"),
+        _flag(dealt).label("dealt"),
+        _flag(treated_days >= 2).label("repurchased"),
+    ).where(
+        Patient.created_at >= _local_midnight(since),
+        Patient.created_at < _local_midnight(until + dt.timedelta(days=1)),
+    )
+
+
+def _local_day(database: Database, column: sa.ColumnElement) -> sa.ColumnElement:
+    """The clinic's local calendar day of a UTC timestamp, at the station's present UTC
+    offset (the clinics' zone, China's, keeps one offset all year)."""
+    offset = dt.datetime.now().astimezone().utcoffset() or dt.timedelta()
+    if database.kind == "postgresql":
+        shifted = sa.func.timezone("UTC", column) + sa.literal(offset, sa.Interval)
+        return sa.cast(shifted, sa.Date)
+    return sa.func.date(column, f"{int(offset.total_seconds() // 60):+d} minutes")
