@@ -624,76 +624,81 @@
     </message>
     <message>
         <location filename="../../desktop_app/ui/audit_words.py" line="69"/>
+        <source>Report</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/audit_words.py" line="70"/>
         <source>Patient list</source>
         <translation>患者名单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_words.py" line="70"/>
+        <location filename="../../desktop_app/ui/audit_words.py" line="71"/>
         <source>Reminder list</source>
         <translation>提醒列表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_words.py" line="71"/>
+        <location filename="../../desktop_app/ui/audit_words.py" line="72"/>
         <source>Clinic setting</source>
         <translation>诊所设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_words.py" line="72"/>
+        <location filename="../../desktop_app/ui/audit_words.py" line="73"/>
         <source>Data key</source>
         <translation>数据密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_words.py" line="73"/>
+        <location filename="../../desktop_app/ui/audit_words.py" line="74"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_words.py" line="74"/>
+        <location filename="../../desktop_app/ui/audit_words.py" line="75"/>
         <source>Stored photos</source>
         <translation>已存照片</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_words.py" line="75"/>
+        <location filename="../../desktop_app/ui/audit_words.py" line="76"/>
         <source>Session</source>
         <translation>会话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_words.py" line="76"/>
+        <location filename="../../desktop_app/ui/audit_words.py" line="77"/>
         <source>Pick list</source>
         <translation>选项列表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_words.py" line="77"/>
+        <location filename="../../desktop_app/ui/audit_words.py" line="78"/>
         <source>Source channel</source>
         <translation>来源渠道</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_words.py" line="78"/>
+        <location filename="../../desktop_app/ui/audit_words.py" line="79"/>
         <source>Photo tag</source>
         <translation>照片标签</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_words.py" line="79"/>
+        <location filename="../../desktop_app/ui/audit_words.py" line="80"/>
         <source>Document template</source>
         <translation>文书模板</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_words.py" line="80"/>
+        <location filename="../../desktop_app/ui/audit_words.py" line="81"/>
         <source>Product lot</source>
         <translation>产品批号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_words.py" line="81"/>
+        <location filename="../../desktop_app/ui/audit_words.py" line="82"/>
         <source>Reminder rule</source>
         <translation>提醒规则</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_words.py" line="82"/>
+        <location filename="../../desktop_app/ui/audit_words.py" line="83"/>
         <source>Room or device</source>
         <translation>诊室或设备</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/audit_words.py" line="83"/>
+        <location filename="../../desktop_app/ui/audit_words.py" line="84"/>
         <source>Catalogue item</source>
         <translation>项目</translation>
     </message>
@@ -5490,16 +5495,21 @@ Front desk and clinical record for aesthetics clinics.</source>
         <source>Export patient lists to Excel</source>
         <translation>导出患者名单到 Excel</translation>
     </message>
+    <message>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="67"/>
+        <source>See the manager&apos;s reports</source>
+        <translation>查看经营报表</translation>
+    </message>
 </context>
 <context>
     <name>PermissionsBox</name>
     <message>
-        <location filename="../../desktop_app/ui/permissions_view.py" line="113"/>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="114"/>
         <source>Permissions</source>
         <translation>权限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/permissions_view.py" line="118"/>
+        <location filename="../../desktop_app/ui/permissions_view.py" line="119"/>
         <source>What each role may do; this is the table every action is checked against. Someone with several roles may do what any of their roles may.</source>
         <translation>各角色可以做什么；每个操作都按此表检查。拥有多个角色的人可以做其任一角色允许的事。</translation>
     </message>
