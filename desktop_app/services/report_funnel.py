@@ -10,7 +10,6 @@ lists always match the counts.
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from dataclasses import dataclass
 from typing import Literal
 
@@ -18,18 +17,22 @@ import sqlalchemy as sa
 
 from desktop_app.db import Database
 from desktop_app.models import Consultation, Patient, Treatment, Visit
-from desktop_app.services import audit
 from desktop_app.services.context import Actor, reading
 from desktop_app.services.errors import ValidationError
 from desktop_app.services.identity import mask_mobile
 from desktop_app.services.permissions import Permission, require
+from desktop_app.services.report_common import (
+    ReportPatient,
+    audit_opening,
+    check_period,
+    flag,
+    local_day,
+    rate,
+    within,
+)
 
 Step = Literal["new", "arrived", "consulted", "dealt", "repurchased"]
 STEPS: tuple[Step, ...] = ("new", "arrived", "consulted", "dealt", "repurchased")
-
-
-def _rate(part: int, whole: int) -> float | None:
-    return part / whole if whole else None
 
 
 @dataclass(frozen=True)
@@ -46,29 +49,22 @@ class FunnelRow:
 
     @property
     def arrival_rate(self) -> float | None:
-        return _rate(self.arrived, self.new)
+        return rate(self.arrived, self.new)
 
     @property
     def consultation_rate(self) -> float | None:
-        return _rate(self.consulted, self.arrived)
+        return rate(self.consulted, self.arrived)
 
     @property
     def deal_rate(self) -> float | None:
-        return _rate(self.dealt, self.consulted)
+        return rate(self.dealt, self.consulted)
 
     @property
     def repurchase_rate(self) -> float | None:
-        return _rate(self.repurchased, self.dealt)
+        return rate(self.repurchased, self.dealt)
 
 
-@dataclass(frozen=True)
-class FunnelPatient:
-    """A patient behind one number: enough to recognise, not enough to call."""
-
-    id: uuid.UUID
-    record_no: str
-    name: str
-    mobile_masked: str
+FunnelPatient = ReportPatient  # the drill-down's rows
 
 
 def channel_funnel(
@@ -77,7 +73,7 @@ def channel_funnel(
     """Patients registered from ``since`` to ``until`` (local days, inclusive), per channel,
     each counted once per step reached at any time up to now; most new patients first."""
     require(actor, Permission.VIEW_REPORTS, database)
-    _check_period(since, until)
+    check_period(since, until)
     with reading(database) as connection:
         flags = _flags(database, since, until).subquery()
         total = sa.func.count()
@@ -91,16 +87,14 @@ def channel_funnel(
             .order_by(total.desc(), flags.c.channel)
         )
         rows = connection.execute(query).all()
-        audit.record_opening(
-            connection, actor, "report", None, report="channel_funnel", since=since, until=until
-        )
+        audit_opening(connection, actor, "channel_funnel", since=since, until=until)
     everyone = sum(row.new for row in rows)
     return [
         FunnelRow(
             row.channel,
             row.new,
             *(int(row._mapping[step] or 0) for step in STEPS[1:]),
-            share=_rate(row.new, everyone),
+            share=rate(row.new, everyone),
         )
         for row in rows
     ]
@@ -111,7 +105,7 @@ def funnel_patients(
 ) -> list[FunnelPatient]:
     """The patients behind one number of ``channel_funnel``, by record number."""
     require(actor, Permission.VIEW_REPORTS, database)
-    _check_period(since, until)
+    check_period(since, until)
     if step not in STEPS:
         raise ValidationError("step", "invalid", f"Choose one of {', '.join(STEPS)}.")
     flags = _flags(database, since, until).subquery()
@@ -122,32 +116,17 @@ def funnel_patients(
         query = query.where(flags.c[step] == 1)
     with reading(database) as connection:
         rows = connection.execute(query.order_by(flags.c.record_no)).all()
-        audit.record_opening(
+        audit_opening(
             connection,
             actor,
-            "report",
-            None,
-            report="channel_funnel_patients",
+            "channel_funnel_patients",
             since=since,
             until=until,
             channel=channel,
             step=step,
             patients=len(rows),
         )
-    return [FunnelPatient(row.id, row.record_no, row.name, mask_mobile(row.mobile)) for row in rows]
-
-
-def _check_period(since: dt.date, until: dt.date) -> None:
-    if since > until:
-        raise ValidationError("until", "before_since", "The period ends before it starts.")
-
-
-def _local_midnight(day: dt.date) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time()).astimezone(dt.UTC)
-
-
-def _flag(condition: sa.ColumnElement[bool]) -> sa.ColumnElement[int]:
-    return sa.case((condition, 1), else_=0)
+    return [ReportPatient(row.id, row.record_no, row.name, mask_mobile(row.mobile)) for row in rows]
 
 
 def _flags(database: Database, since: dt.date, until: dt.date) -> sa.Select:
@@ -158,7 +137,7 @@ def _flags(database: Database, since: dt.date, until: dt.date) -> sa.Select:
     consulted = sa.exists().where(Consultation.patient_id == Patient.id)
     dealt = sa.exists().where(Treatment.patient_id == Patient.id, kept)
     treated_days = (
-        sa.select(sa.func.count(sa.distinct(_local_day(database, Treatment.started_at))))
+        sa.select(sa.func.count(sa.distinct(local_day(database, Treatment.started_at))))
         .where(Treatment.patient_id == Patient.id, kept)
         .scalar_subquery()
     )
@@ -168,21 +147,8 @@ def _flags(database: Database, since: dt.date, until: dt.date) -> sa.Select:
         Patient.name,
         Patient.mobile,
         sa.func.coalesce(Patient.source_channel, "").label("channel"),
-        _flag(arrived).label("arrived"),
-        _flag(consulted).label("consulted"),
-        _flag(dealt).label("dealt"),
-        _flag(treated_days >= 2).label("repurchased"),
-    ).where(
-        Patient.created_at >= _local_midnight(since),
-        Patient.created_at < _local_midnight(until + dt.timedelta(days=1)),
-    )
-
-
-def _local_day(database: Database, column: sa.ColumnElement) -> sa.ColumnElement:
-    """The clinic's local calendar day of a UTC timestamp, at the station's present UTC
-    offset (the clinics' zone, China's, keeps one offset all year)."""
-    offset = dt.datetime.now().astimezone().utcoffset() or dt.timedelta()
-    if database.kind == "postgresql":
-        shifted = sa.func.timezone("UTC", column) + sa.literal(offset, sa.Interval)
-        return sa.cast(shifted, sa.Date)
-    return sa.func.date(column, f"{int(offset.total_seconds() // 60):+d} minutes")
+        flag(arrived).label("arrived"),
+        flag(consulted).label("consulted"),
+        flag(dealt).label("dealt"),
+        flag(treated_days >= 2).label("repurchased"),
+    ).where(within(Patient.created_at, since, until))
