@@ -46,6 +46,7 @@ from desktop_app.models.reminder import (
     SyncReceipt,
     Trigger,
 )
+from desktop_app.models.segment import Segment
 from desktop_app.models.setting import ClinicSetting
 from desktop_app.models.staff import Role, Staff
 from desktop_app.models.tag import PatientTag, Tag, TagGroup, TagKind
@@ -102,6 +103,7 @@ __all__ = [
     "Resource",
     "ResourceKind",
     "Role",
+    "Segment",
     "SignedRecordError",
     "SourceChannel",
     "Staff",
