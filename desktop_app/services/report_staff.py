@@ -1,0 +1,251 @@
+"""Staff performance (issue 12): per person — consultations and deals, patients treated,
+follow-up calls on time, late or overdue, and the satisfaction their calls heard; ranked.
+
+One selectable of events (a person, a patient, which measure, a score) is the union of
+consultations, treatments, reminders and follow-ups in the period; the report is a
+conditional aggregate over it per person and a drill-down reads the same events, so a
+list is always the patients behind its number.
+
+Counts are of what the measure names — consultations, deals, calls — except treated
+patients, which are distinct patients. A drill-down lists distinct patients: a patient
+consulted twice appears once under a count of 2, and a call to a lead not yet registered
+counts but lists nobody.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+from typing import Literal
+
+import sqlalchemy as sa
+
+from desktop_app.db import Database
+from desktop_app.models import (
+    Consultation,
+    FollowUp,
+    Outcome,
+    Reminder,
+    ReminderStatus,
+    Role,
+    Staff,
+    Visit,
+)
+from desktop_app.services.context import Actor, reading
+from desktop_app.services.errors import ValidationError
+from desktop_app.services.permissions import Permission, require
+from desktop_app.services.report_common import (
+    ReportPatient,
+    audit_opening,
+    check_period,
+    local_day,
+    patients_in,
+    purchases,
+    rate,
+    within,
+)
+
+Measure = Literal[
+    "consultations",
+    "deals",
+    "treated",
+    "calls_on_time",
+    "calls_late",
+    "calls_open_overdue",
+    "satisfaction",
+]
+MEASURES: tuple[Measure, ...] = (
+    "consultations",
+    "deals",
+    "treated",
+    "calls_on_time",
+    "calls_late",
+    "calls_open_overdue",
+    "satisfaction",
+)
+
+
+@dataclass(frozen=True)
+class StaffRow:
+    """One person's period. ``satisfaction_avg`` is None when no call of theirs was rated."""
+
+    staff_id: uuid.UUID
+    name: str
+    role: Role
+    consultations: int
+    deals: int
+    treated_patients: int
+    calls_on_time: int
+    calls_late: int
+    calls_open_overdue: int
+    satisfaction_avg: float | None
+    satisfaction_count: int
+
+    @property
+    def deal_rate(self) -> float | None:
+        return rate(self.deals, self.consultations)
+
+
+def staff_performance(
+    database: Database,
+    actor: Actor,
+    since: dt.date,
+    until: dt.date,
+    *,
+    today: dt.date | None = None,
+) -> list[StaffRow]:
+    """Everyone, active or not, who did anything from ``since`` to ``until`` (local days,
+    inclusive); most deals first, then most treated patients, then by name. A call still
+    open is overdue when its due day is before ``today`` (the station's local today)."""
+    require(actor, Permission.VIEW_REPORTS, database)
+    check_period(since, until)
+    events = _events(database, since, until, today or dt.date.today()).subquery()
+
+    def counted(measure: Measure) -> sa.ColumnElement[int]:
+        return sa.func.coalesce(sa.func.sum(sa.case((events.c.measure == measure, 1))), 0)
+
+    treated = sa.func.count(
+        sa.distinct(sa.case((events.c.measure == "treated", events.c.patient_id)))
+    )
+    deals = counted("deals")
+    rated = events.c.measure == "satisfaction"
+    per_person = (
+        sa.select(
+            events.c.staff_id,
+            counted("consultations").label("consultations"),
+            deals.label("deals"),
+            treated.label("treated"),
+            counted("calls_on_time").label("calls_on_time"),
+            counted("calls_late").label("calls_late"),
+            counted("calls_open_overdue").label("calls_open_overdue"),
+            sa.func.avg(sa.case((rated, events.c.score))).label("satisfaction_avg"),
+            sa.func.count(sa.case((rated, events.c.score))).label("satisfaction_count"),
+        )
+        .group_by(events.c.staff_id)
+        .subquery()
+    )
+    query = (
+        sa.select(Staff.display_name, Staff.role, per_person)
+        .join(per_person, per_person.c.staff_id == Staff.id)
+        .order_by(
+            per_person.c.deals.desc(), per_person.c.treated.desc(), Staff.display_name, Staff.id
+        )
+    )
+    with reading(database) as connection:
+        rows = connection.execute(query).all()
+        audit_opening(connection, actor, "staff_performance", since=since, until=until)
+    return [
+        StaffRow(
+            row.staff_id,
+            row.display_name,
+            Role(row.role),
+            int(row.consultations),
+            int(row.deals),
+            int(row.treated),
+            int(row.calls_on_time),
+            int(row.calls_late),
+            int(row.calls_open_overdue),
+            None if row.satisfaction_avg is None else float(row.satisfaction_avg),
+            int(row.satisfaction_count),
+        )
+        for row in rows
+    ]
+
+
+def staff_patients(
+    database: Database,
+    actor: Actor,
+    since: dt.date,
+    until: dt.date,
+    staff_id: uuid.UUID,
+    measure: Measure,
+    *,
+    today: dt.date | None = None,
+) -> list[ReportPatient]:
+    """The distinct patients behind one number of ``staff_performance``, by record number."""
+    require(actor, Permission.VIEW_REPORTS, database)
+    check_period(since, until)
+    if measure not in MEASURES:
+        raise ValidationError("measure", "invalid", f"Choose one of {', '.join(MEASURES)}.")
+    events = _events(database, since, until, today or dt.date.today()).subquery()
+    ids = sa.select(events.c.patient_id).where(
+        events.c.staff_id == staff_id,
+        events.c.measure == measure,
+        events.c.patient_id.is_not(None),
+    )
+    with reading(database) as connection:
+        listed = patients_in(connection, ids)
+        audit_opening(
+            connection,
+            actor,
+            "staff_performance_patients",
+            since=since,
+            until=until,
+            staff=str(staff_id),
+            measure=measure,
+            patients=len(listed),
+        )
+    return listed
+
+
+def _event(
+    staff: sa.ColumnElement, patient: sa.ColumnElement, measure: sa.ColumnElement | str
+) -> list[sa.ColumnElement]:
+    label = sa.literal(measure, sa.String) if isinstance(measure, str) else measure
+    return [
+        staff.label("staff_id"),
+        patient.label("patient_id"),
+        label.label("measure"),
+        sa.cast(sa.null(), sa.Integer).label("score"),
+    ]
+
+
+def _events(
+    database: Database, since: dt.date, until: dt.date, today: dt.date
+) -> sa.CompoundSelect:
+    """One row per thing a person did in the period: (staff_id, patient_id, measure, score).
+
+    A consultation is dated by its visit (a correction made later stays on the visit's
+    day) and counted in its current version only. A call is a reminder assigned to the
+    person and due in the period (its due day moves when a call goes unanswered): done on
+    or before that day is on time, after it late; a cancelled one is no call.
+    """
+
+    def consultations(measure: Measure) -> sa.Select:
+        return (
+            sa.select(*_event(Consultation.author_id, Consultation.patient_id, measure))
+            .join(Visit, Visit.id == Consultation.visit_id)
+            .where(sa.not_(Consultation.replaced), within(Visit.checked_in_at, since, until))
+        )
+
+    consulted = consultations("consultations")
+    dealt = consultations("deals").where(Consultation.outcome == Outcome.DEAL)
+    bought = purchases(database).subquery()
+    treated = sa.select(*_event(bought.c.operator_id, bought.c.patient_id, "treated")).where(
+        within(bought.c.started_at, since, until)
+    )
+    done = Reminder.status == ReminderStatus.DONE
+    closed_on = local_day(database, Reminder.closed_at)
+    kind = sa.case(
+        (sa.and_(done, closed_on <= Reminder.due_on), "calls_on_time"),
+        (done, "calls_late"),
+        (
+            sa.and_(Reminder.status == ReminderStatus.OPEN, Reminder.due_on < today),
+            "calls_open_overdue",
+        ),
+    )
+    called = sa.select(*_event(Reminder.assignee_id, Reminder.patient_id, kind)).where(
+        Reminder.assignee_id.is_not(None),
+        Reminder.due_on.between(since, until),
+        # not "!= cancelled": the IN lets the (status, due_on) index find the period's calls
+        Reminder.status.in_([ReminderStatus.DONE, ReminderStatus.OPEN]),
+        sa.or_(done, Reminder.due_on < today),
+    )
+    rated = sa.select(
+        FollowUp.author_id.label("staff_id"),
+        FollowUp.patient_id.label("patient_id"),
+        sa.literal("satisfaction", sa.String).label("measure"),
+        FollowUp.satisfaction.label("score"),
+    ).where(FollowUp.satisfaction.is_not(None), within(FollowUp.called_at, since, until))
+    return sa.union_all(consulted, dealt, treated, called, rated)
