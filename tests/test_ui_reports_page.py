@@ -14,6 +14,7 @@ def test_the_reports_section_shows_the_audit_log_to_managers_only(qtbot, databas
     workspace.bind(database, manager)
     workspace.show_section(5)
     assert workspace.pages.currentWidget() is workspace.reports_page
+    workspace.reports_page.show_report("audit_log")
     assert workspace.reports_page.audit.isVisible()
     assert workspace.reports_page.audit.model.rowCount() > 0  # the manager's own sign-up
     workspace.bind(database, nurse)

@@ -54,6 +54,7 @@ class Workspace(QWidget):
         self.documents_page = DocumentsPage(runner)
         self.pages.addWidget(self.documents_page)
         self.reports_page = ReportsPage(runner)
+        self.reports_page.open_record.connect(self.open_record)
         self.pages.addWidget(self.reports_page)
         self.settings_page = SettingsPage(settings, runner)
         self.pages.addWidget(self.settings_page)

@@ -1,0 +1,104 @@
+"""The reports the Reports page lists, one ``ReportSpec`` each: the service that computes
+it, its columns, its chart and the patients behind its numbers.
+
+A new report (staff, repurchase, churn, RFM, …) adds a spec here and to ``REPORTS``; the
+page, period, busy state, drill-down and exports come with ``ReportView``. Words are marked
+with QT_TRANSLATE_NOOP("Reports", …) and translated when shown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QValueAxis
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+
+from desktop_app.services import report_funnel
+from desktop_app.services.report_common import ReportPatient
+from desktop_app.services.report_funnel import STEPS, FunnelRow
+from desktop_app.ui.report_table import Column, ReportSpec, words
+
+if TYPE_CHECKING:
+    from desktop_app.db import Database
+    from desktop_app.services.context import Actor
+
+NO_CHANNEL = QT_TRANSLATE_NOOP("Reports", "(no channel)")
+
+FUNNEL_COLUMNS = (
+    Column("channel", QT_TRANSLATE_NOOP("Reports", "Channel"), "text", NO_CHANNEL),
+    Column("new", QT_TRANSLATE_NOOP("Reports", "New")),
+    Column("arrived", QT_TRANSLATE_NOOP("Reports", "Arrived")),
+    Column("consulted", QT_TRANSLATE_NOOP("Reports", "Consulted")),
+    Column("dealt", QT_TRANSLATE_NOOP("Reports", "Dealt")),
+    Column("repurchased", QT_TRANSLATE_NOOP("Reports", "Repurchased")),
+    Column("arrival_rate", QT_TRANSLATE_NOOP("Reports", "Arrival rate"), "rate"),
+    Column("consultation_rate", QT_TRANSLATE_NOOP("Reports", "Consultation rate"), "rate"),
+    Column("deal_rate", QT_TRANSLATE_NOOP("Reports", "Deal rate"), "rate"),
+    Column("repurchase_rate", QT_TRANSLATE_NOOP("Reports", "Repurchase rate"), "rate"),
+    Column("share", QT_TRANSLATE_NOOP("Reports", "Share of new"), "rate"),
+)
+_STEP_COLUMNS = {column.key: column for column in FUNNEL_COLUMNS if column.key in STEPS}
+
+
+def bar_chart(
+    title: str, categories: Sequence[str], bars: Sequence[tuple[str, Sequence[float]]]
+) -> QChart:
+    """Grouped bars: one set per entry of ``bars`` (its name, a value per category)."""
+    chart = QChart()
+    chart.setTitle(title)
+    series = QBarSeries()
+    for name, values in bars:
+        bar_set = QBarSet(name)
+        bar_set.append([float(value) for value in values])
+        series.append(bar_set)
+    chart.addSeries(series)
+    axis_x = QBarCategoryAxis()
+    axis_x.append(list(categories))
+    chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+    series.attachAxis(axis_x)
+    axis_y = QValueAxis()
+    axis_y.setLabelFormat("%d")
+    top = max((value for _name, values in bars for value in values), default=0)
+    axis_y.setRange(0, max(1, top))
+    if top < 10:  # whole patients: no 0.5 ticks on a small clinic's axis
+        axis_y.setTickCount(int(max(1, top)) + 1)
+    chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(axis_y)
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    return chart
+
+
+def funnel_chart(rows: Sequence[FunnelRow]) -> QChart:
+    """The funnel as bars: per channel, a bar for each step, left to right."""
+    channels = [row.channel or words(NO_CHANNEL) for row in rows]
+    bars = [
+        (words(_STEP_COLUMNS[step].title), [getattr(row, step) for row in rows]) for step in STEPS
+    ]
+    return bar_chart(words(QT_TRANSLATE_NOOP("Reports", "Channel funnel")), channels, bars)
+
+
+def funnel_drill(
+    database: Database,
+    actor: Actor,
+    since: dt.date,
+    until: dt.date,
+    row: FunnelRow,
+    column: str,
+) -> list[ReportPatient] | None:
+    if column not in STEPS:
+        return None
+    return report_funnel.funnel_patients(database, actor, since, until, row.channel, column)
+
+
+FUNNEL = ReportSpec(
+    key="channel_funnel",
+    title=QT_TRANSLATE_NOOP("Reports", "Channel funnel"),
+    compute=report_funnel.channel_funnel,
+    columns=FUNNEL_COLUMNS,
+    chart=funnel_chart,
+    drill=funnel_drill,
+)
+
+REPORTS: tuple[ReportSpec, ...] = (FUNNEL,)

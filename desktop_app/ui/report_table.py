@@ -1,0 +1,129 @@
+"""What a manager's report is, for the Reports page (issue 12): a small ``ReportSpec`` (how
+to compute its rows, its columns, its chart, the patients behind a number), the table model
+that shows the rows, and the table's Excel export.
+
+Each report service (funnel, staff, repurchase, churn, RFM, …) plugs in with one spec in
+``report_specs``; the view, its period, its busy state, drill-down and exports are shared.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from PySide6.QtCharts import QChart
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from desktop_app.services.report_common import ReportPatient
+from desktop_app.services.xlsx_writing import SheetWriter
+from desktop_app.ui.rows_model import RowsModel
+
+if TYPE_CHECKING:
+    from desktop_app.db import Database
+    from desktop_app.services.context import Actor
+
+Kind = Literal["text", "int", "rate", "money"]
+CONTEXT = "Reports"  # the translation context of every spec's words (QT_TRANSLATE_NOOP)
+NO_VALUE = "—"  # a rate with no denominator: nothing to divide, not 0 %
+_Index = QModelIndex | QPersistentModelIndex
+
+Compute = Callable[["Database", "Actor", dt.date, dt.date], Sequence[Any]]
+Drill = Callable[["Database", "Actor", dt.date, dt.date, Any, str], "list[ReportPatient] | None"]
+
+
+def words(text: str) -> str:
+    """A spec's text (marked with QT_TRANSLATE_NOOP("Reports", …)) in the chosen language."""
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+@dataclass(frozen=True)
+class Column:
+    """One table column: the row attribute ``key``, its title, how its value reads, and
+    what an empty text says (the funnel's patients with no channel, say)."""
+
+    key: str
+    title: str  # QT_TRANSLATE_NOOP("Reports", …)
+    kind: Kind = "int"
+    empty: str = ""  # QT_TRANSLATE_NOOP("Reports", …), shown for "" or None in a text column
+
+
+@dataclass(frozen=True)
+class ReportSpec:
+    """A report as the page shows it. ``compute`` and ``drill`` run off the UI thread and
+    call services only; ``drill`` returns None for a column with no patients behind it."""
+
+    key: str
+    title: str  # QT_TRANSLATE_NOOP("Reports", …)
+    compute: Compute
+    columns: tuple[Column, ...]
+    chart: Callable[[Sequence[Any]], QChart]
+    drill: Drill | None = None
+    value: Callable[[Any, str], Any] = getattr  # a row's raw value for a column
+
+
+def shown(column: Column, value: Any) -> str:
+    """A value as the table shows it."""
+    if column.kind == "text":
+        return str(value) if value not in (None, "") else words(column.empty)
+    if value is None:
+        return NO_VALUE
+    if column.kind == "rate":
+        return f"{value * 100:.1f}%"
+    if column.kind == "money":
+        return f"{value:,.2f}"
+    return f"{value:,}"
+
+
+class ReportModel(RowsModel):
+    """A report's rows: numbers aligned right, raw values under ``Qt.UserRole``."""
+
+    def __init__(self, spec: ReportSpec, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.spec = spec
+
+    def headers(self) -> tuple[str, ...]:
+        return tuple(words(column.title) for column in self.spec.columns)
+
+    def raw(self, row: Any, column: int) -> Any:
+        return self.spec.value(row, self.spec.columns[column].key)
+
+    def cell(self, row: Any, column: int) -> Any:
+        return shown(self.spec.columns[column], self.raw(row, column))
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role == Qt.ItemDataRole.UserRole:
+            return self.raw(self.rows[index.row()], index.column())
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if self.spec.columns[index.column()].kind == "text":
+                return None
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return super().data(index, role)
+
+
+def write_table(spec: ReportSpec, titles: Sequence[str], rows: Sequence[Any], path: Path) -> int:
+    """The table as one sheet, with the headers the user sees; numbers stay numbers (a rate
+    is a percentage cell), so the clinic can sum and chart them in Excel."""
+    widths = [22.0 if column.kind == "text" else 12.0 for column in spec.columns]
+    with SheetWriter(words(spec.title), titles, widths) as sheet:
+        for row in rows:
+            cells = []
+            for column in spec.columns:
+                value = spec.value(row, column.key)
+                if column.kind == "text":
+                    cells.append(sheet.text(shown(column, value)))
+                    continue
+                cell = sheet.number(value)
+                if column.kind == "rate":
+                    cell.number_format = "0.0%"
+                elif column.kind == "money":
+                    cell.number_format = "#,##0.00"
+                cells.append(cell)
+            sheet.append(cells)
+        with sheet.saving(path):
+            pass
+        return sheet.rows
