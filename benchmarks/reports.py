@@ -73,6 +73,15 @@ REPORTS = (
         "  WHERE t.patient_id = p.id AND t.cancelled_at IS NULL) >= 2 THEN 1 ELSE 0 END)"
         " FROM patients p WHERE p.created_at >= :start AND p.created_at < :end GROUP BY 1",
     ),
+    Report(
+        "staff performance",
+        "report_staff",
+        lambda m, db, actor, since, until, today: m.staff_performance(db, actor, since, until),
+        "SELECT c.author_id, count(*), sum(CASE WHEN c.outcome = 'deal' THEN 1 ELSE 0 END)"
+        " FROM consultations c JOIN visits v ON v.id = c.visit_id"
+        " WHERE NOT c.replaced AND v.checked_in_at >= :start AND v.checked_in_at < :end"
+        " GROUP BY 1",
+    ),
 )
 
 
