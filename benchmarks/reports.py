@@ -82,6 +82,28 @@ REPORTS = (
         " WHERE NOT c.replaced AND v.checked_in_at >= :start AND v.checked_in_at < :end"
         " GROUP BY 1",
     ),
+    Report(
+        "RFM segments",
+        "report_rfm",
+        lambda m, db, actor, since, until, today: m.rfm_segments(db, actor, today),
+        "SELECT t.patient_id, max({day:t.started_at}), count(DISTINCT {day:t.started_at}),"
+        " sum(coalesce(i.default_price, 0)) FROM treatments t"
+        " JOIN treatment_items i ON i.id = t.item_id"
+        " WHERE t.cancelled_at IS NULL GROUP BY 1",
+    ),
+    Report(
+        "demographics",
+        "report_demographics",
+        lambda m, db, actor, since, until, today: m.demographics(db, actor, since, until, today),
+        "SELECT coalesce(source_channel, ''), sex, count(*) FROM patients"
+        " WHERE created_at >= :start AND created_at < :end GROUP BY 1, 2",
+    ),
+    Report(
+        "tags",
+        "report_tags",
+        lambda m, db, actor, since, until, today: m.tag_usage(db, actor),
+        "SELECT tag_id, count(*) FROM patient_tags GROUP BY 1",
+    ),
 )
 
 
