@@ -41,9 +41,9 @@ def local(year: int, month: int, day: int, hour: int = 10) -> dt.datetime:
 
 @pytest.fixture
 def clinic(database, manager, beijing_time):
-    """X: six intervals 10 10 20 24 25 30, median (20+24)/2 = 22 (the mean would be
-    19.8), at risk after 22 × 1.2 = 26.4 days. Y: one interval, so the default 180, at
-    risk after 216 days. X costs 100, Y 300."""
+    """X: six repurchasers with mean intervals 10 15 20 24 25 30, median (20+24)/2 = 22
+    (the mean would be 20.7), at risk after 22 × 1.2 = 26.4 days. Y: one repurchaser, so
+    the default 180, at risk after 216 days. X costs 100, Y 300."""
     with unit_of_work(database) as session:
         x, y = session.scalars(sa.select(TreatmentItem).order_by(TreatmentItem.name).limit(2))
         x.default_price, y.default_price = Decimal(100), Decimal(300)
@@ -70,11 +70,11 @@ def clinic(database, manager, beijing_time):
                 )
             )
 
-    a = patient("甲", consultant.staff_id)  # X gaps 10, 20; last X Jan 31: 121 days, at risk
+    a = patient("甲", consultant.staff_id)  # X mean 15; last X Jan 31: 121 days, at risk
     for day in (1, 11, 31):
         bought(a, "X", local(2026, 1, day))
     bought(a, "Y", local(2026, 5, 30), cancelled=True)  # not a purchase: last stays Jan 31
-    b = patient("乙")  # X gaps 10, 30; last Mar 13: 80 days, at risk; value 4 × 100
+    b = patient("乙")  # X mean 20; last Mar 13: 80 days, at risk; value 4 × 100
     bought(b, "X", local(2026, 2, 1))
     bought(b, "X", local(2026, 2, 11, 9))
     bought(b, "X", local(2026, 2, 11, 23))  # the same local day (15:00 UTC): no gap
@@ -98,6 +98,13 @@ def clinic(database, manager, beijing_time):
     bought(j, "X", local(2025, 1, 5))
     bought(j, "Y", local(2026, 5, 25))
     patient("癸")  # never bought anything
+    m = patient("子")  # X gap 30, then Y 4 days ago: judged by Y's default, not at risk
+    bought(m, "X", local(2026, 2, 1))
+    bought(m, "X", local(2026, 3, 3))
+    bought(m, "Y", local(2026, 5, 28))
+    n = patient("丑")  # X gap 10; last May 11: 21 days, not yet
+    bought(n, "X", local(2026, 5, 1))
+    bought(n, "X", local(2026, 5, 11))
     return ids
 
 

@@ -1,12 +1,14 @@
 """Churn warning (issue 12): patients away longer than their last item's usual repurchase
 interval, most valuable first, and the one action that asks their consultants to call.
 
-* An item's *intervals* are the days between consecutive purchase days (local days with a
-  non-cancelled treatment) of it by the same patient (window function LAG).
-* Its *typical interval* is the MEDIAN of them (middle one, or the mean of the middle two:
-  ROW_NUMBER and COUNT windows, as SQLite has no percentile function) once it has at least
-  ``MIN_INTERVALS``; the mean would let a few patients back after years set everyone's
-  clock. With fewer, ``DEFAULT_INTERVAL_DAYS``.
+* A repurchaser's *mean interval* for an item is (last − first purchase day) / (purchase
+  days − 1), purchase days being local days with a non-cancelled treatment of it.
+* The item's *typical interval* is the MEDIAN of its repurchasers' mean intervals (the
+  middle one, or the mean of the middle two: ROW_NUMBER and COUNT windows, as SQLite has
+  no percentile function) once it has at least ``MIN_REPURCHASERS``; the mean would let a
+  few patients back after years set everyone's clock, and one patient per value keeps a
+  heavy buyer from setting it alone. With fewer, ``DEFAULT_INTERVAL_DAYS``. One GROUP BY
+  per (patient, item) and a window over those groups: no window over every treatment.
 * A patient is *at risk* when today − their last purchase day > typical × ``TOLERANCE``
   of the item bought that day (the latest treatment's, if several).
 * *Value* is the sum of all their purchases' values (report_common.purchases).
@@ -15,12 +17,14 @@ interval, most valuable first, and the one action that asks their consultants to
 from __future__ import annotations
 
 import datetime as dt
+import math
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import distinct_on
 
 from desktop_app.db import Database
 from desktop_app.models import (
@@ -29,6 +33,7 @@ from desktop_app.models import (
     ReminderStatus,
     Role,
     Staff,
+    Treatment,
     TreatmentItem,
     Trigger,
 )
@@ -36,10 +41,16 @@ from desktop_app.services import reminder_making
 from desktop_app.services.context import Actor, reading
 from desktop_app.services.identity import mask_mobile
 from desktop_app.services.permissions import Permission, require
-from desktop_app.services.report_common import ReportPatient, audit_opening, purchases
+from desktop_app.services.report_common import (
+    ReportPatient,
+    audit_opening,
+    local_day,
+    local_midnight,
+    purchases,
+)
 
-DEFAULT_INTERVAL_DAYS = 180  # an item with too little history of its own
-MIN_INTERVALS = 5  # intervals an item needs before its own median is trusted
+DEFAULT_DAYS = DEFAULT_INTERVAL_DAYS = 180  # an item with too little history of its own
+MIN_REPURCHASERS = 5  # repurchasers an item needs before its own median is trusted
 TOLERANCE = 1.2  # late by more than a fifth of the usual interval
 REASON_PREFIX = "流失预警"  # the reminders' reason starts so; an open one is not made twice
 
@@ -62,43 +73,43 @@ def churn_warning(
     """Patients at risk of not coming back, by value (highest first), at most ``limit``."""
     require(actor, Permission.VIEW_REPORTS, database)
     today = today or dt.date.today()
-    bought = purchases(database).subquery()
-    typical = _typical(database, bought).subquery()
-    last = _last(bought).subquery()
-    value = (
-        sa.select(bought.c.patient_id, sa.func.sum(bought.c.value).label("value"))
-        .group_by(bought.c.patient_id)
-        .subquery()
-    )
-    typical_days = sa.case(
-        (typical.c.intervals >= MIN_INTERVALS, typical.c.median),
-        else_=float(DEFAULT_INTERVAL_DAYS),
-    )
-    days_since = _days(database, sa.literal(today, sa.Date), last.c.day)
-    query = (
-        sa.select(
-            Patient.id,
-            Patient.record_no,
-            Patient.name,
-            Patient.mobile,
-            last.c.day,
-            TreatmentItem.name.label("item_name"),
-            typical_days.label("typical"),
-            days_since.label("days_since"),
-            value.c.value,
-            Patient.consultant_id,
-            Staff.display_name.label("consultant_name"),
-        )
-        .join(last, last.c.patient_id == Patient.id)
-        .join(TreatmentItem, TreatmentItem.id == last.c.item_id)
-        .join(value, value.c.patient_id == Patient.id)
-        .outerjoin(typical, typical.c.item_id == last.c.item_id)
-        .outerjoin(Staff, Staff.id == Patient.consultant_id)
-        .where(days_since > typical_days * TOLERANCE)
-        .order_by(value.c.value.desc(), Patient.record_no)
-        .limit(limit)
-    )
     with reading(database) as connection:
+        typical = dict(connection.execute(_typical(database)).all())
+        last = _last(database).subquery()
+        # days since > typical × tolerance ⇔ last bought before the local day
+        # today − floor(typical × tolerance): compared on the timestamp, no day computed.
+        cutoffs = {
+            item: local_midnight(today - dt.timedelta(days=math.floor(days * TOLERANCE)))
+            for item, days in typical.items()
+        }
+        fallback = local_midnight(today - dt.timedelta(days=math.floor(DEFAULT_DAYS * TOLERANCE)))
+        cutoff = sa.case(cutoffs, value=last.c.item_id, else_=fallback) if cutoffs else fallback
+        bought = purchases(database)
+        value = (
+            bought.with_only_columns(sa.func.sum(bought.selected_columns.value))
+            .where(Treatment.patient_id == last.c.patient_id)
+            .scalar_subquery()
+        )
+        query = (
+            sa.select(
+                Patient.id,
+                Patient.record_no,
+                Patient.name,
+                Patient.mobile,
+                local_day(database, last.c.at).label("day"),
+                last.c.item_id,
+                TreatmentItem.name.label("item_name"),
+                value.label("value"),
+                Patient.consultant_id,
+                Staff.display_name.label("consultant_name"),
+            )
+            .join(last, last.c.patient_id == Patient.id)
+            .join(TreatmentItem, TreatmentItem.id == last.c.item_id)
+            .outerjoin(Staff, Staff.id == Patient.consultant_id)
+            .where(last.c.at < cutoff)
+            .order_by(sa.desc("value"), Patient.record_no)
+            .limit(limit)
+        )
         rows = connection.execute(query).all()
         audit_opening(
             connection, actor, "churn_warning", today=today, limit=limit, patients=len(rows)
@@ -108,8 +119,8 @@ def churn_warning(
             ReportPatient(row.id, row.record_no, row.name, mask_mobile(row.mobile)),
             _date(row.day),
             row.item_name,
-            float(row.typical),
-            int(row.days_since),
+            float(typical.get(row.item_id, DEFAULT_DAYS)),
+            (today - _date(row.day)).days,
             Decimal(str(row.value or 0)),
             row.consultant_id,
             row.consultant_name,
@@ -174,59 +185,57 @@ def remind_consultants(
     return made
 
 
-def _days(database: Database, later: sa.ColumnElement, earlier: sa.ColumnElement):
-    """Whole days between two local days (dates on PostgreSQL, ISO text on SQLite)."""
-    if database.kind == "postgresql":
-        return sa.cast(later, sa.Date) - sa.cast(earlier, sa.Date)
-    return sa.cast(sa.func.julianday(later) - sa.func.julianday(earlier), sa.Integer)
-
-
 def _date(value: object) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
 
 
-def _typical(database: Database, bought: sa.Subquery) -> sa.Select:
-    """Per item: how many repurchase intervals it has and their median."""
-    days = sa.select(bought.c.patient_id, bought.c.item_id, bought.c.day).distinct().subquery()
-    previous = sa.func.lag(days.c.day).over(
-        partition_by=(days.c.patient_id, days.c.item_id), order_by=days.c.day
-    )
-    gaps = sa.select(days.c.item_id, _days(database, days.c.day, previous).label("gap")).subquery()
-    ranked = (
-        sa.select(
-            gaps.c.item_id,
-            gaps.c.gap,
-            sa.func.row_number()
-            .over(partition_by=gaps.c.item_id, order_by=gaps.c.gap)
-            .label("rank"),
-            sa.func.count().over(partition_by=gaps.c.item_id).label("n"),
-        )
-        .where(gaps.c.gap.is_not(None))
+def _typical(database: Database) -> sa.Select:
+    """(item id, median of its repurchasers' mean intervals) for the items with at least
+    ``MIN_REPURCHASERS``: one row per item, so the main query needs no window over it."""
+    day = local_day(database, Treatment.started_at)
+    if database.kind == "postgresql":
+        span = sa.func.max(day) - sa.func.min(day)
+    else:
+        span = sa.func.julianday(sa.func.max(day)) - sa.func.julianday(sa.func.min(day))
+    days = sa.func.count(sa.distinct(day))
+    pairs = (
+        sa.select(Treatment.item_id, (span * 1.0 / (days - 1)).label("mean"))
+        .where(Treatment.cancelled_at.is_(None))
+        .group_by(Treatment.patient_id, Treatment.item_id)
+        .having(days >= 2)
         .subquery()
     )
+    ranked = sa.select(
+        pairs.c.item_id,
+        pairs.c.mean,
+        sa.func.row_number()
+        .over(partition_by=pairs.c.item_id, order_by=pairs.c.mean)
+        .label("rank"),
+        sa.func.count().over(partition_by=pairs.c.item_id).label("n"),
+    ).subquery()
     middle = ranked.c.rank.in_([(ranked.c.n + 1) // 2, (ranked.c.n + 2) // 2])
     return (
-        sa.select(
-            ranked.c.item_id,
-            sa.func.max(ranked.c.n).label("intervals"),
-            (sa.func.sum(ranked.c.gap) * 1.0 / sa.func.count()).label("median"),
-        )
-        .where(middle)
+        sa.select(ranked.c.item_id, sa.func.avg(ranked.c.mean))
+        .where(middle, ranked.c.n >= MIN_REPURCHASERS)
         .group_by(ranked.c.item_id)
     )
 
 
-def _last(bought: sa.Subquery) -> sa.Select:
-    """Each patient's latest purchase: its local day and item."""
-    latest = (
-        sa.func.row_number()
-        .over(
-            partition_by=bought.c.patient_id,
-            order_by=(bought.c.started_at.desc(), bought.c.treatment_id),
+def _last(database: Database) -> sa.Select:
+    """Each patient's latest treatment not cancelled: (patient_id, item_id, at)."""
+    kept = Treatment.cancelled_at.is_(None)
+    if database.kind == "postgresql":
+        return (
+            sa.select(Treatment.patient_id, Treatment.item_id, Treatment.started_at.label("at"))
+            .where(kept)
+            .ext(distinct_on(Treatment.patient_id))
+            .order_by(Treatment.patient_id, Treatment.started_at.desc(), Treatment.id)
         )
-        .label("latest")
-    )
-    ranked = sa.select(bought.c.patient_id, bought.c.item_id, bought.c.day, latest).subquery()
-    return sa.select(ranked.c.patient_id, ranked.c.item_id, ranked.c.day).where(
-        ranked.c.latest == 1
+    # SQLite: a bare column next to max() comes from the row holding the maximum.
+    return (
+        sa.select(
+            Treatment.patient_id, Treatment.item_id, sa.func.max(Treatment.started_at).label("at")
+        )
+        .where(kept)
+        .group_by(Treatment.patient_id)
     )
