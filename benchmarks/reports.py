@@ -83,6 +83,21 @@ REPORTS = (
         " GROUP BY 1",
     ),
     Report(
+        "repurchase by item",
+        "report_repurchase",
+        lambda m, db, actor, since, until, today: m.repurchase_by_item(db, actor, since, until),
+        "SELECT t.item_id, count(DISTINCT t.patient_id) FROM treatments t"
+        " WHERE t.cancelled_at IS NULL AND t.started_at >= :start AND t.started_at < :end"
+        " GROUP BY 1",
+    ),
+    Report(
+        "churn warning",
+        "report_churn",
+        lambda m, db, actor, since, until, today: m.churn_warning(db, actor, today),
+        "SELECT t.patient_id, max(t.started_at) FROM treatments t"
+        " WHERE t.cancelled_at IS NULL GROUP BY 1",
+    ),
+    Report(
         "RFM segments",
         "report_rfm",
         lambda m, db, actor, since, until, today: m.rfm_segments(db, actor, today),
