@@ -12,12 +12,18 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QValueAxis
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCharts import QChart
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from desktop_app.services import report_funnel
 from desktop_app.services.report_common import ReportPatient
 from desktop_app.services.report_funnel import STEPS, FunnelRow
+from desktop_app.ui.report_charts import bar_chart
+from desktop_app.ui.report_specs_demographics import DEMOGRAPHICS
+from desktop_app.ui.report_specs_repurchase import REPURCHASE
+from desktop_app.ui.report_specs_rfm import RFM
+from desktop_app.ui.report_specs_staff import STAFF
+from desktop_app.ui.report_specs_tags import TAGS
 from desktop_app.ui.report_table import Column, ReportSpec, words
 
 if TYPE_CHECKING:
@@ -40,34 +46,6 @@ FUNNEL_COLUMNS = (
     Column("share", QT_TRANSLATE_NOOP("Reports", "Share of new"), "rate"),
 )
 _STEP_COLUMNS = {column.key: column for column in FUNNEL_COLUMNS if column.key in STEPS}
-
-
-def bar_chart(
-    title: str, categories: Sequence[str], bars: Sequence[tuple[str, Sequence[float]]]
-) -> QChart:
-    """Grouped bars: one set per entry of ``bars`` (its name, a value per category)."""
-    chart = QChart()
-    chart.setTitle(title)
-    series = QBarSeries()
-    for name, values in bars:
-        bar_set = QBarSet(name)
-        bar_set.append([float(value) for value in values])
-        series.append(bar_set)
-    chart.addSeries(series)
-    axis_x = QBarCategoryAxis()
-    axis_x.append(list(categories))
-    chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
-    series.attachAxis(axis_x)
-    axis_y = QValueAxis()
-    axis_y.setLabelFormat("%d")
-    top = max((value for _name, values in bars for value in values), default=0)
-    axis_y.setRange(0, max(1, top))
-    if top < 10:  # whole patients: no 0.5 ticks on a small clinic's axis
-        axis_y.setTickCount(int(max(1, top)) + 1)
-    chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
-    series.attachAxis(axis_y)
-    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-    return chart
 
 
 def funnel_chart(rows: Sequence[FunnelRow]) -> QChart:
@@ -101,4 +79,5 @@ FUNNEL = ReportSpec(
     drill=funnel_drill,
 )
 
-REPORTS: tuple[ReportSpec, ...] = (FUNNEL,)
+
+REPORTS: tuple[ReportSpec, ...] = (FUNNEL, STAFF, REPURCHASE, RFM, DEMOGRAPHICS, TAGS)

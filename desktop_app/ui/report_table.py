@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from desktop_app.db import Database
     from desktop_app.services.context import Actor
 
-Kind = Literal["text", "int", "rate", "money"]
+Kind = Literal["text", "int", "number", "rate", "money"]
 CONTEXT = "Reports"  # the translation context of every spec's words (QT_TRANSLATE_NOOP)
 NO_VALUE = "—"  # a rate with no denominator: nothing to divide, not 0 %
 _Index = QModelIndex | QPersistentModelIndex
@@ -62,6 +62,12 @@ class ReportSpec:
     chart: Callable[[Sequence[Any]], QChart]
     drill: Drill | None = None
     value: Callable[[Any, str], Any] = getattr  # a row's raw value for a column
+    uses_period: bool = True  # False: as of today (RFM, tags): the period pickers hide
+    columns_of: Callable[[Sequence[Any]], tuple[Column, ...]] | None = None  # from the rows
+
+    def columns_for(self, rows: Sequence[Any]) -> tuple[Column, ...]:
+        """The columns these rows show: fixed, or read off them (a column per channel)."""
+        return self.columns if self.columns_of is None else self.columns_of(rows)
 
 
 def shown(column: Column, value: Any) -> str:
@@ -72,6 +78,8 @@ def shown(column: Column, value: Any) -> str:
         return NO_VALUE
     if column.kind == "rate":
         return f"{value * 100:.1f}%"
+    if column.kind == "number":
+        return f"{value:,.1f}"
     if column.kind == "money":
         return f"{value:,.2f}"
     return f"{value:,}"
@@ -83,15 +91,20 @@ class ReportModel(RowsModel):
     def __init__(self, spec: ReportSpec, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.spec = spec
+        self.columns = spec.columns_for([])
+
+    def set_rows(self, rows: list[Any]) -> None:
+        self.columns = self.spec.columns_for(rows)
+        super().set_rows(rows)
 
     def headers(self) -> tuple[str, ...]:
-        return tuple(words(column.title) for column in self.spec.columns)
+        return tuple(words(column.title) for column in self.columns)
 
     def raw(self, row: Any, column: int) -> Any:
-        return self.spec.value(row, self.spec.columns[column].key)
+        return self.spec.value(row, self.columns[column].key)
 
     def cell(self, row: Any, column: int) -> Any:
-        return shown(self.spec.columns[column], self.raw(row, column))
+        return shown(self.columns[column], self.raw(row, column))
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -99,7 +112,7 @@ class ReportModel(RowsModel):
         if role == Qt.ItemDataRole.UserRole:
             return self.raw(self.rows[index.row()], index.column())
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            if self.spec.columns[index.column()].kind == "text":
+            if self.columns[index.column()].kind == "text":
                 return None
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return super().data(index, role)
@@ -108,11 +121,12 @@ class ReportModel(RowsModel):
 def write_table(spec: ReportSpec, titles: Sequence[str], rows: Sequence[Any], path: Path) -> int:
     """The table as one sheet, with the headers the user sees; numbers stay numbers (a rate
     is a percentage cell), so the clinic can sum and chart them in Excel."""
-    widths = [22.0 if column.kind == "text" else 12.0 for column in spec.columns]
+    columns = spec.columns_for(rows)
+    widths = [22.0 if column.kind == "text" else 12.0 for column in columns]
     with SheetWriter(words(spec.title), titles, widths) as sheet:
         for row in rows:
             cells = []
-            for column in spec.columns:
+            for column in columns:
                 value = spec.value(row, column.key)
                 if column.kind == "text":
                     cells.append(sheet.text(shown(column, value)))
@@ -120,6 +134,8 @@ def write_table(spec: ReportSpec, titles: Sequence[str], rows: Sequence[Any], pa
                 cell = sheet.number(value)
                 if column.kind == "rate":
                     cell.number_format = "0.0%"
+                elif column.kind == "number":
+                    cell.number_format = "0.0"
                 elif column.kind == "money":
                     cell.number_format = "#,##0.00"
                 cells.append(cell)

@@ -113,6 +113,8 @@ class ReportView(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.export_button)
         bar.addWidget(self.chart_button)
+        for widget in (self.since_label, self.since, self.until_label, self.until):
+            widget.setVisible(spec.uses_period)  # as of today: no period to pick
 
         self.chart_view = QChartView()
         self.chart_view.setObjectName("reportChart")
@@ -157,11 +159,15 @@ class ReportView(QWidget):
         self.since_label.setText(self.tr("&From"))
         self.until_label.setText(self.tr("&To"))
         self.refresh_button.setText(self.tr("&Refresh"))
-        self.refresh_button.setToolTip(self.tr("Compute the report for the period (F5)"))
+        self.refresh_button.setToolTip(
+            self.tr("Compute the report for the period (F5)")
+            if self.spec.uses_period
+            else self.tr("Compute the report as of now (F5)")
+        )
         self.cancel_button.setText(self.tr("Cancel"))
         self.export_button.setText(self.tr("&Export table…"))
         self.chart_button.setText(self.tr("Save &chart…"))
-        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.spec.columns))
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.model.columns))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -197,6 +203,9 @@ class ReportView(QWidget):
             self.refresh()
 
     def chosen_period(self) -> tuple[dt.date, dt.date]:
+        if not self.spec.uses_period:
+            today = dt.date.today()
+            return today, today
         since, until = self.since.date().toPython(), self.until.date().toPython()
         assert isinstance(since, dt.date) and isinstance(until, dt.date)
         return since, until
@@ -231,7 +240,17 @@ class ReportView(QWidget):
         self._set_busy(False)
         self._show_chart(self.spec.chart(rows))
         if not rows:
-            self._say(self.tr("Nothing in this period."))
+            nothing = self.tr("Nothing in this period.")
+            self._say(nothing if self.spec.uses_period else self.tr("Nothing yet."))
+        elif not self.spec.uses_period:
+            self._say(
+                self.tr(
+                    "%n row(s), as of {today}. Double-click a number (or press Enter on it) "
+                    "to see the patients behind it.",
+                    "",
+                    len(rows),
+                ).format(today=period[1].isoformat())
+            )
         else:
             self._say(
                 self.tr(
@@ -252,7 +271,7 @@ class ReportView(QWidget):
         database, actor, period, spec = self.database, self.actor, self.period, self.spec
         if not index.isValid() or database is None or actor is None or period is None:
             return
-        column = spec.columns[index.column()]
+        column = self.model.columns[index.column()]
         row = self.model.rows[index.row()]
         if spec.drill is None or column.kind != "int":
             self._say(self.tr("This column has no list of patients behind it."))
@@ -287,7 +306,7 @@ class ReportView(QWidget):
         if not self.model.rows or self.period is None:
             return
         spec, rows, titles = self.spec, list(self.model.rows), self.model.headers()
-        suggested = f"{spec.key}-{self.period[0].isoformat()}-{self.period[1].isoformat()}.xlsx"
+        suggested = f"{spec.key}-{self._dates()}.xlsx"
         self.excel.start(
             self.tr("Export the report table"),
             suggested,
@@ -297,7 +316,7 @@ class ReportView(QWidget):
     def save_chart(self) -> None:
         if not self.model.rows or self.period is None:
             return
-        suggested = f"{self.spec.key}-{self.period[0].isoformat()}-{self.period[1].isoformat()}"
+        suggested = f"{self.spec.key}-{self._dates()}"
         chosen = self.ask_path(
             self, self.tr("Save the chart"), suggested + ".png", self.tr("PNG image (*.png)")
         )
@@ -313,6 +332,12 @@ class ReportView(QWidget):
                 self.tr("The chart could not be saved to {file}.").format(file=str(path)),
                 error=True,
             )
+
+    def _dates(self) -> str:
+        """The shown rows' period for a file name: one day for a report as of today."""
+        assert self.period is not None
+        since, until = self.period
+        return until.isoformat() if not self.spec.uses_period else f"{since}-{until}"
 
     def _show_chart(self, chart: QChart) -> None:
         old, self.chart = self.chart, chart

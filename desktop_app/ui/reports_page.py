@@ -1,5 +1,5 @@
-"""The Reports section, for managers: a list of reports on the left (the channel funnel and
-those ``report_specs`` adds, and the audit log), the chosen one on the right.
+"""The Reports section, for managers: a list of reports on the left (those in
+``report_specs.REPORTS``, and the audit log), the chosen one on the right.
 
 A report is computed the first time it is shown after signing in (that opening is
 audited by its service), then on Refresh; staff without the permission see a line saying
@@ -101,8 +101,8 @@ class ReportsPage(ComingPage):
         if self.actor is not None and allowed(self.actor, Permission.VIEW_REPORTS):
             self.body.setText(
                 self.tr(
-                    "Choose a report: the channel funnel today; staff, repurchase and patients "
-                    "drifting away will join it. Pick a period and Refresh (F5); double-click a "
+                    "Choose a report: the channel funnel, staff, repurchase, RFM segments, "
+                    "demographics or tags. Pick a period and Refresh (F5); double-click a "
                     "number to see the patients behind it."
                 )
             )
