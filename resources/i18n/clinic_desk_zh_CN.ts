@@ -2568,6 +2568,26 @@ The server has now: {now}</source>
     </message>
 </context>
 <context>
+    <name>DrillDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/report_drill.py" line="77"/>
+        <source>Patients behind the number</source>
+        <translation>该数字对应的患者</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_app/ui/report_drill.py" line="79"/>
+        <source>{heading}: %n patient(s)</source>
+        <translation>
+            <numerusform>{heading}：%n 位患者</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_drill.py" line="83"/>
+        <source>&amp;Open record</source>
+        <translation>打开病历(&amp;O)</translation>
+    </message>
+</context>
+<context>
     <name>EntryDetail</name>
     <message>
         <location filename="../../desktop_app/ui/entry_detail.py" line="82"/>
@@ -5314,6 +5334,24 @@ Front desk and clinical record for aesthetics clinics.</source>
     </message>
 </context>
 <context>
+    <name>PatientsModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/report_drill.py" line="27"/>
+        <source>Record no.</source>
+        <translation>病历号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_drill.py" line="27"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_drill.py" line="27"/>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+</context>
+<context>
     <name>Permissions</name>
     <message>
         <location filename="../../desktop_app/ui/permissions_view.py" line="26"/>
@@ -6741,6 +6779,542 @@ Front desk and clinical record for aesthetics clinics.</source>
         <translation>
             <numerusform>未来 %n 天内没有到期的提醒。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ReportView</name>
+    <message>
+        <location filename="../../desktop_app/ui/report_view.py" line="159"/>
+        <source>&amp;From</source>
+        <translation>从(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_view.py" line="160"/>
+        <source>&amp;To</source>
+        <translation>到(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_view.py" line="161"/>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_view.py" line="163"/>
+        <source>Compute the report for the period (F5)</source>
+        <translation>按所选时段计算报表（F5）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_view.py" line="165"/>
+        <source>Compute the report as of now (F5)</source>
+        <translation>按截至目前的数据计算报表（F5）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_view.py" line="167"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_view.py" line="168"/>
+        <source>&amp;Export table…</source>
+        <translation>导出表格(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_view.py" line="169"/>
+        <source>Save &amp;chart…</source>
+        <translation>保存图表(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_view.py" line="221"/>
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_view.py" line="233"/>
+        <source>Cancelled. Refresh (F5) to compute again.</source>
+        <translation>已取消。点击刷新（F5）重新计算。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_view.py" line="243"/>
+        <source>Nothing in this period.</source>
+        <translation>该时段内没有数据。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_view.py" line="244"/>
+        <source>Nothing yet.</source>
+        <translation>暂无数据。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_app/ui/report_view.py" line="248"/>
+        <source>%n row(s), as of {today}. Double-click a number (or press Enter on it) to see the patients behind it.</source>
+        <translation>
+            <numerusform>共 %n 行，截至 {today}。双击某个数字（或选中后按 Enter）可查看其对应的患者。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_app/ui/report_view.py" line="257"/>
+        <source>%n row(s), {since} to {until}. Double-click a number (or press Enter on it) to see the patients behind it.</source>
+        <translation>
+            <numerusform>共 %n 行，{since} 至 {until}。双击某个数字（或选中后按 Enter）可查看其对应的患者。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_view.py" line="277"/>
+        <location filename="../../desktop_app/ui/report_view.py" line="290"/>
+        <source>This column has no list of patients behind it.</source>
+        <translation>此列没有对应的患者名单。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_view.py" line="281"/>
+        <source>Listing the patients…</source>
+        <translation>正在列出患者…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_view.py" line="311"/>
+        <source>Export the report table</source>
+        <translation>导出报表表格</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_view.py" line="321"/>
+        <source>Save the chart</source>
+        <translation>保存图表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_view.py" line="321"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_view.py" line="329"/>
+        <source>Chart saved to {file}.</source>
+        <translation>图表已保存到 {file}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_view.py" line="332"/>
+        <source>The chart could not be saved to {file}.</source>
+        <translation>无法将图表保存到 {file}。</translation>
+    </message>
+</context>
+<context>
+    <name>Reports</name>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs.py" line="33"/>
+        <location filename="../../desktop_app/ui/report_specs_demographics.py" line="26"/>
+        <source>(no channel)</source>
+        <translation>（无渠道）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs.py" line="36"/>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs.py" line="37"/>
+        <source>New</source>
+        <translation>新客</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs.py" line="38"/>
+        <source>Arrived</source>
+        <translation>到院</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs.py" line="39"/>
+        <source>Consulted</source>
+        <translation>已咨询</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs.py" line="40"/>
+        <source>Dealt</source>
+        <translation>已成交</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs.py" line="41"/>
+        <source>Repurchased</source>
+        <translation>已复购</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs.py" line="42"/>
+        <source>Arrival rate</source>
+        <translation>到院率</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs.py" line="43"/>
+        <source>Consultation rate</source>
+        <translation>咨询率</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs.py" line="44"/>
+        <location filename="../../desktop_app/ui/report_specs_staff.py" line="35"/>
+        <source>Deal rate</source>
+        <translation>成交率</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs.py" line="45"/>
+        <location filename="../../desktop_app/ui/report_specs_repurchase.py" line="29"/>
+        <source>Repurchase rate</source>
+        <translation>复购率</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs.py" line="46"/>
+        <source>Share of new</source>
+        <translation>新客占比</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs.py" line="57"/>
+        <location filename="../../desktop_app/ui/report_specs.py" line="75"/>
+        <source>Channel funnel</source>
+        <translation>渠道漏斗</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_demographics.py" line="27"/>
+        <source>Patients by</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_demographics.py" line="28"/>
+        <source>All channels</source>
+        <translation>全部渠道</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_demographics.py" line="30"/>
+        <source>Age under 18</source>
+        <translation>18 岁以下</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_demographics.py" line="31"/>
+        <source>Age 18–24</source>
+        <translation>18–24 岁</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_demographics.py" line="32"/>
+        <source>Age 25–34</source>
+        <translation>25–34 岁</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_demographics.py" line="33"/>
+        <source>Age 35–44</source>
+        <translation>35–44 岁</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_demographics.py" line="34"/>
+        <source>Age 45–54</source>
+        <translation>45–54 岁</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_demographics.py" line="35"/>
+        <source>Age 55 and over</source>
+        <translation>55 岁及以上</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_demographics.py" line="36"/>
+        <source>Age unknown</source>
+        <translation>年龄未知</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_demographics.py" line="37"/>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_demographics.py" line="38"/>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_demographics.py" line="39"/>
+        <source>Sex unknown</source>
+        <translation>性别未知</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_demographics.py" line="40"/>
+        <source>Region not recorded</source>
+        <translation>未填写地区</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_demographics.py" line="41"/>
+        <source>Other regions</source>
+        <translation>其他地区</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_demographics.py" line="44"/>
+        <source>&lt;18</source>
+        <translation>&lt;18</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_demographics.py" line="45"/>
+        <source>55+</source>
+        <translation>55+</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_demographics.py" line="46"/>
+        <source>?</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_demographics.py" line="48"/>
+        <source>Region {region}</source>
+        <translation>地区：{region}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_demographics.py" line="105"/>
+        <source>Patients by age band and channel</source>
+        <translation>各年龄段患者（按渠道）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_demographics.py" line="128"/>
+        <source>Demographics</source>
+        <translation>客户画像</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_repurchase.py" line="26"/>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_repurchase.py" line="27"/>
+        <source>Buyers</source>
+        <translation>购买人数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_repurchase.py" line="28"/>
+        <source>Repurchasers</source>
+        <translation>复购人数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_repurchase.py" line="30"/>
+        <source>Days between purchases</source>
+        <translation>平均复购间隔（天）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_repurchase.py" line="41"/>
+        <source>Buyers coming back, by item</source>
+        <translation>各项目购买与复购人数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_repurchase.py" line="62"/>
+        <source>Repurchase by item</source>
+        <translation>各项目复购</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_rfm.py" line="26"/>
+        <source>Champions</source>
+        <translation>重要价值客户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_rfm.py" line="27"/>
+        <source>Loyal</source>
+        <translation>忠诚客户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_rfm.py" line="28"/>
+        <source>Potential loyalists</source>
+        <translation>潜力客户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_rfm.py" line="29"/>
+        <source>New buyers</source>
+        <translation>新客户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_rfm.py" line="30"/>
+        <source>Promising</source>
+        <translation>有潜力的新客</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_rfm.py" line="31"/>
+        <source>Need attention</source>
+        <translation>需关注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_rfm.py" line="32"/>
+        <source>About to sleep</source>
+        <translation>即将沉睡</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_rfm.py" line="33"/>
+        <source>At risk</source>
+        <translation>流失风险</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_rfm.py" line="34"/>
+        <source>Can&apos;t lose them</source>
+        <translation>不能失去的客户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_rfm.py" line="35"/>
+        <source>Hibernating</source>
+        <translation>沉睡客户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_rfm.py" line="36"/>
+        <source>Lost</source>
+        <translation>已流失</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_rfm.py" line="39"/>
+        <source>Segment</source>
+        <translation>客户分层</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_rfm.py" line="40"/>
+        <location filename="../../desktop_app/ui/report_specs_tags.py" line="32"/>
+        <location filename="../../desktop_app/ui/report_specs_tags.py" line="51"/>
+        <source>Patients</source>
+        <translation>患者数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_rfm.py" line="41"/>
+        <source>Share of buyers</source>
+        <translation>占购买客户比例</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_rfm.py" line="42"/>
+        <source>Value</source>
+        <translation>消费金额</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_rfm.py" line="68"/>
+        <source>Buyers by RFM segment</source>
+        <translation>各 RFM 分层的购买客户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_rfm.py" line="82"/>
+        <source>RFM segments</source>
+        <translation>RFM 客户分层</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_staff.py" line="24"/>
+        <source>Receptionist</source>
+        <translation>前台</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_staff.py" line="25"/>
+        <source>Consultant</source>
+        <translation>咨询师</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_staff.py" line="26"/>
+        <source>Doctor</source>
+        <translation>医生</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_staff.py" line="27"/>
+        <source>Nurse</source>
+        <translation>护士</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_staff.py" line="28"/>
+        <source>Manager</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_staff.py" line="31"/>
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_staff.py" line="32"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_staff.py" line="33"/>
+        <source>Consultations</source>
+        <translation>咨询数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_staff.py" line="34"/>
+        <source>Deals</source>
+        <translation>成交数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_staff.py" line="36"/>
+        <source>Treated patients</source>
+        <translation>已治疗患者</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_staff.py" line="37"/>
+        <source>Calls on time</source>
+        <translation>按时回访</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_staff.py" line="38"/>
+        <source>Calls late</source>
+        <translation>延迟回访</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_staff.py" line="39"/>
+        <source>Calls overdue</source>
+        <translation>逾期未回访</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_staff.py" line="40"/>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_staff.py" line="41"/>
+        <source>Rated calls</source>
+        <translation>有评分的回访</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_staff.py" line="65"/>
+        <location filename="../../desktop_app/ui/report_specs_staff.py" line="81"/>
+        <source>Staff performance</source>
+        <translation>员工业绩</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_tags.py" line="25"/>
+        <source>(typed at the desk)</source>
+        <translation>（前台手动输入）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_tags.py" line="26"/>
+        <source>Item bought</source>
+        <translation>购买项目</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_tags.py" line="27"/>
+        <source>Total spent (yuan)</source>
+        <translation>累计消费（元）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_tags.py" line="30"/>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_tags.py" line="31"/>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_tags.py" line="50"/>
+        <source>Most carried tags</source>
+        <translation>最常用的标签</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_tags.py" line="67"/>
+        <source>Tag usage</source>
+        <translation>标签使用</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="100"/>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="104"/>
+        <source>Choose a report: the channel funnel, staff, repurchase, RFM segments, demographics or tags. Pick a period and Refresh (F5); double-click a number to see the patients behind it.</source>
+        <translation>请选择报表：渠道漏斗、员工业绩、复购、RFM 客户分层、客户画像或标签使用。选择时段后点击刷新（F5）；双击某个数字可查看其对应的患者。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="110"/>
+        <source>Reports are for managers.</source>
+        <translation>报表仅供管理人员查看。</translation>
     </message>
 </context>
 <context>
