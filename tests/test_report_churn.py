@@ -4,7 +4,6 @@ PostgreSQL: who is at risk, and by how much, is counted by hand from each story.
 from __future__ import annotations
 
 import datetime as dt
-import time
 from decimal import Decimal
 
 import pytest
@@ -21,22 +20,9 @@ from desktop_app.services.report_churn import (
     remind_consultants,
 )
 from desktop_app.services.staff import NewStaff, create_staff
+from tests.support.local_time import local_at as local
 
 TODAY = dt.date(2026, 6, 1)
-
-
-@pytest.fixture
-def beijing_time(monkeypatch: pytest.MonkeyPatch):
-    """UTC+8: local days differ from UTC days, and the report must use the local ones."""
-    monkeypatch.setenv("TZ", "CST-8")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
-
-
-def local(year: int, month: int, day: int, hour: int = 10) -> dt.datetime:
-    return dt.datetime(year, month, day, hour).astimezone().astimezone(dt.UTC)
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import time
 
 import pytest
 import sqlalchemy as sa
@@ -24,23 +23,9 @@ from desktop_app.services.report_demographics import (
     demographics,
 )
 from desktop_app.services.staff import NewStaff, create_staff
+from tests.support.local_time import local
 
 SINCE, UNTIL, TODAY = dt.date(2026, 3, 1), dt.date(2026, 3, 31), dt.date(2026, 6, 15)
-
-
-@pytest.fixture
-def beijing_time(monkeypatch: pytest.MonkeyPatch):
-    """UTC+8: registrations in a local day's first and last minutes are on the other UTC
-    day, and must count on the local one."""
-    monkeypatch.setenv("TZ", "CST-8")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
-
-
-def local(month: int, day: int, hour: int = 10, minute: int = 0) -> dt.datetime:
-    return dt.datetime(2026, month, day, hour, minute).astimezone().astimezone(dt.UTC)
 
 
 D = dt.date

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import time
 from fractions import Fraction
 
 import pytest
@@ -31,23 +30,9 @@ from desktop_app.services.intake import PatientDraft
 from desktop_app.services.patients import register_patient
 from desktop_app.services.report_funnel import STEPS, channel_funnel, funnel_patients
 from desktop_app.services.staff import NewStaff, create_staff
+from tests.support.local_time import local
 
 SINCE, UNTIL = dt.date(2026, 3, 1), dt.date(2026, 3, 31)
-
-
-@pytest.fixture
-def beijing_time(monkeypatch: pytest.MonkeyPatch):
-    """UTC+8, as the clinics run: local midnight is 16:00 UTC the day before, so a local
-    day and a UTC day differ and the report must use the local one."""
-    monkeypatch.setenv("TZ", "CST-8")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
-
-
-def local(month: int, day: int, hour: int = 10, minute: int = 0) -> dt.datetime:
-    return dt.datetime(2026, month, day, hour, minute).astimezone().astimezone(dt.UTC)
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import time
 
 import pytest
 import sqlalchemy as sa
@@ -26,23 +25,10 @@ from desktop_app.services.report_repurchase import (
     repurchase_by_item,
 )
 from desktop_app.services.staff import NewStaff, create_staff
+from tests.support.local_time import local
 
 SINCE, UNTIL = dt.date(2026, 3, 1), dt.date(2026, 3, 31)
 TODAY = dt.date(2026, 6, 1)
-
-
-@pytest.fixture
-def beijing_time(monkeypatch: pytest.MonkeyPatch):
-    """UTC+8: local days differ from UTC days, and the report must use the local ones."""
-    monkeypatch.setenv("TZ", "CST-8")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
-
-
-def local(month: int, day: int, hour: int = 10, minute: int = 0) -> dt.datetime:
-    return dt.datetime(2026, month, day, hour, minute).astimezone().astimezone(dt.UTC)
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import time
 from decimal import Decimal
 
 import pytest
@@ -25,22 +24,9 @@ from desktop_app.services.report_rfm import (
     segment_of,
 )
 from desktop_app.services.staff import NewStaff, create_staff
+from tests.support.local_time import local_at as local
 
 TODAY = dt.date(2026, 4, 30)
-
-
-@pytest.fixture
-def beijing_time(monkeypatch: pytest.MonkeyPatch):
-    """UTC+8: a purchase at 00:10 local is on the previous UTC day."""
-    monkeypatch.setenv("TZ", "CST-8")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
-
-
-def local(year: int, month: int, day: int, hour: int = 10, minute: int = 0) -> dt.datetime:
-    return dt.datetime(year, month, day, hour, minute).astimezone().astimezone(dt.UTC)
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import time
 import uuid
 
 import pytest
@@ -32,23 +31,10 @@ from desktop_app.services.intake import PatientDraft
 from desktop_app.services.patients import register_patient
 from desktop_app.services.report_staff import MEASURES, staff_patients, staff_performance
 from desktop_app.services.staff import NewStaff, create_staff
+from tests.support.local_time import local
 
 SINCE, UNTIL = dt.date(2026, 3, 1), dt.date(2026, 3, 31)
 TODAY = dt.date(2026, 4, 10)
-
-
-@pytest.fixture
-def beijing_time(monkeypatch: pytest.MonkeyPatch):
-    """UTC+8: local midnight is 16:00 UTC the day before, so local and UTC days differ."""
-    monkeypatch.setenv("TZ", "CST-8")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
-
-
-def local(month: int, day: int, hour: int = 10, minute: int = 0) -> dt.datetime:
-    return dt.datetime(2026, month, day, hour, minute).astimezone().astimezone(dt.UTC)
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import time
 from decimal import Decimal
 
 import pytest
@@ -19,15 +18,6 @@ from desktop_app.services.intake import PatientDraft
 from desktop_app.services.patients import register_patient
 from desktop_app.services.report_tags import tag_patients, tag_usage
 from desktop_app.services.staff import NewStaff, create_staff
-
-
-@pytest.fixture
-def beijing_time(monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setenv("TZ", "CST-8")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
 
 
 def add_item(database, name: str, price: str) -> object:

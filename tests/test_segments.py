@@ -4,7 +4,6 @@ condition's members are read off the patients' stories below by hand."""
 from __future__ import annotations
 
 import datetime as dt
-import time
 from decimal import Decimal
 
 import pytest
@@ -34,21 +33,9 @@ from desktop_app.services.segments import (
     segment_size,
 )
 from desktop_app.services.staff import NewStaff, create_staff
+from tests.support.local_time import local
 
 TODAY = dt.date(2026, 6, 15)
-
-
-@pytest.fixture
-def beijing_time(monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setenv("TZ", "CST-8")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
-
-
-def local(month: int, day: int, hour: int = 10, minute: int = 0) -> dt.datetime:
-    return dt.datetime(2026, month, day, hour, minute).astimezone().astimezone(dt.UTC)
 
 
 @pytest.fixture

@@ -21,7 +21,6 @@ from tests import test_report_staff as staff
 from tests import test_report_tags as tags
 from tests.test_ui_reports import Answers, page_for, table
 
-beijing_time = staff.beijing_time
 staff_clinic, repurchase_clinic, rfm_clinic = staff.clinic, repurchase.clinic, rfm.clinic
 people_clinic, tags_clinic = people.clinic, tags.clinic
 SQLITE = pytest.mark.parametrize("database", ["sqlite"], indirect=True)

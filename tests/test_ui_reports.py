@@ -26,7 +26,7 @@ from desktop_app.ui.workspace import Workspace
 from tests import test_report_funnel as funnel
 from tests.test_report_funnel import BEHIND, EXPECTED, SINCE, UNTIL
 
-beijing_time, clinic = funnel.beijing_time, funnel.clinic  # its fixtures: the same clinic
+clinic = funnel.clinic  # its fixture: the same clinic (beijing_time is in conftest)
 
 SQLITE = pytest.mark.parametrize("database", ["sqlite"], indirect=True)
 HEADERS = [
