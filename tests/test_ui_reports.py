@@ -275,3 +275,19 @@ def test_from_the_workspace_a_listed_patient_opens_their_record(qtbot, database,
     qtbot.keyClick(view.table, Qt.Key.Key_Return)
     qtbot.keyClick(view.drill_dialog.table, Qt.Key.Key_Return)
     assert workspace.pages.currentWidget() is workspace.patient_page
+
+
+def test_building_the_reports_leaves_the_active_window_alone(qtbot):
+    """A control made visible before it had a parent became a window of its own for a
+    moment and took the keyboard from the main window (Ctrl+N stopped opening intake)."""
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    main = QWidget()
+    qtbot.addWidget(main)
+    main.show()
+    main.activateWindow()
+    qtbot.waitUntil(main.isActiveWindow)
+    page = ReportsPage(SyncRunner())
+    qtbot.addWidget(page)
+    QApplication.processEvents()
+    assert QApplication.activeWindow() is main

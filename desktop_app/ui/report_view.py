@@ -113,8 +113,11 @@ class ReportView(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.export_button)
         bar.addWidget(self.chart_button)
-        for widget in (self.since_label, self.since, self.until_label, self.until):
-            widget.setVisible(spec.uses_period)  # as of today: no period to pick
+        if not spec.uses_period:  # as of today: no period to pick
+            # hide() only: setVisible(True) on a widget not yet parented (the bar is not
+            # on the view yet) would show it as a window of its own and take the focus.
+            for widget in (self.since_label, self.since, self.until_label, self.until):
+                widget.hide()
 
         self.chart_view = QChartView()
         self.chart_view.setObjectName("reportChart")
