@@ -297,7 +297,10 @@ class ReportView(QWidget):
             self.drill_dialog.close()
         self.drill_dialog = dialog = DrillDialog(heading, patients, self)
         dialog.open_record.connect(self.open_record)
-        dialog.destroyed.connect(lambda *_: self._forget(dialog))
+        # finished, not destroyed: destroyed also fires while this view itself is being
+        # deleted (a later event loop's deferred delete), and a slot on a view half gone
+        # crashed the process.
+        dialog.finished.connect(lambda _result: self._forget(dialog))
         dialog.show()
         dialog.table.setFocus()
 
