@@ -26,6 +26,19 @@ from desktop_app.services.permissions import Permission, require
 from desktop_app.services.reminder_lists import HORIZON_DAYS
 
 
+def checked_manual(reason: str, due_on: dt.date) -> str:
+    """A hand-written reminder's reason (spaces collapsed) and due day, checked; callers
+    making a batch check once before making any."""
+    reason = " ".join(reason.split())
+    if not reason:
+        raise ValidationError("reason", "required", "Say what is to be done.")
+    if len(reason) > 200:
+        raise ValidationError("reason", "too_long", "At most 200 characters.")
+    if due_on < dt.date.today():
+        raise ValidationError("due_on", "past", "Choose today or a later day.")
+    return reason
+
+
 def add_manual(
     database: Database,
     actor: Actor,
@@ -39,13 +52,7 @@ def add_manual(
 ) -> uuid.UUID:
     """A reminder for one patient written by hand; for the author unless given to others."""
     require(actor, Permission.WORK_REMINDERS, database)
-    reason = " ".join(reason.split())
-    if not reason:
-        raise ValidationError("reason", "required", "Say what is to be done.")
-    if len(reason) > 200:
-        raise ValidationError("reason", "too_long", "At most 200 characters.")
-    if due_on < dt.date.today():
-        raise ValidationError("due_on", "past", "Choose today or a later day.")
+    reason = checked_manual(reason, due_on)
     with unit_of_work(database) as session:
         if session.get(Patient, patient_id) is None:
             raise NotFoundError(f"No patient {patient_id}.")

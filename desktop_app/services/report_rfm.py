@@ -26,7 +26,7 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Literal
+from typing import Literal, get_args
 
 import sqlalchemy as sa
 
@@ -51,20 +51,8 @@ Segment = Literal[
     "hibernating",
     "lost",
 ]
-# The order a manager reads them in: the best first, the gone last.
-SEGMENTS: tuple[Segment, ...] = (
-    "champions",
-    "loyal",
-    "potential_loyalists",
-    "new",
-    "promising",
-    "need_attention",
-    "about_to_sleep",
-    "at_risk",
-    "cant_lose",
-    "hibernating",
-    "lost",
-)
+# The order a manager reads them in (Segment's own): the best first, the gone last.
+SEGMENTS: tuple[Segment, ...] = get_args(Segment)
 # GRID[r][f - 1]: the segment of recency score r and frequency score f (the table above).
 GRID: dict[int, tuple[Segment, Segment, Segment, Segment, Segment]] = {
     5: ("new", "potential_loyalists", "loyal", "champions", "champions"),

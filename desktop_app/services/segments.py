@@ -287,13 +287,7 @@ def segment_reminders(
     """A hand-written reminder for each patient of the segment, skipping those who already
     have an open one with the same reason; returns how many were made."""
     require(actor, Permission.VIEW_REPORTS, database)
-    reason = " ".join(reason.split())
-    if not reason:
-        raise ValidationError("reason", "required", "Say what is to be done.")
-    if len(reason) > 200:
-        raise ValidationError("reason", "too_long", "At most 200 characters.")
-    if due_on < dt.date.today():
-        raise ValidationError("due_on", "past", "Choose today or a later day.")
+    reason = reminder_making.checked_manual(reason, due_on)
     with reading(database) as connection:
         name, conditions = _load(connection, segment_id)
         already = sa.exists().where(
