@@ -30,8 +30,8 @@ class ImportFileError(ServiceError):
         return type(self), (self.reason, self.path)  # raised in a worker, re-raised here
 
 
-def file_error(exc: BaseException, path: Path) -> ImportFileError | None:
-    """The ImportFileError a reading failure means, or None for anything else."""
+def _translated(exc: Exception, path: Path) -> Exception:
+    """The ImportFileError a reading failure means, or the exception itself otherwise."""
     if isinstance(exc, ImportFileError):
         return exc
     if isinstance(exc, ValueError) and str(exc) in FILE_ERRORS:
@@ -40,7 +40,7 @@ def file_error(exc: BaseException, path: Path) -> ImportFileError | None:
         return ImportFileError("unreadable", path)
     if type(exc).__module__.split(".")[0] in ("zipfile", "openpyxl", "xml", "csv"):
         return ImportFileError("unreadable", path)
-    return None
+    return exc
 
 
 def sha256(path: Path) -> str:
@@ -112,10 +112,6 @@ def batches(source: Rows, size: int) -> Iterator[list[tuple[int, list[str]]]]:
             batch = []
     if batch:
         yield batch
-
-
-def _translated(exc: Exception, path: Path) -> Exception:
-    return file_error(exc, path) or exc
 
 
 def _keeping(source: Rows, kept: list[tuple[int, list[str]]]) -> Rows:

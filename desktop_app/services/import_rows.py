@@ -50,10 +50,6 @@ class ParsedRow:
     # ("mobile", "+86…") and ("id_number", "…"): what the row is deduped by
     keys: list[tuple[str, str]] = field(default_factory=list)
 
-    @property
-    def rejected(self) -> bool:
-        return self.values is None
-
 
 @dataclass(frozen=True)
 class RowContext:

@@ -117,11 +117,8 @@ def preview(database: Database, actor: Actor, path: Path, rows: int = PREVIEW_RO
     header_row, headers, found, data = import_file.header(Path(path), None)
     first = [row for _, row in zip(range(rows), data, strict=False)]
     with unit_of_work(database, write=False) as session:
-        saved = import_mappings.saved_mapping(session, headers)
-    if saved is not None:
-        return Preview(ColumnMapping(header_row, saved), headers, found, True, first)
-    columns = _auto_columns(headers)
-    return Preview(ColumnMapping(header_row, columns), headers, found, False, first)
+        columns, saved = _columns_for(session, headers)
+    return Preview(ColumnMapping(header_row, columns), headers, found, saved, first)
 
 
 def save_mapping(database: Database, actor: Actor, path: Path, mapping: ColumnMapping) -> None:
@@ -159,8 +156,7 @@ def import_patients(
     sha = import_file.sha256(path)
     header_row, headers, _, data = import_file.header(path, mapping and mapping.header_row)
     with unit_of_work(database, write=False) as session:
-        saved = None if mapping else import_mappings.saved_mapping(session, headers)
-        columns = mapping.columns if mapping else saved or _auto_columns(headers)
+        columns = mapping.columns if mapping else _columns_for(session, headers)[0]
         lookups = _lookups(session)
         done_rows = import_dedupe.imported_before(session, sha)
     import_mappings.check_mapping(columns, len(headers))
@@ -204,7 +200,7 @@ def import_patients(
                 file=path.name,
                 sha256=sha,
                 cancelled=run.cancelled,
-                record_nos=run.record_nos[:1] + run.record_nos[-1:],
+                record_nos=run.first_and_last,
                 **run.summary.as_dict(),
             )
     return ImportResult(
@@ -213,7 +209,7 @@ def import_patients(
         dry_run,
         sha,
         run.cancelled,
-        run.record_nos[:1] + run.record_nos[-1:],
+        run.first_and_last,
     )
 
 
@@ -259,6 +255,11 @@ class _Run:
     seen: dict[tuple[str, str], tuple[int, uuid.UUID | None]] = field(default_factory=dict)
     record_nos: list[str] = field(default_factory=list)
     cancelled: bool = False
+
+    @property
+    def first_and_last(self) -> list[str]:
+        """The first and last record numbers this run made (none, or one twice over)."""
+        return self.record_nos[:1] + self.record_nos[-1:]
 
     def report(self, row: int, outcome: Outcome, problems: Sequence[Problem]) -> None:
         self.summary.rows += 1
@@ -400,11 +401,15 @@ def _insert(
 # --- helpers ---------------------------------------------------------------------------------
 
 
-def _auto_columns(headers: list[str]) -> dict[str, int]:
+def _columns_for(session: Session, headers: list[str]) -> tuple[dict[str, int], bool]:
+    """The clinic's saved mapping for this header (and True), else the one its titles give."""
+    saved = import_mappings.saved_mapping(session, headers)
+    if saved is not None:
+        return saved, True
     try:
-        return import_reading.find_header([(1, headers)])[1]
+        return import_reading.find_header([(1, headers)])[1], False
     except ValueError:
-        return {}
+        return {}, False
 
 
 def _lookups(session: Session) -> Lookups:
