@@ -39,7 +39,6 @@ from desktop_app.models import (
 )
 from desktop_app.services import reminder_making
 from desktop_app.services.context import Actor, reading
-from desktop_app.services.identity import mask_mobile
 from desktop_app.services.permissions import Permission, require
 from desktop_app.services.report_common import (
     ReportPatient,
@@ -116,7 +115,7 @@ def churn_warning(
         )
     return [
         ChurnRow(
-            ReportPatient(row.id, row.record_no, row.name, mask_mobile(row.mobile)),
+            ReportPatient.of(row),
             _date(row.day),
             row.item_name,
             float(typical.get(row.item_id, DEFAULT_DAYS)),

@@ -33,6 +33,11 @@ class ReportPatient:
     name: str
     mobile_masked: str
 
+    @classmethod
+    def of(cls, row: Any) -> ReportPatient:
+        """From a result row with id, record_no, name and the whole mobile."""
+        return cls(row.id, row.record_no, row.name, mask_mobile(row.mobile))
+
 
 def rate(part: float, whole: float) -> float | None:
     return part / whole if whole else None
@@ -99,10 +104,7 @@ def patients_in(connection: Connection, ids: sa.Select) -> list[ReportPatient]:
         .where(Patient.id.in_(ids))
         .order_by(Patient.record_no)
     )
-    return [
-        ReportPatient(row.id, row.record_no, row.name, mask_mobile(row.mobile))
-        for row in connection.execute(query)
-    ]
+    return [ReportPatient.of(row) for row in connection.execute(query)]
 
 
 def audit_opening(connection: Connection, actor: Actor, report: str, **summary: Any) -> None:

@@ -23,7 +23,6 @@ from desktop_app.db import Database
 from desktop_app.models import Patient
 from desktop_app.services.context import Actor, reading
 from desktop_app.services.errors import ValidationError
-from desktop_app.services.identity import mask_mobile
 from desktop_app.services.permissions import Permission, require
 from desktop_app.services.report_common import ReportPatient, audit_opening, check_period, within
 
@@ -143,7 +142,7 @@ def demographic_patients(
             channel=channel,
             patients=len(rows),
         )
-    return [ReportPatient(row.id, row.record_no, row.name, mask_mobile(row.mobile)) for row in rows]
+    return [ReportPatient.of(row) for row in rows]
 
 
 def _check(since: dt.date | None, until: dt.date | None, top_regions: int) -> None:

@@ -19,7 +19,6 @@ from desktop_app.db import Database
 from desktop_app.models import Consultation, Patient, Treatment, Visit
 from desktop_app.services.context import Actor, reading
 from desktop_app.services.errors import ValidationError
-from desktop_app.services.identity import mask_mobile
 from desktop_app.services.permissions import Permission, require
 from desktop_app.services.report_common import (
     ReportPatient,
@@ -126,7 +125,7 @@ def funnel_patients(
             step=step,
             patients=len(rows),
         )
-    return [ReportPatient(row.id, row.record_no, row.name, mask_mobile(row.mobile)) for row in rows]
+    return [ReportPatient.of(row) for row in rows]
 
 
 def _flags(database: Database, since: dt.date, until: dt.date) -> sa.Select:

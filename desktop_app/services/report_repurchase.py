@@ -30,7 +30,6 @@ from desktop_app.db import Database
 from desktop_app.models import Course, Patient, Treatment, TreatmentItem
 from desktop_app.services.context import Actor, reading
 from desktop_app.services.errors import ValidationError
-from desktop_app.services.identity import mask_mobile
 from desktop_app.services.permissions import Permission, require
 from desktop_app.services.report_common import (
     ReportPatient,
@@ -166,7 +165,7 @@ def course_patients(
             bucket=bucket,
             patients=len(rows),
         )
-    return [ReportPatient(r.id, r.record_no, r.name, mask_mobile(r.mobile)) for r in rows]
+    return [ReportPatient.of(row) for row in rows]
 
 
 def _courses(since: dt.date, until: dt.date, today: dt.date) -> sa.Select:
