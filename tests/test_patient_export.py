@@ -184,7 +184,7 @@ def test_no_file_when_the_audit_row_cannot_be_written(
     def refuse(*_args, **_kwargs):
         raise RuntimeError("audit down")
 
-    monkeypatch.setattr(patient_export.audit, "record", refuse)
+    monkeypatch.setattr(xlsx_writing.audit, "record", refuse)  # where exports audit
     with pytest.raises(RuntimeError):
         export_patients(database, manager, tmp_path / "list.xlsx")
     assert list(tmp_path.glob("*.xlsx*")) == [] and list(tmp_path.glob(".*")) == []

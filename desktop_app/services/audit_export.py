@@ -14,8 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from desktop_app.db import Database
-from desktop_app.services import audit
-from desktop_app.services.context import Actor, reading, unit_of_work
+from desktop_app.services.context import Actor, reading
 from desktop_app.services.permissions import Permission, require
 from desktop_app.services.xlsx_writing import SheetWriter
 
@@ -43,7 +42,6 @@ def export_xlsx(
     require(actor, Permission.VIEW_AUDIT, database)
     filters = Filters(staff_id, patient_id, action, since, until)
     with SheetWriter("Audit log", header, WIDTHS) as writer:
-        written = 0
         before: tuple[dt.datetime, uuid.UUID] | None = None
         with reading(database) as connection:
             while True:
@@ -66,20 +64,8 @@ def export_xlsx(
                             ),
                         ]
                     )
-                written += len(rows)
                 if len(rows) < PAGE:
                     break
                 before = (rows[-1].occurred_at, rows[-1].id)
-        path = Path(path)
-        with writer.saving(path), unit_of_work(database) as session:
-            audit.record(
-                session,
-                actor,
-                "export",
-                "audit_log",
-                None,
-                file=path.name,
-                rows=written,
-                **{key: value for key, value in vars(filters).items() if value is not None},
-            )
-    return written
+        chosen = {key: value for key, value in vars(filters).items() if value is not None}
+        return writer.save_exported(path, database, actor, "audit_log", **chosen)

@@ -21,8 +21,7 @@ from sqlalchemy.engine import Connection
 
 from desktop_app.db import Database
 from desktop_app.models import Patient, PatientTag, Staff, Tag, Visit
-from desktop_app.services import audit
-from desktop_app.services.context import Actor, reading, unit_of_work
+from desktop_app.services.context import Actor, reading
 from desktop_app.services.permissions import Permission, allowed, require
 from desktop_app.services.search import search_patients
 from desktop_app.services.xlsx_writing import SheetWriter
@@ -141,20 +140,9 @@ def export_patients(
                     writer.append(_cells(writer, keys, row, tags.get(row.id, []), words))
                 if progress is not None:
                     progress(writer.rows, total)
-        path = Path(path)
-        with writer.saving(path), unit_of_work(database) as session:
-            audit.record(
-                session,
-                actor,
-                "export",
-                "patient_list",
-                None,
-                file=path.name,
-                rows=writer.rows,
-                query=text,
-                columns=list(keys),
-            )
-    return writer.rows
+        return writer.save_exported(
+            path, database, actor, "patient_list", query=text, columns=list(keys)
+        )
 
 
 def plain_mobile(e164: str | None) -> str:

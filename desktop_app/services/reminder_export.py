@@ -17,8 +17,7 @@ from openpyxl.cell import WriteOnlyCell
 
 from desktop_app.db import Database
 from desktop_app.models import Trigger
-from desktop_app.services import audit
-from desktop_app.services.context import Actor, unit_of_work
+from desktop_app.services.context import Actor
 from desktop_app.services.patient_export import plain_mobile
 from desktop_app.services.permissions import Permission, require
 from desktop_app.services.reminder_lists import (
@@ -108,20 +107,14 @@ def export_reminders(
                 if len(rows) < PAGE:
                     break
                 offset += PAGE
-        path = Path(path)
-        with writer.saving(path), unit_of_work(database) as session:
-            audit.record(
-                session,
-                actor,
-                "export",
-                "reminder_list",
-                None,
-                file=path.name,
-                rows=writer.rows,
-                scope=scope.value,
-                section=section.value if section is not None else "all",
-            )
-    return writer.rows
+        return writer.save_exported(
+            path,
+            database,
+            actor,
+            "reminder_list",
+            scope=scope.value,
+            section=section.value if section is not None else "all",
+        )
 
 
 def _cells(

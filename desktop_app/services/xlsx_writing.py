@@ -17,12 +17,17 @@ import os
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+
+from desktop_app.db import Database
+from desktop_app.services import audit
+from desktop_app.services.context import Actor, unit_of_work
 
 DATE_FORMAT = "yyyy-mm-dd"
 TIME_FORMAT = "yyyy-mm-dd hh:mm:ss"
@@ -97,6 +102,18 @@ class SheetWriter:
                 temporary.unlink(missing_ok=True)
             self._abandon()
             raise
+
+    def save_exported(
+        self, path: Path, database: Database, actor: Actor, kind: str, **summary: Any
+    ) -> int:
+        """Save as ``saving`` does, with the export's audit row (file, rows and
+        ``summary``) written before the file appears; the number of rows written."""
+        path = Path(path)
+        with self.saving(path), unit_of_work(database) as session:
+            audit.record(
+                session, actor, "export", kind, None, file=path.name, rows=self.rows, **summary
+            )
+        return self.rows
 
     def _abandon(self) -> None:
         """Close a sheet never saved, so openpyxl's own temporary file goes too."""
