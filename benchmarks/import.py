@@ -34,7 +34,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -156,16 +156,12 @@ def bare_read(path: Path) -> int:
 
 @contextmanager
 def fresh_database(backend: str, folder: Path) -> Iterator[Database]:
-    if backend == "sqlite":
-        url: URL = sqlite_url(folder, f"import-{time.monotonic_ns()}.db")
-        database = Database(url)
-        try:
-            upgrade(database)
-            yield database
-        finally:
-            database.dispose()
-        return
-    with scratch_postgres_database() as url:
+    with ExitStack() as stack:
+        url: URL = (
+            sqlite_url(folder, f"import-{time.monotonic_ns()}.db")
+            if backend == "sqlite"
+            else stack.enter_context(scratch_postgres_database())  # dropped at the end
+        )
         database = Database(url)
         try:
             upgrade(database)
