@@ -63,6 +63,12 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument(
         "--force", action="store_true", help="add them even if the database has patients"
     )
+    demo.add_argument(
+        "--visits-per-patient",
+        type=float,
+        metavar="X",
+        help="about X visits per patient on average (default about 3.3)",
+    )
     recall = commands.add_parser(
         "lot-recall", help="which patients received a product lot (or a product between dates)"
     )
@@ -225,6 +231,7 @@ def _demo_data(args: argparse.Namespace) -> int:
                 seed=args.seed,
                 force=args.force,
                 progress=progress,
+                visits_per_patient=args.visits_per_patient,
             )
         except BaseException:
             if shown:  # the error goes on a line of its own

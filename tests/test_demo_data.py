@@ -255,6 +255,31 @@ def test_command_line_needs_a_positive_count(tmp_path):
     assert result.returncode == 2 and "1 or more" in result.stderr
 
 
+def test_visits_per_patient_sets_the_average(database, manager):
+    """The benchmarks' million visits over 200,000 patients ask for five each."""
+    result = load_demo_data(database, manager, 400, seed=4, today=TODAY, visits_per_patient=6)
+    assert 5.0 < result.visits / 400 < 7.0
+    default = demo_data._leaving(3.3, TODAY)
+    assert abs(default - demo_data.LEAVING) < 0.05  # the default is the same history
+
+
+def test_visits_per_patient_out_of_range_is_refused(database, manager, tmp_path):
+    with pytest.raises(demo_data.ServiceError, match="1.5 to 12"):
+        load_demo_data(database, manager, 10, today=TODAY, visits_per_patient=40)
+    assert patients(database) == []
+    result = clinic_desk(
+        "--database-url",
+        f"sqlite:///{tmp_path}/x.db",
+        "demo-data",
+        "--patients",
+        "5",
+        "--visits-per-patient",
+        "0.5",
+    )
+    assert result.returncode == 1 and "1.5 to 12" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def count(session, model, *where) -> int:
     return session.scalar(sa.select(sa.func.count()).select_from(model).where(*where)) or 0
 

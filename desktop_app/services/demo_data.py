@@ -47,6 +47,8 @@ MAX_PATIENTS = 5_000_000
 MAX_WORKERS = 4
 YEARS_OF_VISITS = 6
 REGULAR_SHARE = 0.005  # patients who come every couple of weeks, for years
+LEAVING = 0.35  # the chance that a visit is a patient's last: ~3.3 visits per patient
+VISITS_PER_PATIENT = (1.5, 12.0)  # the averages --visits-per-patient accepts
 SQLITE_CACHE_KIB = 256 * 1024  # index pages of a large load stay in memory
 
 # (surname, relative frequency): the commonest surnames, the polyphonic ones search reads
@@ -147,6 +149,7 @@ def load_demo_data(
     today: dt.date | None = None,
     progress: Progress | None = None,
     workers: int | None = None,
+    visits_per_patient: float | None = None,
 ) -> DemoDataResult:
     """Add ``patients`` made-up patients with their past visits and clinical record
     (``demo_clinical``), in one transaction.
@@ -154,11 +157,16 @@ def load_demo_data(
     Refuses a database that already has patients unless ``force``; even then numbering
     and the unique mobiles and ID numbers stay intact. ``progress(done, total)`` is
     called after each chunk. ``workers``: processes drawing patients (default: one per
-    CPU, at most four; 0 draws them in this process).
+    CPU, at most four; 0 draws them in this process). ``visits_per_patient``: about how
+    many visits a patient has on average (default ~3.3; the benchmarks' million visits
+    over 200,000 patients take 5).
     """
     require(actor, Permission.REGISTER_PATIENT, database)
     if not 1 <= patients <= MAX_PATIENTS:
         raise ServiceError(f"The number of patients must be 1 to {MAX_PATIENTS:,}.")
+    low, high = VISITS_PER_PATIENT
+    if visits_per_patient is not None and not low <= visits_per_patient <= high:
+        raise ServiceError(f"Visits per patient must be {low:g} to {high:g} on average.")
     with unit_of_work(database) as session:
         existing = session.scalar(sa.select(sa.func.count()).select_from(Patient)) or 0
         if existing and not force:
@@ -167,7 +175,8 @@ def load_demo_data(
         since = today - dt.timedelta(days=365 * YEARS_OF_VISITS + 1)
         clinic = demo_clinic.prepare(session, seed, today, since, actor.staff_id)
         rules = demo_reminders.prepare(session)  # after the demo staff are in
-        plan = _Plan(seed, today, tuple(_channels(session)), actor.staff_id, clinic, rules)
+        leaving = LEAVING if visits_per_patient is None else _leaving(visits_per_patient, today)
+        plan = _Plan(seed, today, tuple(_channels(session)), actor.staff_id, clinic, rules, leaving)
         taken = _Taken.of(session) if existing else _Taken()
         record_nos = iter(allocate_record_nos(session, patients))
         if database.is_sqlite:
@@ -253,6 +262,7 @@ class _Plan:
     staff_id: uuid.UUID | None
     clinic: demo_clinic.Clinic | None = None  # None: patients and visits only
     rules: demo_reminders.Rules | None = None  # None: no reminders
+    leaving: float = LEAVING  # the chance that a visit is the patient's last
 
 
 _Drawn = tuple[dict[str, object], list[dict[str, object]], demo_clinical.Rows]
@@ -419,11 +429,30 @@ def _visits(rng: random.Random, plan: _Plan, patient_id: uuid.UUID) -> list[dict
             }
         )
         bought = bought or purchased
-        if not regular and rng.random() < 0.35:  # does not come back
+        if not regular and rng.random() < plan.leaving:  # does not come back
             break
         gap = rng.expovariate(1 / 7) + 5 if regular else rng.expovariate(1 / 90) + 7
         day += dt.timedelta(days=int(gap))
     return visits
+
+
+def _leaving(visits_per_patient: float, today: dt.date) -> float:
+    """The chance of not coming back that gives ``visits_per_patient`` on average.
+
+    Found by bisection over a fixed sample of drawn visit histories, because the regulars
+    and the histories cut short by today make the average no simple function of it.
+    """
+    low, high = 0.01, 1.0
+    for _ in range(14):
+        leaving = (low + high) / 2
+        plan = _Plan(0, today, (), None, leaving=leaving)
+        rng = random.Random("visits per patient")
+        sample = [len(_visits(rng, plan, uuid.UUID(int=0))) for _ in range(4_000)]
+        if sum(sample) / len(sample) < visits_per_patient:
+            high = leaving
+        else:
+            low = leaving
+    return (low + high) / 2
 
 
 def _years_before(day: dt.date, years: int) -> dt.date:
