@@ -1,10 +1,10 @@
 """Staff performance (issue 12): per person — consultations and deals, patients treated,
 follow-up calls on time, late or overdue, and the satisfaction their calls heard; ranked.
 
-One selectable of events (a person, a patient, which measure, a score) is the union of
-consultations, treatments, reminders and follow-ups in the period; the report is a
-conditional aggregate over it per person and a drill-down reads the same events, so a
-list is always the patients behind its number.
+Events (a person, a patient, which measure, a score) are consultations, treatments,
+reminders and follow-ups in the period, one selectable per kind. The report groups each
+kind per person and adds those rows up; a drill-down reads the union of the same
+selectables, so a list is always the patients behind its number.
 
 Counts are of what the measure names — consultations, deals, calls — except treated
 patients, which are distinct patients. A drill-down lists distinct patients: a patient
@@ -30,6 +30,7 @@ from desktop_app.models import (
     ReminderStatus,
     Role,
     Staff,
+    Treatment,
     Visit,
 )
 from desktop_app.services.context import Actor, reading
@@ -41,7 +42,6 @@ from desktop_app.services.report_common import (
     check_period,
     local_day,
     patients_in,
-    purchases,
     rate,
     within,
 )
@@ -100,36 +100,25 @@ def staff_performance(
     open is overdue when its due day is before ``today`` (the station's local today)."""
     require(actor, Permission.VIEW_REPORTS, database)
     check_period(since, until)
-    events = _events(database, since, until, today or dt.date.today()).subquery()
-
-    def counted(measure: Measure) -> sa.ColumnElement[int]:
-        return sa.func.coalesce(sa.func.sum(sa.case((events.c.measure == measure, 1))), 0)
-
-    treated = sa.func.count(
-        sa.distinct(sa.case((events.c.measure == "treated", events.c.patient_id)))
-    )
-    deals = counted("deals")
-    rated = events.c.measure == "satisfaction"
-    per_person = (
-        sa.select(
-            events.c.staff_id,
-            counted("consultations").label("consultations"),
-            deals.label("deals"),
-            treated.label("treated"),
-            counted("calls_on_time").label("calls_on_time"),
-            counted("calls_late").label("calls_late"),
-            counted("calls_open_overdue").label("calls_open_overdue"),
-            sa.func.avg(sa.case((rated, events.c.score))).label("satisfaction_avg"),
-            sa.func.count(sa.case((rated, events.c.score))).label("satisfaction_count"),
-        )
-        .group_by(events.c.staff_id)
-        .subquery()
-    )
+    today = today or dt.date.today()
+    # Each kind of event grouped per person on its own, then the few rows per person
+    # added up: grouping the union itself would first copy every event of the period.
+    per_kind = sa.union_all(
+        *(_per_person(kind.subquery()) for kind in _events(database, since, until, today))
+    ).subquery()
+    totals = [
+        sa.func.sum(per_kind.c[name]).label(name)
+        for name in (*MEASURES[:-1], "score_sum", "satisfaction_count")
+    ]
+    per_person = sa.select(per_kind.c.staff_id, *totals).group_by(per_kind.c.staff_id).subquery()
     query = (
         sa.select(Staff.display_name, Staff.role, per_person)
         .join(per_person, per_person.c.staff_id == Staff.id)
         .order_by(
-            per_person.c.deals.desc(), per_person.c.treated.desc(), Staff.display_name, Staff.id
+            per_person.c.deals.desc(),
+            per_person.c.treated.desc(),
+            Staff.display_name,
+            Staff.id,
         )
     )
     with reading(database) as connection:
@@ -146,7 +135,7 @@ def staff_performance(
             int(row.calls_on_time),
             int(row.calls_late),
             int(row.calls_open_overdue),
-            None if row.satisfaction_avg is None else float(row.satisfaction_avg),
+            float(row.score_sum) / int(row.satisfaction_count) if row.satisfaction_count else None,
             int(row.satisfaction_count),
         )
         for row in rows
@@ -168,7 +157,7 @@ def staff_patients(
     check_period(since, until)
     if measure not in MEASURES:
         raise ValidationError("measure", "invalid", f"Choose one of {', '.join(MEASURES)}.")
-    events = _events(database, since, until, today or dt.date.today()).subquery()
+    events = sa.union_all(*_events(database, since, until, today or dt.date.today())).subquery()
     ids = sa.select(events.c.patient_id).where(
         events.c.staff_id == staff_id,
         events.c.measure == measure,
@@ -201,10 +190,29 @@ def _event(
     ]
 
 
+def _per_person(events: sa.Subquery) -> sa.Select:
+    """One kind of event's counts per person, in the columns every kind shares."""
+
+    def counted(measure: Measure) -> sa.ColumnElement[int]:
+        return sa.func.coalesce(sa.func.sum(sa.case((events.c.measure == measure, 1))), 0)
+
+    treated = sa.case((events.c.measure == "treated", events.c.patient_id))
+    rated = sa.case((events.c.measure == "satisfaction", events.c.score))
+    return sa.select(
+        events.c.staff_id,
+        *(counted(measure).label(measure) for measure in MEASURES[:2]),
+        sa.func.count(sa.distinct(treated)).label("treated"),
+        *(counted(measure).label(measure) for measure in MEASURES[3:-1]),
+        sa.func.coalesce(sa.func.sum(rated), 0).label("score_sum"),
+        sa.func.count(rated).label("satisfaction_count"),
+    ).group_by(events.c.staff_id)
+
+
 def _events(
     database: Database, since: dt.date, until: dt.date, today: dt.date
-) -> sa.CompoundSelect:
-    """One row per thing a person did in the period: (staff_id, patient_id, measure, score).
+) -> tuple[sa.Select, ...]:
+    """Each kind of thing a person did in the period, one row per event: (staff_id,
+    patient_id, measure, score); their union is every event.
 
     A consultation is dated by its visit (a correction made later stays on the visit's
     day) and counted in its current version only. A call is a reminder assigned to the
@@ -221,9 +229,8 @@ def _events(
 
     consulted = consultations("consultations")
     dealt = consultations("deals").where(Consultation.outcome == Outcome.DEAL)
-    bought = purchases(database).subquery()
-    treated = sa.select(*_event(bought.c.operator_id, bought.c.patient_id, "treated")).where(
-        within(bought.c.started_at, since, until)
+    treated = sa.select(*_event(Treatment.operator_id, Treatment.patient_id, "treated")).where(
+        Treatment.cancelled_at.is_(None), within(Treatment.started_at, since, until)
     )
     done = Reminder.status == ReminderStatus.DONE
     closed_on = local_day(database, Reminder.closed_at)
@@ -248,4 +255,4 @@ def _events(
         sa.literal("satisfaction", sa.String).label("measure"),
         FollowUp.satisfaction.label("score"),
     ).where(FollowUp.satisfaction.is_not(None), within(FollowUp.called_at, since, until))
-    return sa.union_all(consulted, dealt, treated, called, rated)
+    return consulted, dealt, treated, called, rated
