@@ -242,7 +242,8 @@ def _demo_data(args: argparse.Namespace) -> int:
         f"and {result.visits:,} visits, with {sum(result.clinical.values()):,} clinical records "
         f"(consultations, assessments, plans, courses, treatments), "
         f"{result.reminders.get('reminders', 0):,} reminders and "
-        f"{result.reminders.get('follow_ups', 0):,} follow-up calls, "
+        f"{result.reminders.get('follow_ups', 0):,} follow-up calls and "
+        f"{result.tags:,} patient tags, "
         f"in {time.monotonic() - started:.0f} s — "
         f"{database.describe()}"
     )

@@ -19,10 +19,14 @@ from desktop_app.models import (
     Course,
     Outcome,
     Patient,
+    PatientTag,
     PlanItem,
     ProductLot,
     Role,
     Staff,
+    Tag,
+    TagGroup,
+    TagKind,
     Treatment,
     TreatmentPlan,
     TreatmentProduct,
@@ -255,6 +259,29 @@ def test_command_line_needs_a_positive_count(tmp_path):
     assert result.returncode == 2 and "1 or more" in result.stderr
 
 
+def test_patients_carry_the_clinics_tags_in_realistic_shares(database, demo):
+    with unit_of_work(database, write=False) as session:
+        kinds = session.execute(
+            sa.select(PatientTag.patient_id, TagGroup.kind)
+            .join(Tag, Tag.id == PatientTag.tag_id)
+            .join(TagGroup, TagGroup.id == Tag.group_id)
+        ).all()
+        first_visits = dict(
+            session.execute(
+                sa.select(Visit.patient_id, sa.func.min(Visit.checked_in_at)).group_by(
+                    Visit.patient_id
+                )
+            ).all()
+        )
+        added = session.execute(sa.select(PatientTag.patient_id, PatientTag.added_at)).all()
+    per_kind = {kind: sum(1 for _, k in kinds if k == kind) for kind in TagKind}
+    assert 0.45 * 300 < per_kind[TagKind.BASIC] < 0.75 * 300
+    assert 0.18 * 300 < per_kind[TagKind.PERSONAL] < 0.42 * 300
+    assert 0.06 * 300 < per_kind[TagKind.PREFERENCE] < 0.25 * 300
+    assert len({(p, k) for p, k in kinds}) == len(kinds)  # one per kind of group at most
+    assert all(at == first_visits[patient_id] for patient_id, at in added)
+
+
 def test_visits_per_patient_sets_the_average(database, manager):
     """The benchmarks' million visits over 200,000 patients ask for five each."""
     result = load_demo_data(database, manager, 400, seed=4, today=TODAY, visits_per_patient=6)
@@ -264,7 +291,7 @@ def test_visits_per_patient_sets_the_average(database, manager):
 
 
 def test_visits_per_patient_out_of_range_is_refused(database, manager, tmp_path):
-    with pytest.raises(demo_data.ServiceError, match="1.5 to 12"):
+    with pytest.raises(demo_data.ServiceError, match=r"1\.5 to 12"):
         load_demo_data(database, manager, 10, today=TODAY, visits_per_patient=40)
     assert patients(database) == []
     result = clinic_desk(

@@ -25,6 +25,9 @@ from desktop_app.models import (
     ProductLot,
     Role,
     Staff,
+    Tag,
+    TagGroup,
+    TagKind,
     TreatmentItem,
     TreatmentItemProduct,
 )
@@ -71,6 +74,7 @@ class Clinic:
     lots: dict[uuid.UUID, tuple[Lot, ...]]  # product id → its lots by arrival
     new_staff: tuple[str, ...] = ()
     new_lots: int = 0
+    tags: tuple[tuple[uuid.UUID, TagKind], ...] = ()  # the clinic's active grouped tags
 
     def lots_on(self, product_id: uuid.UUID, day: dt.date) -> list[uuid.UUID]:
         """Lots of a product on the shelf that day, none expiring within the warning time."""
@@ -119,6 +123,15 @@ def prepare(
     lots, new_lots = _lot_register(
         session, random.Random(f"{seed}:lots"), list(products), since, today
     )
+    tags = tuple(
+        (row.id, TagKind(row.kind))
+        for row in session.execute(
+            sa.select(Tag.id, TagGroup.kind)
+            .join(TagGroup, TagGroup.id == Tag.group_id)
+            .where(Tag.active)
+            .order_by(TagGroup.sort_order, Tag.name)
+        )
+    )
     return Clinic(
         today,
         items,
@@ -129,6 +142,7 @@ def prepare(
         lots,
         tuple(new_staff),
         new_lots,
+        tags,
     )
 
 

@@ -32,7 +32,15 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from desktop_app.db import Database
-from desktop_app.models import Patient, SourceChannel, Visit, VisitStatus, VisitType
+from desktop_app.models import (
+    Patient,
+    PatientTag,
+    SourceChannel,
+    TagKind,
+    Visit,
+    VisitStatus,
+    VisitType,
+)
 from desktop_app.models.patient import PatientNameSuffix, name_suffixes
 from desktop_app.services import audit, demo_clinic, demo_clinical, demo_reminders
 from desktop_app.services.bulk_insert import insert_rows
@@ -112,6 +120,9 @@ CHANNEL_WEIGHTS = {
     "自然到店": 8,
     "其他": 3,
 }
+# The share of patients carrying one tag of each kind of group: the desk's basic ones
+# for most, the consultants' personal ones and observed preferences for fewer.
+TAG_SHARES = {TagKind.BASIC: 0.6, TagKind.PERSONAL: 0.3, TagKind.PREFERENCE: 0.15}
 CLINIC_HOURS_UTC = (2, 11)  # check-ins 10:00-19:59 in China (UTC+8)
 
 
@@ -134,6 +145,7 @@ class DemoDataResult:
     last_record_no: str
     clinical: dict[str, int]  # rows per table: consultations, assessments, treatments …
     reminders: dict[str, int] = dataclasses.field(default_factory=dict)  # and follow-ups
+    tags: int = 0  # patients' tags
 
 
 Progress = Callable[[int, int], None]
@@ -184,7 +196,7 @@ def load_demo_data(
         sizes = [min(CHUNK, patients - start) for start in range(0, patients, CHUNK)]
         if workers is None:
             workers = min(os.cpu_count() or 1, MAX_WORKERS) if len(sizes) > 1 else 0
-        done = visits = 0
+        done = visits = tagged = 0
         clinical = dict.fromkeys((table.name for table in demo_clinical.TABLES), 0)
         reminders = dict.fromkeys((table.name for table in demo_reminders.TABLES), 0)
         first_record_no = last_record_no = ""
@@ -192,6 +204,7 @@ def load_demo_data(
             patient_rows: list[dict[str, object]] = []
             suffix_rows: list[dict[str, object]] = []
             visit_rows: list[dict[str, object]] = []
+            tag_rows: list[dict[str, object]] = []
             record: demo_clinical.Rows = {name: [] for name in (*clinical, *reminders)}
             for index, patient in enumerate(drawn):
                 values, seen, chart = taken.unique(plan, chunk, index, patient)
@@ -203,11 +216,14 @@ def load_demo_data(
                     for suffix in name_suffixes(str(values["name"]))
                 ]
                 visit_rows += seen
+                tag_rows += _tags(plan, values, seen)
                 for name, rows in chart.items():
                     record[name] += rows
             insert_rows(session, Patient.__table__, patient_rows)
             insert_rows(session, PatientNameSuffix.__table__, suffix_rows)
             insert_rows(session, Visit.__table__, visit_rows)
+            insert_rows(session, PatientTag.__table__, tag_rows)
+            tagged += len(tag_rows)
             for table in (*demo_clinical.TABLES, *demo_reminders.TABLES):
                 insert_rows(session, table, record[table.name])
                 counts = clinical if table.name in clinical else reminders
@@ -222,7 +238,8 @@ def load_demo_data(
             # Statistics for tables that just grew a thousandfold: without them PostgreSQL
             # may plan the search's last-visit lookup as a scan (seconds, not milliseconds)
             # until autovacuum, if it is on at all, gets round to it.
-            tables = ["patients", "patient_name_suffixes", "visits", *clinical, *reminders]
+            tables = ["patients", "patient_name_suffixes", "visits", "patient_tags"]
+            tables += [*clinical, *reminders]
             session.connection().exec_driver_sql(f"ANALYZE {', '.join(tables)}")
         audit.record(
             session,
@@ -236,10 +253,13 @@ def load_demo_data(
             record_nos=[first_record_no, last_record_no],
             clinical=clinical,
             reminders=reminders,
+            tags=tagged,
             demo_staff=list(clinic.new_staff),
             lots=clinic.new_lots,
         )
-    return DemoDataResult(patients, visits, first_record_no, last_record_no, clinical, reminders)
+    return DemoDataResult(
+        patients, visits, first_record_no, last_record_no, clinical, reminders, tagged
+    )
 
 
 def _channels(session: Session) -> list[str]:
@@ -361,6 +381,28 @@ def _draw(plan: _Plan, rng: random.Random) -> _Drawn:
     if plan.clinic and plan.rules:
         record |= demo_reminders.draw(plan.clinic, plan.rules, plan.seed, values, visits, record)
     return values, visits, record
+
+
+def _tags(
+    plan: _Plan, patient: dict[str, object], visits: list[dict[str, object]]
+) -> list[dict[str, object]]:
+    """The patient's tags, at most one per kind of group, added on their first visit; from
+    a stream of the patient's own, so the rest of the data is the same with or without."""
+    tags = plan.clinic.tags if plan.clinic else ()
+    rng = random.Random(f"{plan.seed}:tags:{patient['id']}")
+    rows: list[dict[str, object]] = []
+    for kind, share in TAG_SHARES.items():
+        choices = [tag_id for tag_id, tag_kind in tags if tag_kind == kind]
+        if choices and rng.random() < share:
+            rows.append(
+                {
+                    "patient_id": patient["id"],
+                    "tag_id": rng.choice(choices),
+                    "added_at": visits[0]["checked_in_at"],
+                    "added_by_id": plan.staff_id,
+                }
+            )
+    return rows
 
 
 def _age(rng: random.Random) -> int:
