@@ -9,6 +9,7 @@ Each report service (funnel, staff, repurchase, churn, RFM, …) plugs in with o
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,6 +52,19 @@ class Column:
 
 
 @dataclass(frozen=True)
+class RowAction:
+    """What a manager can do to several chosen rows at once (the churn warning's call
+    reminders): a button and a shortcut on the view, a confirmation, then ``run`` on the
+    runner. The texts are callables so they can say "%n" in the spec's own module."""
+
+    title: Callable[[], str]  # the button, with its mnemonic
+    shortcut: str  # a QKeySequence, active within the view
+    confirm: Callable[[int], str]  # the question, for this many chosen rows
+    run: Callable[[Database, Actor, list[Any]], int]  # off the UI thread: how many done
+    done: Callable[[int, int], str]  # (done, chosen): what the status line says
+
+
+@dataclass(frozen=True)
 class ReportSpec:
     """A report as the page shows it. ``compute`` and ``drill`` run off the UI thread and
     call services only; ``drill`` returns None for a column with no patients behind it."""
@@ -64,6 +78,8 @@ class ReportSpec:
     value: Callable[[Any, str], Any] = getattr  # a row's raw value for a column
     uses_period: bool = True  # False: as of today (RFM, tags): the period pickers hide
     columns_of: Callable[[Sequence[Any]], tuple[Column, ...]] | None = None  # from the rows
+    record: Callable[[Any], uuid.UUID] | None = None  # a row is a patient: Enter opens them
+    action: RowAction | None = None  # on the chosen rows (several may be chosen)
 
     def columns_for(self, rows: Sequence[Any]) -> tuple[Column, ...]:
         """The columns these rows show: fixed, or read off them (a column per channel)."""

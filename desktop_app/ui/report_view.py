@@ -1,9 +1,11 @@
 """One manager's report on screen: a period, Refresh (F5), the chart beside its table, a
 status line; computed on the runner with a busy bar and Cancel; a number opens the
-patients behind it (double-click or Enter); the table goes to Excel, the chart to PNG.
+patients behind it (double-click or Enter), or a row its patient's record when each row is
+one patient; the table goes to Excel, the chart to PNG; a spec's action (report_action)
+acts on the rows chosen.
 
-Everything report-specific is in its ``ReportSpec``. The file dialog and the message box
-are constructor arguments so tests can answer them.
+Everything report-specific is in its ``ReportSpec``. The file dialog, the message box and
+the action's confirmation are constructor arguments so tests can answer them.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from PySide6.QtWidgets import (
 from desktop_app.ui.excel_export import AskPath, ExcelExport, Tell, ask_save_path, tell_in_box
 from desktop_app.ui.forms import ERROR_STYLE
 from desktop_app.ui.messages import describe
+from desktop_app.ui.report_action import Confirm, ReportAction, confirm_in_box
 from desktop_app.ui.report_drill import DrillDialog
 from desktop_app.ui.report_table import ReportModel, ReportSpec, words, write_table
 from desktop_app.ui.tasks import Runner
@@ -50,6 +53,7 @@ class ReportView(QWidget):
         runner: Runner,
         ask_path: AskPath = ask_save_path,
         tell: Tell = tell_in_box,
+        confirm: Confirm = confirm_in_box,
     ) -> None:
         super().__init__()
         self.setObjectName(f"report_{spec.key}")
@@ -111,6 +115,12 @@ class ReportView(QWidget):
         ):
             bar.addWidget(widget)
         bar.addStretch(1)
+        self.action = (
+            None if spec.action is None else ReportAction(self, spec.action, runner, confirm)
+        )
+        if self.action is not None:
+            self.action.said.connect(lambda text, error: self._say(text, error=error))
+            bar.addWidget(self.action.button)
         bar.addWidget(self.export_button)
         bar.addWidget(self.chart_button)
         if not spec.uses_period:  # as of today: no period to pick
@@ -129,7 +139,11 @@ class ReportView(QWidget):
         self.table.setObjectName("reportTable")
         self.table.setModel(self.model)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        if spec.action is None:
+            self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        else:  # whole rows, several at once with Ctrl or Shift
+            self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+            self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -170,6 +184,8 @@ class ReportView(QWidget):
         self.cancel_button.setText(self.tr("Cancel"))
         self.export_button.setText(self.tr("&Export table…"))
         self.chart_button.setText(self.tr("Save &chart…"))
+        if self.action is not None:
+            self.action.retranslate()
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.model.columns))
 
     def changeEvent(self, event: QEvent) -> None:
@@ -245,6 +261,14 @@ class ReportView(QWidget):
         if not rows:
             nothing = self.tr("Nothing in this period.")
             self._say(nothing if self.spec.uses_period else self.tr("Nothing yet."))
+        elif self.spec.record is not None:
+            opens = self.tr(
+                "%n patient(s), as of {today}. Double-click one (or press Enter) to open "
+                "their record.",
+                "",
+                len(rows),
+            ).format(today=period[1].isoformat())
+            self._say(opens if self.action is None else f"{opens} {self.action.hint()}")
         elif not self.spec.uses_period:
             self._say(
                 self.tr(
@@ -276,6 +300,9 @@ class ReportView(QWidget):
             return
         column = self.model.columns[index.column()]
         row = self.model.rows[index.row()]
+        if spec.record is not None:  # the row is one patient: no list, their record
+            self.open_record.emit(spec.record(row))
+            return
         if spec.drill is None or column.kind != "int":
             self._say(self.tr("This column has no list of patients behind it."))
             return
@@ -287,6 +314,11 @@ class ReportView(QWidget):
             lambda patients: self._drilled(heading, patients),
             lambda exc: self._failed(self.generation, exc),
         )
+
+    def chosen_rows(self) -> list:
+        """The rows chosen in the table, top to bottom."""
+        chosen = {index.row() for index in self.table.selectionModel().selectedRows()}
+        return [self.model.rows[row] for row in sorted(chosen)]
 
     def _drilled(self, heading: str, patients: list | None) -> None:
         if patients is None:
@@ -358,6 +390,8 @@ class ReportView(QWidget):
         has_rows = not busy and bool(self.model.rows)
         self.export_button.setEnabled(has_rows)
         self.chart_button.setEnabled(has_rows)
+        if self.action is not None:
+            self.action.update()
 
     def _say(self, text: str, *, error: bool = False) -> None:
         self.status.setStyleSheet(ERROR_STYLE if error else "")
