@@ -1,6 +1,7 @@
-"""The repurchase report on the Reports page: each item bought in the period, its buyers
-and those who came back for more, the rate and the average days between purchases; bars
-of buyers and repurchasers per item. Every count lists its patients."""
+"""The repurchase reports on the Reports page: each item (or each source channel) bought
+in the period, its buyers and those who came back for more, the rate and the average days
+between purchases, as bars of buyers and repurchasers; and how the courses sold in the
+period stand today, as a pie. Every count lists its patients."""
 
 from __future__ import annotations
 
@@ -14,8 +15,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from desktop_app.services import report_repurchase
 from desktop_app.services.report_common import ReportPatient
-from desktop_app.services.report_repurchase import RepurchaseRow
-from desktop_app.ui.report_charts import bar_chart
+from desktop_app.services.report_repurchase import BUCKETS, CourseCompletion, RepurchaseRow
+from desktop_app.ui.report_charts import bar_chart, pie_chart
 from desktop_app.ui.report_table import Column, ReportSpec, words
 
 if TYPE_CHECKING:
@@ -29,17 +30,32 @@ REPURCHASE_COLUMNS = (
     Column("repurchase_rate", QT_TRANSLATE_NOOP("Reports", "Repurchase rate"), "rate"),
     Column("interval_days", QT_TRANSLATE_NOOP("Reports", "Days between purchases"), "number"),
 )
+NO_CHANNEL = QT_TRANSLATE_NOOP("Reports", "(no channel)")
+CHANNEL_COLUMNS = (
+    Column("name", QT_TRANSLATE_NOOP("Reports", "Channel"), "text", NO_CHANNEL),
+    *REPURCHASE_COLUMNS[1:],
+)
 CHARTED = 12  # the most bought items: more bars would not read
 
 
 def repurchase_chart(rows: Sequence[RepurchaseRow]) -> QChart:
-    top = list(rows)[:CHARTED]  # most buyers first
+    title = words(QT_TRANSLATE_NOOP("Reports", "Buyers coming back, by item"))
+    return _bars(title, rows, [row.name for row in rows])
+
+
+def channel_chart(rows: Sequence[RepurchaseRow]) -> QChart:
+    title = words(QT_TRANSLATE_NOOP("Reports", "Buyers coming back, by channel"))
+    return _bars(title, rows, [row.name or words(NO_CHANNEL) for row in rows])
+
+
+def _bars(title: str, rows: Sequence[RepurchaseRow], names: Sequence[str]) -> QChart:
+    """Buyers and repurchasers side by side, for the most bought (the rows come so)."""
+    top = list(rows)[:CHARTED]
     bars = [
         (words(column.title), [getattr(row, column.key) for row in top])
         for column in REPURCHASE_COLUMNS[1:3]
     ]
-    title = words(QT_TRANSLATE_NOOP("Reports", "Buyers coming back, by item"))
-    return bar_chart(title, [row.name for row in top], bars)
+    return bar_chart(title, list(names)[:CHARTED], bars)
 
 
 def repurchase_drill(
@@ -64,4 +80,85 @@ REPURCHASE = ReportSpec(
     columns=REPURCHASE_COLUMNS,
     chart=repurchase_chart,
     drill=repurchase_drill,
+)
+
+
+def channel_drill(
+    database: Database,
+    actor: Actor,
+    since: dt.date,
+    until: dt.date,
+    row: RepurchaseRow,
+    column: str,
+) -> list[ReportPatient] | None:
+    if column not in report_repurchase.WHO:
+        return None
+    return report_repurchase.channel_patients(database, actor, since, until, row.key, column)
+
+
+REPURCHASE_BY_CHANNEL = ReportSpec(
+    key="repurchase_by_channel",
+    title=QT_TRANSLATE_NOOP("Reports", "Repurchase by channel"),
+    compute=report_repurchase.repurchase_by_channel,
+    columns=CHANNEL_COLUMNS,
+    chart=channel_chart,
+    drill=channel_drill,
+)
+
+ALL_COURSES = QT_TRANSLATE_NOOP("Reports", "All items")
+COURSE_COLUMNS = (
+    Column("label", QT_TRANSLATE_NOOP("Reports", "Courses"), "text"),
+    Column("started", QT_TRANSLATE_NOOP("Reports", "Sold")),
+    Column("completed", QT_TRANSLATE_NOOP("Reports", "Completed")),
+    Column("completion_rate", QT_TRANSLATE_NOOP("Reports", "Completion rate"), "rate"),
+    Column("in_progress", QT_TRANSLATE_NOOP("Reports", "In progress")),
+    Column("expired", QT_TRANSLATE_NOOP("Reports", "Expired unfinished")),
+)
+
+
+def course_rows(
+    database: Database, actor: Actor, since: dt.date, until: dt.date
+) -> list[CourseCompletion]:
+    """The service counts all the period's courses together (a course is not tied to an
+    item): one row, none when no course was sold, so the view says "Nothing"."""
+    done = report_repurchase.course_completion(database, actor, since, until)
+    return [done] if done.started else []
+
+
+def course_value(row: CourseCompletion, key: str) -> object:
+    return words(ALL_COURSES) if key == "label" else getattr(row, key)
+
+
+def course_chart(rows: Sequence[CourseCompletion]) -> QChart:
+    """How the courses sold stand today: the shares of one whole, a pie."""
+    title = words(QT_TRANSLATE_NOOP("Reports", "Courses sold, as they stand today"))
+    columns = [column for column in COURSE_COLUMNS if column.key in BUCKETS[1:]]
+    return pie_chart(
+        title,
+        [(words(column.title), getattr(row, column.key)) for row in rows for column in columns],
+    )
+
+
+def course_drill(
+    database: Database,
+    actor: Actor,
+    since: dt.date,
+    until: dt.date,
+    _row: CourseCompletion,
+    column: str,
+) -> list[ReportPatient] | None:
+    bucket = next((bucket for bucket in BUCKETS if bucket == column), None)
+    if bucket is None:
+        return None
+    return report_repurchase.course_patients(database, actor, since, until, bucket)
+
+
+COURSES = ReportSpec(
+    key="course_completion",
+    title=QT_TRANSLATE_NOOP("Reports", "Course completion"),
+    compute=course_rows,
+    columns=COURSE_COLUMNS,
+    chart=course_chart,
+    drill=course_drill,
+    value=course_value,
 )
