@@ -25,6 +25,7 @@ from desktop_app.services.permissions import Permission, allowed
 from desktop_app.ui.audit_viewer import AuditViewer
 from desktop_app.ui.excel_export import AskPath, Tell, ask_save_path, tell_in_box
 from desktop_app.ui.pages import ComingPage
+from desktop_app.ui.report_action import Confirm, confirm_in_box
 from desktop_app.ui.report_specs import REPORTS as SPECS
 from desktop_app.ui.report_table import ReportSpec, words
 from desktop_app.ui.report_view import ReportView
@@ -47,6 +48,7 @@ class ReportsPage(ComingPage):
         specs: tuple[ReportSpec, ...] = SPECS,
         ask_path: AskPath = ask_save_path,
         tell: Tell = tell_in_box,
+        confirm: Confirm = confirm_in_box,
     ) -> None:
         super().__init__(REPORTS)
         self.specs = specs
@@ -58,7 +60,7 @@ class ReportsPage(ComingPage):
         self.stack = QStackedWidget()
         self.stack.setObjectName("reportStack")
         for spec in specs:
-            view = ReportView(spec, runner, ask_path, tell)
+            view = ReportView(spec, runner, ask_path, tell, confirm)
             view.open_record.connect(self.open_record)
             self.views[spec.key] = view
             self._add(spec.key, view)
@@ -101,9 +103,10 @@ class ReportsPage(ComingPage):
         if self.actor is not None and allowed(self.actor, Permission.VIEW_REPORTS):
             self.body.setText(
                 self.tr(
-                    "Choose a report: the channel funnel, staff, repurchase, RFM segments, "
-                    "demographics or tags. Pick a period and Refresh (F5); double-click a "
-                    "number to see the patients behind it."
+                    "Choose a report: the channel funnel, staff, repurchase by item or by "
+                    "channel, course completion, churn warning, RFM segments, demographics "
+                    "or tags. Pick a period and Refresh (F5); double-click a number to see "
+                    "the patients behind it."
                 )
             )
         else:
