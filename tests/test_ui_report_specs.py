@@ -1,28 +1,49 @@
-"""The Reports page's staff, repurchase, RFM, demographics and tag reports (issue 12), each
-on its service test's hand-built clinic: the table shows the service's numbers, the chart
-has its series, and a number lists the same patients as the service's drill-down."""
+"""The Reports page's staff, repurchase (by item, by channel), course completion, churn,
+RFM, demographics and tag reports (issue 12), each on its service test's hand-built clinic:
+the table shows the service's numbers, the chart has its series, and a number lists the
+same patients as the service's drill-down. The churn warning's rows open records, and its
+action reminds the consultants of the chosen patients only, once."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import openpyxl
 import pytest
+import sqlalchemy as sa
 from PySide6.QtCharts import QBarSeries, QHorizontalBarSeries, QPieSeries, QStackedBarSeries
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QItemSelectionModel, Qt
 
+from desktop_app.models import Reminder, Role
+from desktop_app.services.context import unit_of_work
+from desktop_app.services.report_churn import REASON_PREFIX, churn_warning
 from desktop_app.services.report_demographics import demographic_patients, demographics
-from desktop_app.services.report_repurchase import item_patients, repurchase_by_item
+from desktop_app.services.report_repurchase import (
+    BUCKETS,
+    channel_patients,
+    course_completion,
+    course_patients,
+    item_patients,
+    repurchase_by_channel,
+    repurchase_by_item,
+)
 from desktop_app.services.report_rfm import rfm_patients, rfm_segments
 from desktop_app.services.report_staff import staff_patients, staff_performance
 from desktop_app.services.report_tags import tag_patients, tag_usage
+from desktop_app.services.staff import NewStaff, create_staff
+from desktop_app.ui.report_specs import REPORTS
+from desktop_app.ui.report_view import ReportView
+from desktop_app.ui.tasks import SyncRunner
+from tests import test_report_churn as churn
 from tests import test_report_demographics as people
 from tests import test_report_repurchase as repurchase
 from tests import test_report_rfm as rfm
 from tests import test_report_staff as staff
 from tests import test_report_tags as tags
-from tests.test_ui_reports import Answers, page_for, table
+from tests.test_ui_reports import Answers, page_for, report_views, table
 
 staff_clinic, repurchase_clinic, rfm_clinic = staff.clinic, repurchase.clinic, rfm.clinic
-people_clinic, tags_clinic = people.clinic, tags.clinic
+people_clinic, tags_clinic, churn_clinic = people.clinic, tags.clinic, churn.clinic
 SQLITE = pytest.mark.parametrize("database", ["sqlite"], indirect=True)
 SINCE, UNTIL = staff.SINCE, staff.UNTIL  # March 2026 in every one of these clinics
 assert (repurchase.SINCE, repurchase.UNTIL) == (people.SINCE, people.UNTIL) == (SINCE, UNTIL)
@@ -203,3 +224,232 @@ def test_tag_usage_is_now_with_the_most_carried_as_bars(qtbot, database, manager
     assert listed(qtbot, view, at, 2) == names(behind) == ["标一", "标二"]
     answers_chart = view.chart.axes(Qt.Orientation.Vertical)[0].categories()
     assert "&lt;1000" in answers_chart  # a rich-text label: "<1000" would show as nothing
+
+
+def test_the_reports_are_listed_in_order():
+    assert [spec.key for spec in REPORTS] == [
+        "channel_funnel",
+        "staff_performance",
+        "repurchase",
+        "repurchase_by_channel",
+        "course_completion",
+        "churn_warning",
+        "rfm_segments",
+        "demographics",
+        "tag_usage",
+    ]
+
+
+@SQLITE
+def test_repurchase_by_channel(qtbot, database, manager, repurchase_clinic):
+    page = page_for(qtbot, database, manager)
+    view = shown(qtbot, page, "repurchase_by_channel")
+    headers = ("Channel", "Buyers", "Repurchasers", "Repurchase rate", "Days between purchases")
+    assert view.model.headers() == headers
+    assert table(view) == [  # by hand: test_report_repurchase's stories
+        ["抖音", "3", "1", "33.3%", "15.0"],  # 一 二 七; 一 after 15 days
+        ["小红书", "2", "2", "100.0%", "39.7"],  # 三 四: (59 + 30 + 30) / 3
+        ["(no channel)", "1", "1", "100.0%", "30.0"],  # 六
+    ]
+    assert bar_sets(view) == {"Buyers": [3, 2, 1], "Repurchasers": [1, 2, 1]}
+    categories = view.chart.axes(Qt.Orientation.Horizontal)[0].categories()
+    assert categories == ["抖音", "小红书", "(no channel)"]
+    rows = repurchase_by_channel(database, manager, SINCE, UNTIL)
+    for at, row in enumerate(rows):
+        for column, who in ((1, "buyers"), (2, "repurchasers")):
+            behind = channel_patients(database, manager, SINCE, UNTIL, row.key, who)
+            assert listed(qtbot, view, at, column) == names(behind)
+            assert len(behind) == getattr(row, who)
+    assert sorted(listed(qtbot, view, 1, 2)) == sorted(["三", "四"])
+    assert listed(qtbot, view, 2, 1) == ["六"]  # no channel: listed all the same
+    assert report_views(database)[-1]["report"] == "repurchase_by_channel_patients"
+    view.table.setCurrentIndex(view.model.index(0, 3))  # the rate: no list behind it
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    assert view.status.text() == "This column has no list of patients behind it."
+
+
+@SQLITE
+def test_course_completion_is_one_row_and_a_pie(qtbot, database, manager, repurchase_clinic):
+    page = page_for(qtbot, database, manager)
+    view = shown(qtbot, page, "course_completion")
+    done = course_completion(database, manager, SINCE, UNTIL)  # as of today, as the view
+    assert done.started == 6  # one 一 二 二 三 四; 六's was bought in February
+    headers = ("Courses", "Sold", "Completed", "Completion rate", "In progress")
+    assert view.model.headers() == (*headers, "Expired unfinished")
+    assert table(view) == [
+        [
+            "All items",
+            "6",
+            str(done.completed),
+            f"{done.completed / 6 * 100:.1f}%",
+            str(done.in_progress),
+            str(done.expired),
+        ]
+    ]
+    assert table(view)[0][2] == "2"  # 一 and 四 used every session, whatever the day
+    (series,) = view.chart.series()
+    assert isinstance(series, QPieSeries)
+    counts = [done.completed, done.in_progress, done.expired]
+    assert [piece.value() for piece in series.slices()] == [n for n in counts if n]
+    for column, bucket in zip((1, 2, 4, 5), BUCKETS, strict=True):
+        behind = course_patients(database, manager, SINCE, UNTIL, bucket)
+        assert listed(qtbot, view, 0, column) == names(behind)
+        assert len(behind) == getattr(done, bucket)
+    assert listed(qtbot, view, 0, 1) == ["一", "一", "二", "二", "三", "四"]  # one per course
+    assert "All items · Sold: 6 patient(s)" in view.drill_dialog.label.text()
+    view.table.setCurrentIndex(view.model.index(0, 3))  # the rate: no list behind it
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    assert view.status.text() == "This column has no list of patients behind it."
+    view.drill_dialog.close()
+
+    view.since.setDate(QDate(2025, 1, 1))  # no course sold: nothing, not a row of zeros
+    view.until.setDate(QDate(2025, 1, 31))
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_F5)
+    assert view.model.rowCount() == 0 and view.status.text() == "Nothing in this period."
+
+
+def churn_view(qtbot, database, actor, answers=None):
+    page = page_for(qtbot, database, actor, answers)
+    return page, shown(qtbot, page, "churn_warning", period=False)
+
+
+def choose(view, *rows: int) -> None:
+    """Rows chosen as with Ctrl+click: the first made current, the others added."""
+    view.table.clearSelection()
+    selection = view.table.selectionModel()
+    for row in rows:
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        selection.setCurrentIndex(view.model.index(row, 0), flags)
+    view.table.setFocus()
+
+
+def remind_chosen(qtbot, view) -> None:
+    qtbot.keyClick(view.table, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+
+
+def reminders(database) -> dict:
+    with unit_of_work(database, write=False) as session:
+        made = session.scalars(sa.select(Reminder)).all()
+        return {r.patient_id: (r.reason, r.assignee_id, r.assignee_role) for r in made}
+
+
+@SQLITE
+def test_churn_warning_lists_the_patients_at_risk_and_opens_one(
+    qtbot, database, manager, churn_clinic, tmp_path
+):
+    answers = Answers(str(tmp_path / "churn"))
+    page, view = churn_view(qtbot, database, manager, answers)
+    assert not view.since.isVisible() and view.refresh_button.isVisible()
+    today = dt.date.today()
+    rows = churn_warning(database, manager, today)
+    shown_names = [line[1] for line in table(view)]
+    assert shown_names == [row.patient.name for row in rows]
+    # Nobody bought after 2026-05-31: the five at risk on June 1 stay so, by value.
+    assert {"己", "乙", "甲", "辛", "丙"} <= set(shown_names) and "癸" not in shown_names
+    assert shown_names[0] == "己"  # 600, the most valuable
+    days = (today - dt.date(2025, 6, 11)).days
+    assert table(view)[0][1:] == [
+        "己",
+        "600.00",
+        f"{days:,}",
+        f"{days / 180:.1f}",
+        churn_clinic["y_name"],
+        "(no consultant)",
+        "2025-06-11",
+        "180.0",
+        rows[0].patient.mobile_masked,
+    ]
+    assert table(view)[shown_names.index("甲")][6] == "顾问甲"
+    assert view.model.headers()[:2] == ("Record no.", "Name")
+    assert view.status.text().startswith(f"{len(rows)} patient(s), as of {today}.")
+    assert "Ctrl+R" in view.status.text()
+    (counts,) = bar_sets(view).values()
+    assert sum(counts) == len(rows) and len(counts) == 4
+
+    with qtbot.waitSignal(page.open_record) as opened:  # Enter on a row: its record
+        view.table.setCurrentIndex(view.model.index(1, 5))
+        qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    assert opened.args == [rows[1].patient.id]
+    rect = view.table.visualRect(view.model.index(0, 1))
+    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    with qtbot.waitSignal(page.open_record) as opened:  # or a double-click
+        qtbot.mouseDClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert opened.args == [rows[0].patient.id]
+    assert view.drill_dialog is None  # a row is one patient: no list of one
+
+    qtbot.mouseClick(view.export_button, Qt.MouseButton.LeftButton)  # as the table shows it
+    assert answers.asked == [f"churn_warning-{today}.xlsx"]
+    sheet = openpyxl.load_workbook(tmp_path / "churn.xlsx").active
+    first = next(sheet.iter_rows(min_row=2, values_only=True))
+    assert first[1:4] == ("己", 600, days) and first[7] == "2025-06-11"
+
+
+@SQLITE
+def test_churn_reminds_the_consultants_of_the_chosen_patients_only_once(
+    qtbot, database, manager, churn_clinic
+):
+    answers = Answers()
+    _page, view = churn_view(qtbot, database, manager, answers)
+    button = view.action.button
+    assert button.isVisible() and button.isEnabled() and button.text() == "Re&mind consultants…"
+    at = {line[1]: n for n, line in enumerate(table(view))}
+
+    choose(view)  # nothing chosen: nothing asked, nothing made
+    remind_chosen(qtbot, view)
+    assert view.status.text() == "Choose one or more rows first."
+    assert answers.questions == [] and reminders(database) == {}
+
+    choose(view, at["甲"], at["辛"])
+    remind_chosen(qtbot, view)
+    assert answers.questions == [
+        "Make a call reminder, due today, for the consultant of each of the 2 chosen "
+        "patient(s)? A patient who already has an open churn reminder is skipped."
+    ]
+    made = reminders(database)
+    assert set(made) == {churn_clinic["甲"], churn_clinic["辛"]}
+    assert made[churn_clinic["甲"]][1:] == (churn_clinic["consultant"], Role.CONSULTANT)
+    assert made[churn_clinic["辛"]][1:] == (None, Role.CONSULTANT)  # no consultant: the role
+    assert all(reason.startswith(REASON_PREFIX) for reason, *_ in made.values())
+    assert view.status.text() == "2 call reminder(s) made for the consultants."
+
+    remind_chosen(qtbot, view)  # the same again: both open already
+    assert len(reminders(database)) == 2
+    assert view.status.text() == (
+        "No reminder made: the 2 chosen patient(s) already have an open churn reminder."
+    )
+
+    choose(view, at["甲"], at["乙"])  # by the button this time
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert set(reminders(database)) == {churn_clinic[n] for n in ("甲", "辛", "乙")}
+    assert view.status.text() == (
+        "1 call reminder(s) made for the consultants. "
+        "1 patient(s) skipped: they already have an open churn reminder."
+    )
+
+    answers.yes = False  # the manager thinks better of it
+    choose(view, at["丙"])
+    remind_chosen(qtbot, view)
+    assert len(reminders(database)) == 3 and len(answers.questions) == 4
+
+
+@SQLITE
+def test_churn_reminders_are_not_for_staff_without_reports(qtbot, database, manager, churn_clinic):
+    front = create_staff(
+        database, manager, NewStaff("front", "Front", Role.RECEPTIONIST, "correct horse battery")
+    )
+    answers = Answers()
+    page = page_for(qtbot, database, front, answers)
+    view = page.views["churn_warning"]
+    assert not page.content.isVisible() and view.action.button.isHidden()
+    view.table.setFocus()
+    remind_chosen(qtbot, view)
+    assert answers.questions == [] and reminders(database) == {}
+
+    # The view bound to them directly (not by the page) still offers no action.
+    alone = ReportView(view.spec, SyncRunner(), confirm=answers.confirm)
+    qtbot.addWidget(alone)
+    alone.bind(database, front)
+    assert alone.action is not None and alone.action.button.isHidden()
+    alone.action.trigger()
+    assert answers.questions == [] and reminders(database) == {}

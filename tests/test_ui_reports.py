@@ -45,12 +45,13 @@ HEADERS = [
 
 
 class Answers:
-    """The stubbed file dialog and message box."""
+    """The stubbed file dialog, message box and confirmation (``yes`` answers it)."""
 
-    def __init__(self, path: str = "") -> None:
-        self.path = path
+    def __init__(self, path: str = "", yes: bool = True) -> None:
+        self.path, self.yes = path, yes
         self.asked: list[str] = []
         self.told: list[tuple[str, bool]] = []
+        self.questions: list[str] = []
 
     def ask(self, _parent, _caption, suggested, _filters) -> str:
         self.asked.append(suggested)
@@ -59,10 +60,16 @@ class Answers:
     def tell(self, _parent, _title, text, error) -> None:
         self.told.append((text, error))
 
+    def confirm(self, _parent, _title, text) -> bool:
+        self.questions.append(text)
+        return self.yes
+
 
 def page_for(qtbot, database, actor, answers=None, runner=None):
     answers = answers or Answers()
-    page = ReportsPage(runner or SyncRunner(), ask_path=answers.ask, tell=answers.tell)
+    page = ReportsPage(
+        runner or SyncRunner(), ask_path=answers.ask, tell=answers.tell, confirm=answers.confirm
+    )
     qtbot.addWidget(page)
     page.resize(1200, 700)
     page.show()
