@@ -57,6 +57,14 @@ def tag_groups(database: Database, actor: Actor) -> list[TagGroupChoice]:
         ]
 
 
+def tag_names(database: Database, actor: Actor) -> list[str]:
+    """Every tag a patient may carry, grouped or typed at the desk, retired ones too (patients
+    keep them): what a saved segment's tag conditions can name."""
+    require(actor, Permission.VIEW_PATIENT, database)
+    with unit_of_work(database, write=False) as session:
+        return list(session.scalars(sa.select(Tag.name).order_by(Tag.name)))
+
+
 def add_tags(session: Session, actor: Actor, patient_id: uuid.UUID, names: tuple[str, ...]) -> None:
     """Tag a patient inside the caller's transaction; unknown names become free tags."""
     if not names:
