@@ -14,12 +14,10 @@ from desktop_app.services.context import unit_of_work
 from desktop_app.services.errors import PermissionDeniedError, ValidationError
 from desktop_app.services.intake import PatientDraft
 from desktop_app.services.patients import register_patient
+from desktop_app.services.report_courses import BUCKETS, course_completion, course_patients
 from desktop_app.services.report_repurchase import (
-    BUCKETS,
     WHO,
     channel_patients,
-    course_completion,
-    course_patients,
     item_patients,
     repurchase_by_channel,
     repurchase_by_item,

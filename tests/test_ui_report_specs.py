@@ -17,12 +17,10 @@ from PySide6.QtCore import QDate, QItemSelectionModel, Qt
 from desktop_app.models import Reminder, Role
 from desktop_app.services.context import unit_of_work
 from desktop_app.services.report_churn import REASON_PREFIX, churn_warning
+from desktop_app.services.report_courses import BUCKETS, course_completion, course_patients
 from desktop_app.services.report_demographics import demographic_patients, demographics
 from desktop_app.services.report_repurchase import (
-    BUCKETS,
     channel_patients,
-    course_completion,
-    course_patients,
     item_patients,
     repurchase_by_channel,
     repurchase_by_item,

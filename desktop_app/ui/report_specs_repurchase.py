@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCharts import QChart
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from desktop_app.services import report_repurchase
+from desktop_app.services import report_courses, report_repurchase
 from desktop_app.services.report_common import ReportPatient
-from desktop_app.services.report_repurchase import BUCKETS, CourseCompletion, RepurchaseRow
+from desktop_app.services.report_courses import BUCKETS, CourseCompletion
+from desktop_app.services.report_repurchase import RepurchaseRow
 from desktop_app.ui.report_charts import bar_chart, pie_chart
 from desktop_app.ui.report_table import Column, ReportSpec, words
 
@@ -121,7 +122,7 @@ def course_rows(
 ) -> list[CourseCompletion]:
     """The service counts all the period's courses together (a course is not tied to an
     item): one row, none when no course was sold, so the view says "Nothing"."""
-    done = report_repurchase.course_completion(database, actor, since, until)
+    done = report_courses.course_completion(database, actor, since, until)
     return [done] if done.started else []
 
 
@@ -150,7 +151,7 @@ def course_drill(
     bucket = next((bucket for bucket in BUCKETS if bucket == column), None)
     if bucket is None:
         return None
-    return report_repurchase.course_patients(database, actor, since, until, bucket)
+    return report_courses.course_patients(database, actor, since, until, bucket)
 
 
 COURSES = ReportSpec(
