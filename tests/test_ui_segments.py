@@ -294,3 +294,14 @@ def test_a_receptionist_sees_no_segments(qtbot, database, manager, clinic):
     view.bind(database, manager)  # the manager signs in on the same station
     assert view.content.isVisible() and not view.denied.isVisible()
     assert table(view) == [["女士", "women", "3"]]
+
+
+def test_the_editor_shows_a_segments_tags_ticked_at_the_top(qtbot, database, manager, clinic):
+    save_segment(database, manager, "奶茶", Conditions(all_tags=("爱喝奶茶",), any_tags=("怕疼",)))
+    view = view_for(qtbot, database, manager)
+    view.edit_segment()
+    dialog = view.dialog
+    for picker, name in ((dialog.all_tags, "爱喝奶茶"), (dialog.any_tags, "怕疼")):
+        first = picker.list.item(0)
+        assert (first.text(), first.checkState()) == (name, Qt.CheckState.Checked)
+        assert picker.chosen() == (name,)

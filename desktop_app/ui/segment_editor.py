@@ -129,10 +129,12 @@ class TagPicker(QWidget):
         return None
 
     def set_chosen(self, names: Iterable[str]) -> None:
-        """Tick these; a tag no longer on the clinic's list is added so it is not lost."""
-        for name in names:
+        """Tick these and move them to the top, where they are seen without scrolling; a
+        tag no longer on the clinic's list is added so it is not lost."""
+        for top, name in enumerate(names):
             found = self.item(name) or self._add(name)
             found.setCheckState(Qt.CheckState.Checked)
+            self.list.insertItem(top, self.list.takeItem(self.list.row(found)))
 
     def chosen(self) -> tuple[str, ...]:
         return tuple(
