@@ -132,6 +132,21 @@ def test_a_manager_sees_the_funnel_of_march(qtbot, database, manager, clinic):
 
 
 @SQLITE
+def test_saved_segments_come_after_the_reports_and_open_their_records(
+    qtbot, database, manager, clinic
+):
+    page = page_for(qtbot, database, manager)
+    texts = [page.reports.item(row).text() for row in range(page.reports.count())]
+    assert texts[-2:] == ["Saved segments", "Audit log"]
+    page.show_report("segments")
+    assert page.stack.currentWidget() is page.segments and page.segments.isVisible()
+    opened = []
+    page.open_record.connect(opened.append)
+    page.segments.open_record.emit("patient")
+    assert opened == ["patient"]
+
+
+@SQLITE
 def test_the_chart_has_a_bar_per_step_for_each_channel(qtbot, database, manager, clinic):
     page = page_for(qtbot, database, manager)  # kept: the view dies with it
     view = march(qtbot, page)
@@ -213,6 +228,7 @@ def test_a_receptionist_sees_no_report_and_none_is_computed(qtbot, database, man
     page = page_for(qtbot, database, front)
     assert not page.content.isVisible()
     assert page.body.text() == "Reports are for managers."
+    assert page._item("segments").isHidden() and page.segments.actor is None
     qtbot.keyClick(page, Qt.Key.Key_F5)
     assert page.views["channel_funnel"].model.rowCount() == 0
     assert report_views(database) == []

@@ -29,6 +29,7 @@ from desktop_app.ui.report_action import Confirm, confirm_in_box
 from desktop_app.ui.report_specs import REPORTS as SPECS
 from desktop_app.ui.report_table import ReportSpec, words
 from desktop_app.ui.report_view import ReportView
+from desktop_app.ui.segments_view import SegmentsView
 from desktop_app.ui.tasks import Runner
 
 if TYPE_CHECKING:
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
     from desktop_app.services.context import Actor
 
 REPORTS = 5  # the section's row in the navigation
+SEGMENTS = "segments"  # the saved segments' key in the list
 AUDIT = "audit_log"  # the audit viewer's key in the list
 
 
@@ -64,6 +66,9 @@ class ReportsPage(ComingPage):
             view.open_record.connect(self.open_record)
             self.views[spec.key] = view
             self._add(spec.key, view)
+        self.segments = SegmentsView(runner, confirm)
+        self.segments.open_record.connect(self.open_record)
+        self._add(SEGMENTS, self.segments)
         self.audit = AuditViewer(runner)
         # In a holder of its own: the viewer shows or hides itself on bind, which would
         # otherwise show it over the stack's current report.
@@ -97,16 +102,17 @@ class ReportsPage(ComingPage):
         super().retranslate()
         if not hasattr(self, "reports"):
             return  # the base class's first call, before the list exists
-        for row, spec in enumerate(self.specs):
-            self.reports.item(row).setText(words(spec.title))
-        self.reports.item(len(self.specs)).setText(self.tr("Audit log"))
+        for spec in self.specs:
+            self._item(spec.key).setText(words(spec.title))
+        self._item(SEGMENTS).setText(self.tr("Saved segments"))
+        self._item(AUDIT).setText(self.tr("Audit log"))
         if self.actor is not None and allowed(self.actor, Permission.VIEW_REPORTS):
             self.body.setText(
                 self.tr(
                     "Choose a report: the channel funnel, staff, repurchase by item or by "
                     "channel, course completion, churn warning, RFM segments, demographics "
-                    "or tags. Pick a period and Refresh (F5); double-click a number to see "
-                    "the patients behind it."
+                    "or tags, or your saved segments. Pick a period and Refresh (F5); "
+                    "double-click a number to see the patients behind it."
                 )
             )
         else:
@@ -118,10 +124,12 @@ class ReportsPage(ComingPage):
         audit = actor is not None and allowed(actor, Permission.VIEW_AUDIT)
         for view in self.views.values():  # no actor: nothing is ever computed for them
             view.bind(database, actor if reports else None)
+        self.segments.bind(database, actor if reports else None)
         self.audit.bind(database, actor)
-        for row in range(len(self.specs)):
-            self.reports.item(row).setHidden(not reports)
-        self.reports.item(len(self.specs)).setHidden(not audit)
+        for spec in self.specs:
+            self._item(spec.key).setHidden(not reports)
+        self._item(SEGMENTS).setHidden(not reports)
+        self._item(AUDIT).setHidden(not audit)
         self.content.setVisible(reports or audit)
         first = next(
             (row for row in range(self.reports.count()) if not self.reports.item(row).isHidden()),
@@ -132,10 +140,18 @@ class ReportsPage(ComingPage):
         self.retranslate()
         self._compute_shown()
 
+    def _item(self, key: str) -> QListWidgetItem:
+        return self.reports.item(self._row(key))
+
+    def _row(self, key: str) -> int:
+        keys = [
+            self.reports.item(row).data(Qt.ItemDataRole.UserRole)
+            for row in range(self.reports.count())
+        ]
+        return keys.index(key)
+
     def show_report(self, key: str) -> None:
-        for row in range(self.reports.count()):
-            if self.reports.item(row).data(Qt.ItemDataRole.UserRole) == key:
-                self.reports.setCurrentRow(row)
+        self.reports.setCurrentRow(self._row(key))
 
     def _chosen(self, row: int) -> None:
         if row >= 0:
