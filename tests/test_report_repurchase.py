@@ -1,5 +1,6 @@
-"""Repurchase and course completion (issue 12) on a hand-built clinic, on SQLite and
-PostgreSQL: the answers below are counted by hand from each patient's story."""
+"""Repurchase (issue 12) on a hand-built clinic, on SQLite and PostgreSQL: the answers
+below are counted by hand from each patient's story (course completion:
+test_report_courses)."""
 
 from __future__ import annotations
 
@@ -9,12 +10,11 @@ import json
 import pytest
 import sqlalchemy as sa
 
-from desktop_app.models import AuditEvent, Course, Role, Treatment, TreatmentItem
+from desktop_app.models import AuditEvent, Role, Treatment, TreatmentItem
 from desktop_app.services.context import unit_of_work
 from desktop_app.services.errors import PermissionDeniedError, ValidationError
 from desktop_app.services.intake import PatientDraft
 from desktop_app.services.patients import register_patient
-from desktop_app.services.report_courses import BUCKETS, course_completion, course_patients
 from desktop_app.services.report_repurchase import (
     WHO,
     channel_patients,
@@ -26,7 +26,6 @@ from desktop_app.services.staff import NewStaff, create_staff
 from tests.support.local_time import local
 
 SINCE, UNTIL = dt.date(2026, 3, 1), dt.date(2026, 3, 31)
-TODAY = dt.date(2026, 6, 1)
 
 
 @pytest.fixture
@@ -55,19 +54,6 @@ def clinic(database, manager, beijing_time):
                 )
             )
 
-    def course(patient_id, created, total, used, expires):
-        with unit_of_work(database) as session:
-            session.add(
-                Course(
-                    patient_id=patient_id,
-                    item_name="疗程",
-                    sessions_total=total,
-                    sessions_used=used,
-                    expires_on=expires,
-                    created_at=created,
-                )
-            )
-
     p1 = patient("一", "13800000001", "抖音")
     bought(p1, x, local(3, 5))
     bought(p1, x, local(3, 20))  # X again 15 days later
@@ -91,13 +77,6 @@ def clinic(database, manager, beijing_time):
     p7 = patient("七", "13800000007", "抖音")
     bought(p7, x, local(3, 25))
 
-    course(p1, local(3, 2), 5, 5, dt.date(2026, 12, 31))  # completed
-    course(p1, local(3, 2), 5, 2, dt.date(2026, 12, 31))  # in progress
-    course(p3, local(3, 10), 3, 1, dt.date(2026, 5, 1))  # expired unfinished
-    course(p4, local(3, 3), 3, 3, dt.date(2026, 5, 1))  # completed, though expired since
-    course(p2, local(3, 12), 4, 0, None)  # in progress: never expires
-    course(p6, local(2, 28, 23, 30), 2, 0, dt.date(2026, 4, 1))  # bought before the period
-    course(p2, local(3, 31, 23, 30), 2, 1, dt.date(2026, 4, 30))  # expired unfinished
     return ids
 
 
@@ -164,31 +143,10 @@ def row_item(clinic, row):
     return next(clinic[k] for k in ("X", "Y") if str(clinic[k]) == row.key)
 
 
-def test_course_completion_counts_by_hand(database, manager, clinic):
-    done = course_completion(database, manager, SINCE, UNTIL, today=TODAY)
-    assert (done.started, done.completed, done.in_progress, done.expired) == (6, 2, 2, 2)
-    assert done.completion_rate == pytest.approx(1 / 3)
-    behind = {
-        "started": ["一", "一", "二", "二", "三", "四"],
-        "completed": ["一", "四"],
-        "in_progress": ["一", "二"],
-        "expired": ["二", "三"],
-    }
-    for bucket in BUCKETS:
-        listed = course_patients(database, manager, SINCE, UNTIL, bucket, today=TODAY)
-        assert len(listed) == getattr(done, bucket)
-        assert [p.name for p in listed] == behind[bucket]  # by record number
-    # Before the expiry days, nothing had expired yet.
-    earlier = course_completion(database, manager, SINCE, UNTIL, today=dt.date(2026, 4, 1))
-    assert (earlier.completed, earlier.in_progress, earlier.expired) == (2, 4, 0)
-
-
 def test_an_empty_period_has_no_rows_and_no_rates(database, manager, clinic):
     quiet = dt.date(2025, 1, 1), dt.date(2025, 1, 31)
     assert repurchase_by_item(database, manager, *quiet) == []
     assert repurchase_by_channel(database, manager, *quiet) == []
-    none = course_completion(database, manager, *quiet, today=TODAY)
-    assert (none.started, none.completed, none.completion_rate) == (0, 0, None)
     with pytest.raises(ValidationError):
         repurchase_by_item(database, manager, UNTIL, SINCE)
 
@@ -197,13 +155,13 @@ def test_only_managers_see_repurchase_and_it_is_audited(database, manager, clini
     front = create_staff(
         database, manager, NewStaff("front", "Front", Role.RECEPTIONIST, "correct horse battery")
     )
-    for call in (repurchase_by_item, repurchase_by_channel, course_completion):
+    for call in (repurchase_by_item, repurchase_by_channel):
         with pytest.raises(PermissionDeniedError):
             call(database, front, SINCE, UNTIL)
     with pytest.raises(PermissionDeniedError):
         item_patients(database, front, SINCE, UNTIL, clinic["X"], "buyers")
     repurchase_by_item(database, manager, SINCE, UNTIL)
-    course_patients(database, manager, SINCE, UNTIL, "expired", today=TODAY)
+    channel_patients(database, manager, SINCE, UNTIL, "小红书", "buyers")
     with unit_of_work(database, write=False) as session:
         views = session.scalars(
             sa.select(AuditEvent.summary)
@@ -212,6 +170,6 @@ def test_only_managers_see_repurchase_and_it_is_audited(database, manager, clini
         ).all()
     assert [json.loads(v)["report"] for v in views] == [
         "repurchase_by_item",
-        "course_completion_patients",
+        "repurchase_by_channel_patients",
     ]
     assert json.loads(views[1])["patients"] == 2

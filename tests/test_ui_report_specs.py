@@ -17,7 +17,12 @@ from PySide6.QtCore import QDate, QItemSelectionModel, Qt
 from desktop_app.models import Reminder, Role
 from desktop_app.services.context import unit_of_work
 from desktop_app.services.report_churn import REASON_PREFIX, churn_warning
-from desktop_app.services.report_courses import BUCKETS, course_completion, course_patients
+from desktop_app.services.report_courses import (
+    BUCKETS,
+    all_items,
+    course_completion,
+    course_patients,
+)
 from desktop_app.services.report_demographics import demographic_patients, demographics
 from desktop_app.services.report_repurchase import (
     channel_patients,
@@ -33,6 +38,7 @@ from desktop_app.ui.report_specs import REPORTS
 from desktop_app.ui.report_view import ReportView
 from desktop_app.ui.tasks import SyncRunner
 from tests import test_report_churn as churn
+from tests import test_report_courses as courses
 from tests import test_report_demographics as people
 from tests import test_report_repurchase as repurchase
 from tests import test_report_rfm as rfm
@@ -42,9 +48,11 @@ from tests.test_ui_reports import Answers, page_for, report_views, table
 
 staff_clinic, repurchase_clinic, rfm_clinic = staff.clinic, repurchase.clinic, rfm.clinic
 people_clinic, tags_clinic, churn_clinic = people.clinic, tags.clinic, churn.clinic
+courses_clinic = courses.clinic
 SQLITE = pytest.mark.parametrize("database", ["sqlite"], indirect=True)
 SINCE, UNTIL = staff.SINCE, staff.UNTIL  # March 2026 in every one of these clinics
 assert (repurchase.SINCE, repurchase.UNTIL) == (people.SINCE, people.UNTIL) == (SINCE, UNTIL)
+assert (courses.SINCE, courses.UNTIL) == (SINCE, UNTIL)
 
 
 def shown(qtbot, page, key: str, period: bool = True):
@@ -267,37 +275,45 @@ def test_repurchase_by_channel(qtbot, database, manager, repurchase_clinic):
 
 
 @SQLITE
-def test_course_completion_is_one_row_and_a_pie(qtbot, database, manager, repurchase_clinic):
+def test_course_completion_per_item_with_all_items_last(qtbot, database, manager, courses_clinic):
     page = page_for(qtbot, database, manager)
     view = shown(qtbot, page, "course_completion")
-    done = course_completion(database, manager, SINCE, UNTIL)  # as of today, as the view
-    assert done.started == 6  # one 一 二 二 三 四; 六's was bought in February
-    headers = ("Courses", "Sold", "Completed", "Completion rate", "In progress")
-    assert view.model.headers() == (*headers, "Expired unfinished")
-    assert table(view) == [
-        [
-            "All items",
-            "6",
-            str(done.completed),
-            f"{done.completed / 6 * 100:.1f}%",
-            str(done.in_progress),
-            str(done.expired),
-        ]
+    rows = course_completion(database, manager, SINCE, UNTIL)  # as of today, as the view
+    total = all_items(rows)
+    headers = ("Item", "Sold", "Completed", "Completion rate", "In progress")
+    assert view.model.headers() == (*headers, "Expired unfinished", "Sessions used (mean)")
+    by_hand = [  # test_report_courses' stories: what does not depend on today's date
+        [courses.PHOTO, "4", "2", "50.0%", "68.8%"],  # (1 + 1/2 + 1/4 + 1) / 4 used
+        [courses.HYDRA, "2", "0", "0.0%", "33.3%"],  # two sold each: by name
+        [courses.LASER, "2", "1", "50.0%", "75.0%"],
+        ["All items", "8", "3", "37.5%", "61.5%"],  # the mean over all eight courses
     ]
-    assert table(view)[0][2] == "2"  # 一 and 四 used every session, whatever the day
-    (series,) = view.chart.series()
-    assert isinstance(series, QPieSeries)
-    counts = [done.completed, done.in_progress, done.expired]
-    assert [piece.value() for piece in series.slices()] == [n for n in counts if n]
-    for column, bucket in zip((1, 2, 4, 5), BUCKETS, strict=True):
-        behind = course_patients(database, manager, SINCE, UNTIL, bucket)
-        assert listed(qtbot, view, 0, column) == names(behind)
-        assert len(behind) == getattr(done, bucket)
-    assert listed(qtbot, view, 0, 1) == ["一", "一", "二", "二", "三", "四"]  # one per course
-    assert "All items · Sold: 6 patient(s)" in view.drill_dialog.label.text()
-    view.table.setCurrentIndex(view.model.index(0, 3))  # the rate: no list behind it
-    qtbot.keyClick(view.table, Qt.Key.Key_Return)
-    assert view.status.text() == "This column has no list of patients behind it."
+    assert [[*cells[:4], cells[6]] for cells in table(view)] == by_hand
+    assert [cells[4:6] for cells in table(view)] == [
+        [str(row.in_progress), str(row.expired)] for row in [*rows, total]
+    ]
+    assert total.in_progress + total.expired == 5
+    assert bar_sets(view, QStackedBarSeries) == {
+        "Completed": [2, 0, 1],
+        "In progress": [row.in_progress for row in rows],
+        "Expired unfinished": [row.expired for row in rows],
+    }
+    categories = view.chart.axes(Qt.Orientation.Horizontal)[0].categories()
+    assert categories == [courses.PHOTO, courses.HYDRA, courses.LASER]  # no all-items bar
+    for at, row in enumerate([*rows, total]):
+        for column, bucket in zip((1, 2, 4, 5), BUCKETS, strict=True):
+            behind = course_patients(database, manager, SINCE, UNTIL, row.item, bucket)
+            assert listed(qtbot, view, at, column) == names(behind)
+            assert len(behind) == getattr(row, bucket)
+    assert listed(qtbot, view, 0, 1) == ["一", "一", "二", "三"]  # one per course
+    assert listed(qtbot, view, 3, 1) == ["一", "一", "二", "二", "三", "三", "三", "四"]
+    assert "All items · Sold: 8 patient(s)" in view.drill_dialog.label.text()
+    assert listed(qtbot, view, 3, 2) == ["一", "三", "三"]
+    assert report_views(database)[-1]["report"] == "course_completion_patients"
+    for column in (3, 6):  # the rates: no list behind them
+        view.table.setCurrentIndex(view.model.index(0, column))
+        qtbot.keyClick(view.table, Qt.Key.Key_Return)
+        assert view.status.text() == "This column has no list of patients behind it."
     view.drill_dialog.close()
 
     view.since.setDate(QDate(2025, 1, 1))  # no course sold: nothing, not a row of zeros

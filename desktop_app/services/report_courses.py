@@ -1,13 +1,18 @@
-"""Course completion (issue 12): how the courses sold in a period stand today.
+"""Course completion (issue 12): how the courses sold in a period stand today, per item,
+so a manager sees which items' courses get finished and which expire half used.
 
-Definitions (the tests count them by hand): a course *started* in the period was bought
-(created) then; it is *completed* when sessions used ≥ sessions bought, else *expired*
-when its expiry day is before today, else *in progress*.
+Definitions (the tests count them by hand): a course is *sold* in the period when it was
+bought (created) then; it is *completed* when sessions used ≥ sessions bought, else
+*expired* when its expiry day is before today, else *in progress*. Its *share used* is
+sessions used / sessions bought (at most 1); an item's is the mean over its courses.
+A course names its item (``item_name``, kept even when the catalogue item is renamed or
+gone), so items are grouped by that name.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -33,12 +38,15 @@ BUCKETS: tuple[Bucket, ...] = ("started", "completed", "in_progress", "expired")
 
 @dataclass(frozen=True)
 class CourseCompletion:
-    """Courses started in the period, by how they stand today (counts of courses)."""
+    """One item's courses sold in the period (``item`` None: all items together), by how
+    they stand today (counts of courses)."""
 
+    item: str | None
     started: int
     completed: int
     in_progress: int
     expired: int
+    share_used: float  # mean of sessions used / bought over the courses
 
     @property
     def completion_rate(self) -> float | None:
@@ -47,19 +55,42 @@ class CourseCompletion:
 
 def course_completion(
     database: Database, actor: Actor, since: dt.date, until: dt.date, today: dt.date | None = None
-) -> CourseCompletion:
-    """Courses bought in the period: completed, in progress and expired unfinished."""
+) -> list[CourseCompletion]:
+    """Each item with courses bought in the period: sold, completed, in progress, expired
+    unfinished and the share of sessions used; most sold first, then by name."""
     require(actor, Permission.VIEW_REPORTS, database)
     check_period(since, until)
     courses = _courses(since, until, today or dt.date.today()).subquery()
-    query = sa.select(
-        sa.func.count(),
-        *(sa.func.coalesce(sa.func.sum(flag(courses.c.bucket == b)), 0) for b in BUCKETS[1:]),
+    sold = sa.func.count()
+    query = (
+        sa.select(
+            courses.c.item,
+            sold,
+            *(sa.func.sum(flag(courses.c.bucket == b)) for b in BUCKETS[1:]),
+            sa.func.avg(courses.c.share),
+        )
+        .group_by(courses.c.item)
+        .order_by(sold.desc(), courses.c.item)
     )
     with reading(database) as connection:
-        row = connection.execute(query).one()
+        rows = connection.execute(query).all()
         audit_opening(connection, actor, "course_completion", since=since, until=until)
-    return CourseCompletion(*(int(n) for n in row))
+    return [CourseCompletion(row[0], *(int(n) for n in row[1:5]), float(row[5])) for row in rows]
+
+
+def all_items(rows: Sequence[CourseCompletion]) -> CourseCompletion:
+    """The items' rows added up (``item`` None); the share used is the mean over all the
+    courses, so each item weighs by its courses sold."""
+    started = sum(row.started for row in rows)
+    used = sum(row.share_used * row.started for row in rows)
+    return CourseCompletion(
+        None,
+        started,
+        sum(row.completed for row in rows),
+        sum(row.in_progress for row in rows),
+        sum(row.expired for row in rows),
+        used / started if started else 0.0,
+    )
 
 
 def course_patients(
@@ -67,11 +98,13 @@ def course_patients(
     actor: Actor,
     since: dt.date,
     until: dt.date,
+    item: str | None,
     bucket: Bucket,
     today: dt.date | None = None,
 ) -> list[ReportPatient]:
-    """The patient of each course behind one number of ``course_completion``: one row
-    per course (a patient with two such courses is listed twice), so the list matches."""
+    """The patient of each course behind one number of ``course_completion`` (``item``
+    None: of all items): one row per course (a patient with two such courses is listed
+    twice), so the list matches its count."""
     require(actor, Permission.VIEW_REPORTS, database)
     check_period(since, until)
     if bucket not in BUCKETS:
@@ -82,6 +115,8 @@ def course_patients(
         .join(courses, courses.c.patient_id == Patient.id)
         .order_by(Patient.record_no, courses.c.id)
     )
+    if item is not None:
+        query = query.where(courses.c.item == item)
     if bucket != "started":
         query = query.where(courses.c.bucket == bucket)
     with reading(database) as connection:
@@ -92,6 +127,7 @@ def course_patients(
             "course_completion_patients",
             since=since,
             until=until,
+            item=item,
             bucket=bucket,
             patients=len(rows),
         )
@@ -99,11 +135,16 @@ def course_patients(
 
 
 def _courses(since: dt.date, until: dt.date, today: dt.date) -> sa.Select:
+    """One row per course sold in the period: its patient, item, bucket and share used."""
+    done = Course.sessions_used >= Course.sessions_total
     bucket = sa.case(
-        (Course.sessions_used >= Course.sessions_total, "completed"),
-        (Course.expires_on < today, "expired"),
-        else_="in_progress",
+        (done, "completed"), (Course.expires_on < today, "expired"), else_="in_progress"
     )
-    return sa.select(Course.id, Course.patient_id, bucket.label("bucket")).where(
-        within(Course.created_at, since, until)
-    )
+    share = sa.case((done, 1.0), else_=Course.sessions_used * 1.0 / Course.sessions_total)
+    return sa.select(
+        Course.id,
+        Course.patient_id,
+        Course.item_name.label("item"),
+        bucket.label("bucket"),
+        share.label("share"),
+    ).where(within(Course.created_at, since, until))

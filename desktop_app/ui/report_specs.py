@@ -20,8 +20,9 @@ from desktop_app.services.report_common import ReportPatient
 from desktop_app.services.report_funnel import STEPS, FunnelRow
 from desktop_app.ui.report_charts import bar_chart
 from desktop_app.ui.report_specs_churn import CHURN
+from desktop_app.ui.report_specs_courses import COURSES
 from desktop_app.ui.report_specs_demographics import DEMOGRAPHICS
-from desktop_app.ui.report_specs_repurchase import COURSES, REPURCHASE, REPURCHASE_BY_CHANNEL
+from desktop_app.ui.report_specs_repurchase import REPURCHASE, REPURCHASE_BY_CHANNEL
 from desktop_app.ui.report_specs_rfm import RFM
 from desktop_app.ui.report_specs_staff import STAFF
 from desktop_app.ui.report_specs_tags import TAGS

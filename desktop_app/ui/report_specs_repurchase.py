@@ -1,7 +1,7 @@
 """The repurchase reports on the Reports page: each item (or each source channel) bought
 in the period, its buyers and those who came back for more, the rate and the average days
-between purchases, as bars of buyers and repurchasers; and how the courses sold in the
-period stand today, as a pie. Every count lists its patients."""
+between purchases, as bars of buyers and repurchasers. Every count lists its patients
+(course completion: report_specs_courses)."""
 
 from __future__ import annotations
 
@@ -13,11 +13,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCharts import QChart
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from desktop_app.services import report_courses, report_repurchase
+from desktop_app.services import report_repurchase
 from desktop_app.services.report_common import ReportPatient
-from desktop_app.services.report_courses import BUCKETS, CourseCompletion
 from desktop_app.services.report_repurchase import RepurchaseRow
-from desktop_app.ui.report_charts import bar_chart, pie_chart
+from desktop_app.ui.report_charts import bar_chart
 from desktop_app.ui.report_table import Column, ReportSpec, words
 
 if TYPE_CHECKING:
@@ -104,62 +103,4 @@ REPURCHASE_BY_CHANNEL = ReportSpec(
     columns=CHANNEL_COLUMNS,
     chart=channel_chart,
     drill=channel_drill,
-)
-
-ALL_COURSES = QT_TRANSLATE_NOOP("Reports", "All items")
-COURSE_COLUMNS = (
-    Column("label", QT_TRANSLATE_NOOP("Reports", "Courses"), "text"),
-    Column("started", QT_TRANSLATE_NOOP("Reports", "Sold")),
-    Column("completed", QT_TRANSLATE_NOOP("Reports", "Completed")),
-    Column("completion_rate", QT_TRANSLATE_NOOP("Reports", "Completion rate"), "rate"),
-    Column("in_progress", QT_TRANSLATE_NOOP("Reports", "In progress")),
-    Column("expired", QT_TRANSLATE_NOOP("Reports", "Expired unfinished")),
-)
-
-
-def course_rows(
-    database: Database, actor: Actor, since: dt.date, until: dt.date
-) -> list[CourseCompletion]:
-    """The service counts all the period's courses together (a course is not tied to an
-    item): one row, none when no course was sold, so the view says "Nothing"."""
-    done = report_courses.course_completion(database, actor, since, until)
-    return [done] if done.started else []
-
-
-def course_value(row: CourseCompletion, key: str) -> object:
-    return words(ALL_COURSES) if key == "label" else getattr(row, key)
-
-
-def course_chart(rows: Sequence[CourseCompletion]) -> QChart:
-    """How the courses sold stand today: the shares of one whole, a pie."""
-    title = words(QT_TRANSLATE_NOOP("Reports", "Courses sold, as they stand today"))
-    columns = [column for column in COURSE_COLUMNS if column.key in BUCKETS[1:]]
-    return pie_chart(
-        title,
-        [(words(column.title), getattr(row, column.key)) for row in rows for column in columns],
-    )
-
-
-def course_drill(
-    database: Database,
-    actor: Actor,
-    since: dt.date,
-    until: dt.date,
-    _row: CourseCompletion,
-    column: str,
-) -> list[ReportPatient] | None:
-    bucket = next((bucket for bucket in BUCKETS if bucket == column), None)
-    if bucket is None:
-        return None
-    return report_courses.course_patients(database, actor, since, until, bucket)
-
-
-COURSES = ReportSpec(
-    key="course_completion",
-    title=QT_TRANSLATE_NOOP("Reports", "Course completion"),
-    compute=course_rows,
-    columns=COURSE_COLUMNS,
-    chart=course_chart,
-    drill=course_drill,
-    value=course_value,
 )
