@@ -281,7 +281,7 @@ def test_course_completion_per_item_with_all_items_last(qtbot, database, manager
     rows = course_completion(database, manager, SINCE, UNTIL)  # as of today, as the view
     total = all_items(rows)
     headers = ("Item", "Sold", "Completed", "Completion rate", "In progress")
-    assert view.model.headers() == (*headers, "Expired unfinished", "Sessions used (mean)")
+    assert view.model.headers() == (*headers, "Expired unfinished", "Sessions used")
     by_hand = [  # test_report_courses' stories: what does not depend on today's date
         [courses.PHOTO, "4", "2", "50.0%", "68.8%"],  # (1 + 1/2 + 1/4 + 1) / 4 used
         [courses.HYDRA, "2", "0", "0.0%", "33.3%"],  # two sold each: by name

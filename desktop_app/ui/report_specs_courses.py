@@ -30,7 +30,7 @@ COURSE_COLUMNS = (
     Column("completion_rate", QT_TRANSLATE_NOOP("Reports", "Completion rate"), "rate"),
     Column("in_progress", QT_TRANSLATE_NOOP("Reports", "In progress")),
     Column("expired", QT_TRANSLATE_NOOP("Reports", "Expired unfinished")),
-    Column("share_used", QT_TRANSLATE_NOOP("Reports", "Sessions used (mean)"), "rate"),
+    Column("share_used", QT_TRANSLATE_NOOP("Reports", "Sessions used"), "rate"),  # mean share
 )
 STANDING = tuple(column for column in COURSE_COLUMNS if column.key in BUCKETS[1:])
 CHARTED = 12  # the most sold items: more bars would not read
