@@ -6782,114 +6782,139 @@ Front desk and clinical record for aesthetics clinics.</source>
     </message>
 </context>
 <context>
+    <name>ReportAction</name>
+    <message>
+        <location filename="../../desktop_app/ui/report_action.py" line="71"/>
+        <source>Choose several with Ctrl or Shift, then {action} ({keys}).</source>
+        <translation>按住 Ctrl 或 Shift 可多选，然后{action}（{keys}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_action.py" line="92"/>
+        <source>Choose one or more rows first.</source>
+        <translation>请先选择一行或多行。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_action.py" line="98"/>
+        <source>Working…</source>
+        <translation>正在处理…</translation>
+    </message>
+</context>
+<context>
     <name>ReportView</name>
     <message>
-        <location filename="../../desktop_app/ui/report_view.py" line="159"/>
+        <location filename="../../desktop_app/ui/report_view.py" line="176"/>
         <source>&amp;From</source>
         <translation>从(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_view.py" line="160"/>
+        <location filename="../../desktop_app/ui/report_view.py" line="177"/>
         <source>&amp;To</source>
         <translation>到(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_view.py" line="161"/>
+        <location filename="../../desktop_app/ui/report_view.py" line="178"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_view.py" line="163"/>
+        <location filename="../../desktop_app/ui/report_view.py" line="180"/>
         <source>Compute the report for the period (F5)</source>
         <translation>按所选时段计算报表（F5）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_view.py" line="165"/>
+        <location filename="../../desktop_app/ui/report_view.py" line="182"/>
         <source>Compute the report as of now (F5)</source>
         <translation>按截至目前的数据计算报表（F5）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_view.py" line="167"/>
+        <location filename="../../desktop_app/ui/report_view.py" line="184"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_view.py" line="168"/>
+        <location filename="../../desktop_app/ui/report_view.py" line="185"/>
         <source>&amp;Export table…</source>
         <translation>导出表格(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_view.py" line="169"/>
+        <location filename="../../desktop_app/ui/report_view.py" line="186"/>
         <source>Save &amp;chart…</source>
         <translation>保存图表(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_view.py" line="221"/>
+        <location filename="../../desktop_app/ui/report_view.py" line="240"/>
         <source>Computing…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_view.py" line="233"/>
+        <location filename="../../desktop_app/ui/report_view.py" line="252"/>
         <source>Cancelled. Refresh (F5) to compute again.</source>
         <translation>已取消。点击刷新（F5）重新计算。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_view.py" line="243"/>
+        <location filename="../../desktop_app/ui/report_view.py" line="262"/>
         <source>Nothing in this period.</source>
         <translation>该时段内没有数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_view.py" line="244"/>
+        <location filename="../../desktop_app/ui/report_view.py" line="263"/>
         <source>Nothing yet.</source>
         <translation>暂无数据。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/report_view.py" line="248"/>
+        <location filename="../../desktop_app/ui/report_view.py" line="266"/>
+        <source>%n patient(s), as of {today}. Double-click one (or press Enter) to open their record.</source>
+        <translation>
+            <numerusform>%n 位患者，截至 {today}。双击（或按 Enter）打开其档案。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_app/ui/report_view.py" line="275"/>
         <source>%n row(s), as of {today}. Double-click a number (or press Enter on it) to see the patients behind it.</source>
         <translation>
             <numerusform>共 %n 行，截至 {today}。双击某个数字（或选中后按 Enter）可查看其对应的患者。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/report_view.py" line="257"/>
+        <location filename="../../desktop_app/ui/report_view.py" line="284"/>
         <source>%n row(s), {since} to {until}. Double-click a number (or press Enter on it) to see the patients behind it.</source>
         <translation>
             <numerusform>共 %n 行，{since} 至 {until}。双击某个数字（或选中后按 Enter）可查看其对应的患者。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_view.py" line="277"/>
-        <location filename="../../desktop_app/ui/report_view.py" line="290"/>
+        <location filename="../../desktop_app/ui/report_view.py" line="307"/>
+        <location filename="../../desktop_app/ui/report_view.py" line="325"/>
         <source>This column has no list of patients behind it.</source>
         <translation>此列没有对应的患者名单。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_view.py" line="281"/>
+        <location filename="../../desktop_app/ui/report_view.py" line="311"/>
         <source>Listing the patients…</source>
         <translation>正在列出患者…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_view.py" line="311"/>
+        <location filename="../../desktop_app/ui/report_view.py" line="349"/>
         <source>Export the report table</source>
         <translation>导出报表表格</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_view.py" line="321"/>
+        <location filename="../../desktop_app/ui/report_view.py" line="359"/>
         <source>Save the chart</source>
         <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_view.py" line="321"/>
+        <location filename="../../desktop_app/ui/report_view.py" line="359"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_view.py" line="329"/>
+        <location filename="../../desktop_app/ui/report_view.py" line="367"/>
         <source>Chart saved to {file}.</source>
         <translation>图表已保存到 {file}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_view.py" line="332"/>
+        <location filename="../../desktop_app/ui/report_view.py" line="370"/>
         <source>The chart could not be saved to {file}.</source>
         <translation>无法将图表保存到 {file}。</translation>
     </message>
@@ -6897,71 +6922,73 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>Reports</name>
     <message>
-        <location filename="../../desktop_app/ui/report_specs.py" line="33"/>
+        <location filename="../../desktop_app/ui/report_specs.py" line="35"/>
         <location filename="../../desktop_app/ui/report_specs_demographics.py" line="26"/>
+        <location filename="../../desktop_app/ui/report_specs_repurchase.py" line="33"/>
         <source>(no channel)</source>
         <translation>（无渠道）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_specs.py" line="36"/>
+        <location filename="../../desktop_app/ui/report_specs.py" line="38"/>
+        <location filename="../../desktop_app/ui/report_specs_repurchase.py" line="35"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_specs.py" line="37"/>
+        <location filename="../../desktop_app/ui/report_specs.py" line="39"/>
         <source>New</source>
         <translation>新客</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_specs.py" line="38"/>
+        <location filename="../../desktop_app/ui/report_specs.py" line="40"/>
         <source>Arrived</source>
         <translation>到院</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_specs.py" line="39"/>
+        <location filename="../../desktop_app/ui/report_specs.py" line="41"/>
         <source>Consulted</source>
         <translation>已咨询</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_specs.py" line="40"/>
+        <location filename="../../desktop_app/ui/report_specs.py" line="42"/>
         <source>Dealt</source>
         <translation>已成交</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_specs.py" line="41"/>
+        <location filename="../../desktop_app/ui/report_specs.py" line="43"/>
         <source>Repurchased</source>
         <translation>已复购</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_specs.py" line="42"/>
+        <location filename="../../desktop_app/ui/report_specs.py" line="44"/>
         <source>Arrival rate</source>
         <translation>到院率</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_specs.py" line="43"/>
+        <location filename="../../desktop_app/ui/report_specs.py" line="45"/>
         <source>Consultation rate</source>
         <translation>咨询率</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_specs.py" line="44"/>
+        <location filename="../../desktop_app/ui/report_specs.py" line="46"/>
         <location filename="../../desktop_app/ui/report_specs_staff.py" line="35"/>
         <source>Deal rate</source>
         <translation>成交率</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_specs.py" line="45"/>
-        <location filename="../../desktop_app/ui/report_specs_repurchase.py" line="29"/>
+        <location filename="../../desktop_app/ui/report_specs.py" line="47"/>
+        <location filename="../../desktop_app/ui/report_specs_repurchase.py" line="30"/>
         <source>Repurchase rate</source>
         <translation>复购率</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_specs.py" line="46"/>
+        <location filename="../../desktop_app/ui/report_specs.py" line="48"/>
         <source>Share of new</source>
         <translation>新客占比</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_specs.py" line="57"/>
-        <location filename="../../desktop_app/ui/report_specs.py" line="75"/>
+        <location filename="../../desktop_app/ui/report_specs.py" line="59"/>
+        <location filename="../../desktop_app/ui/report_specs.py" line="77"/>
         <source>Channel funnel</source>
         <translation>渠道漏斗</translation>
     </message>
@@ -7066,34 +7093,90 @@ Front desk and clinical record for aesthetics clinics.</source>
         <translation>客户画像</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_specs_repurchase.py" line="26"/>
+        <location filename="../../desktop_app/ui/report_specs_courses.py" line="25"/>
+        <source>All items</source>
+        <translation>全部项目</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_courses.py" line="27"/>
+        <location filename="../../desktop_app/ui/report_specs_repurchase.py" line="27"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_specs_repurchase.py" line="27"/>
+        <location filename="../../desktop_app/ui/report_specs_courses.py" line="28"/>
+        <source>Sold</source>
+        <translation>售出</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_courses.py" line="29"/>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_courses.py" line="30"/>
+        <source>Completion rate</source>
+        <translation>完成率</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_courses.py" line="31"/>
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_courses.py" line="32"/>
+        <source>Expired unfinished</source>
+        <translation>过期未完成</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_courses.py" line="33"/>
+        <source>Sessions used</source>
+        <translation>已用次数占比</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_courses.py" line="57"/>
+        <source>Courses sold per item, as they stand today</source>
+        <translation>各项目售出疗程的当前状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_courses.py" line="79"/>
+        <source>Course completion</source>
+        <translation>疗程完成情况</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_repurchase.py" line="28"/>
         <source>Buyers</source>
         <translation>购买人数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_specs_repurchase.py" line="28"/>
+        <location filename="../../desktop_app/ui/report_specs_repurchase.py" line="29"/>
         <source>Repurchasers</source>
         <translation>复购人数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_specs_repurchase.py" line="30"/>
+        <location filename="../../desktop_app/ui/report_specs_repurchase.py" line="31"/>
         <source>Days between purchases</source>
         <translation>平均复购间隔（天）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_specs_repurchase.py" line="41"/>
+        <location filename="../../desktop_app/ui/report_specs_repurchase.py" line="42"/>
         <source>Buyers coming back, by item</source>
         <translation>各项目购买与复购人数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_specs_repurchase.py" line="62"/>
+        <location filename="../../desktop_app/ui/report_specs_repurchase.py" line="47"/>
+        <source>Buyers coming back, by channel</source>
+        <translation>各渠道消费者复购</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_repurchase.py" line="78"/>
         <source>Repurchase by item</source>
         <translation>各项目复购</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_repurchase.py" line="101"/>
+        <source>Repurchase by channel</source>
+        <translation>渠道复购</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/report_specs_rfm.py" line="26"/>
@@ -7156,6 +7239,77 @@ Front desk and clinical record for aesthetics clinics.</source>
         <translation>客户分层</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/ui/report_specs_churn.py" line="27"/>
+        <source>Record no.</source>
+        <translation>档案号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_churn.py" line="28"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_churn.py" line="30"/>
+        <source>Days since</source>
+        <translation>距今天数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_churn.py" line="31"/>
+        <source>× usual interval</source>
+        <translation>× 常规间隔</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_churn.py" line="32"/>
+        <source>Last item</source>
+        <translation>最近项目</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_churn.py" line="37"/>
+        <source>(no consultant)</source>
+        <translation>（无咨询师）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_churn.py" line="39"/>
+        <source>Last purchase</source>
+        <translation>最近消费</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_churn.py" line="40"/>
+        <source>Usual interval (days)</source>
+        <translation>常规间隔（天）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_churn.py" line="41"/>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_churn.py" line="45"/>
+        <source>up to 1.5×</source>
+        <translation>1.5 倍以内</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_churn.py" line="46"/>
+        <source>1.5–2×</source>
+        <translation>1.5–2 倍</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_churn.py" line="47"/>
+        <source>2–3×</source>
+        <translation>2–3 倍</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_churn.py" line="48"/>
+        <source>3× or more</source>
+        <translation>3 倍及以上</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_churn.py" line="78"/>
+        <source>Patients at risk, by how late they are</source>
+        <translation>流失风险患者（按超期程度）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_churn.py" line="79"/>
         <location filename="../../desktop_app/ui/report_specs_rfm.py" line="40"/>
         <location filename="../../desktop_app/ui/report_specs_tags.py" line="32"/>
         <location filename="../../desktop_app/ui/report_specs_tags.py" line="51"/>
@@ -7163,11 +7317,42 @@ Front desk and clinical record for aesthetics clinics.</source>
         <translation>患者数</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/ui/report_specs_churn.py" line="90"/>
+        <source>No reminder made: the %n chosen patient(s) already have an open churn reminder.</source>
+        <translation>未生成提醒：所选 %n 位患者已有未完成的流失预警提醒。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_churn.py" line="96"/>
+        <source>%n call reminder(s) made for the consultants.</source>
+        <translation>已为咨询师生成 %n 条回访提醒。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_churn.py" line="101"/>
+        <source>%n patient(s) skipped: they already have an open churn reminder.</source>
+        <translation>跳过 %n 位患者：已有未完成的流失预警提醒。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_churn.py" line="116"/>
+        <source>Re&amp;mind consultants…</source>
+        <translation>提醒咨询师(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_churn.py" line="118"/>
+        <source>Make a call reminder, due today, for the consultant of each of the %n chosen patient(s)? A patient who already has an open churn reminder is skipped.</source>
+        <translation>为所选 %n 位患者的咨询师各生成一条今天到期的回访提醒？已有未完成流失预警提醒的患者将跳过。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_churn.py" line="131"/>
+        <source>Churn warning</source>
+        <translation>流失预警</translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/ui/report_specs_rfm.py" line="41"/>
         <source>Share of buyers</source>
         <translation>占购买客户比例</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/ui/report_specs_churn.py" line="29"/>
         <location filename="../../desktop_app/ui/report_specs_rfm.py" line="42"/>
         <source>Value</source>
         <translation>消费金额</translation>
@@ -7188,6 +7373,7 @@ Front desk and clinical record for aesthetics clinics.</source>
         <translation>前台</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/ui/report_specs_churn.py" line="35"/>
         <location filename="../../desktop_app/ui/report_specs_staff.py" line="25"/>
         <source>Consultant</source>
         <translation>咨询师</translation>
@@ -7302,17 +7488,22 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="100"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="107"/>
+        <source>Saved segments</source>
+        <translation>已存人群</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="108"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="104"/>
-        <source>Choose a report: the channel funnel, staff, repurchase, RFM segments, demographics or tags. Pick a period and Refresh (F5); double-click a number to see the patients behind it.</source>
-        <translation>请选择报表：渠道漏斗、员工业绩、复购、RFM 客户分层、客户画像或标签使用。选择时段后点击刷新（F5）；双击某个数字可查看其对应的患者。</translation>
+        <location filename="../../desktop_app/ui/reports_page.py" line="112"/>
+        <source>Choose a report: the channel funnel, staff, repurchase by item or by channel, course completion, churn warning, RFM segments, demographics or tags, or your saved segments. Pick a period and Refresh (F5); double-click a number to see the patients behind it.</source>
+        <translation>选择报表：渠道漏斗、员工业绩、项目或渠道复购、疗程完成情况、流失预警、RFM 分层、人口属性、标签，或已存人群。选择时间段后刷新（F5）；双击数字可查看对应患者。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="110"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="119"/>
         <source>Reports are for managers.</source>
         <translation>报表仅供管理人员查看。</translation>
     </message>
@@ -7697,6 +7888,466 @@ Front desk and clinical record for aesthetics clinics.</source>
         <location filename="../../desktop_app/ui/security_box.py" line="206"/>
         <source>The clinic&apos;s key is on this computer now: photos open here.</source>
         <translation>诊所密钥已在本机：现在可以在这里打开照片。</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="163"/>
+        <source>Segment</source>
+        <translation>人群</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="163"/>
+        <source>New segment</source>
+        <translation>新建人群</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="167"/>
+        <source>e.g. Sleeping big spenders</source>
+        <translation>例如：沉睡的高消费客户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="168"/>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="171"/>
+        <source>Carries &amp;all of these tags</source>
+        <translation>同时带有以下全部标签(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="175"/>
+        <source>Carries a&amp;t least one of</source>
+        <translation>至少带有其中一个标签(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="178"/>
+        <source>Any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="179"/>
+        <source>Women</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="180"/>
+        <source>Men</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="181"/>
+        <source>&amp;Sex</source>
+        <translation>性别(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="183"/>
+        <source>&amp;Youngest age</source>
+        <translation>最小年龄(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="185"/>
+        <source>&amp;Oldest age</source>
+        <translation>最大年龄(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="187"/>
+        <source>&amp;Channel</source>
+        <translation>渠道(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="190"/>
+        <source>&amp;Bought this item</source>
+        <translation>消费过该项目(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="193"/>
+        <source>any; e.g. 5000</source>
+        <translation>不限；例如 5000</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="195"/>
+        <source>All purchases &amp;worth at least</source>
+        <translation>累计消费至少(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="198"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="200"/>
+        <source>Bought, but not in the &amp;last</source>
+        <translation>消费过，但最近未消费(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="218"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="221"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="252"/>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="264"/>
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="312"/>
+        <source>Counting…</source>
+        <translation>正在计数…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="324"/>
+        <source>No count yet: {problem}</source>
+        <translation>暂无人数：{problem}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_app/ui/segment_editor.py" line="327"/>
+        <source>%n patient(s) today</source>
+        <translation>
+            <numerusform>今天共 %n 位患者</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SegmentRemindersDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="386"/>
+        <source>Reminders for {name}</source>
+        <translation>为“{name}”生成提醒</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_app/ui/segment_editor.py" line="390"/>
+        <source>One reminder for each of the %n patient(s) in this segment today.</source>
+        <translation>
+            <numerusform>为该人群今天的 %n 位患者各生成一条提醒。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="399"/>
+        <source>&amp;Due on</source>
+        <translation>到期日(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="403"/>
+        <source>What to do, e.g. invite to the spring offer</source>
+        <translation>要做什么，例如：邀请参加春季活动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="404"/>
+        <source>&amp;What</source>
+        <translation>事项(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="407"/>
+        <source>Me</source>
+        <translation>我</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="410"/>
+        <source>&amp;For</source>
+        <translation>负责人(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="411"/>
+        <source>&amp;Make reminders</source>
+        <translation>生成提醒(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="428"/>
+        <source>Choose today or a later day.</source>
+        <translation>请选择今天或之后的日期。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="429"/>
+        <source>At most {max} characters.</source>
+        <translation>最多 {max} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="430"/>
+        <source>Say what is to be done.</source>
+        <translation>请写明要做的事。</translation>
+    </message>
+</context>
+<context>
+    <name>Segments</name>
+    <message>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="66"/>
+        <source>Give the segment a name.</source>
+        <translation>请为人群命名。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="67"/>
+        <source>At most {max} characters.</source>
+        <translation>最多 {max} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="70"/>
+        <source>Another segment already has this name.</source>
+        <translation>已有同名的人群。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="73"/>
+        <source>Choose at least one condition.</source>
+        <translation>请至少选择一个条件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="76"/>
+        <source>The oldest age is below the youngest.</source>
+        <translation>最大年龄小于最小年龄。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="79"/>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="82"/>
+        <source>Type an amount such as 5000 or 5000.50.</source>
+        <translation>请输入金额，例如 5000 或 5000.50。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="85"/>
+        <source>This item is not in the catalogue.</source>
+        <translation>项目目录中没有该项目。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="93"/>
+        <source>Give a number that is not negative.</source>
+        <translation>请输入不小于 0 的数字。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segments_view.py" line="70"/>
+        <source>tags {tags}</source>
+        <translation>标签 {tags}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segments_view.py" line="76"/>
+        <source>any of {tags}</source>
+        <translation>任一标签 {tags}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segments_view.py" line="81"/>
+        <source>women</source>
+        <translation>女性</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segments_view.py" line="83"/>
+        <source>men</source>
+        <translation>男性</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segments_view.py" line="86"/>
+        <source>aged {low}–{high}</source>
+        <translation>{low}–{high} 岁</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segments_view.py" line="92"/>
+        <source>aged {low} or more</source>
+        <translation>{low} 岁及以上</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segments_view.py" line="96"/>
+        <source>aged {high} or less</source>
+        <translation>{high} 岁及以下</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segments_view.py" line="100"/>
+        <source>from {channel}</source>
+        <translation>来自{channel}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segments_view.py" line="104"/>
+        <source>bought {item}</source>
+        <translation>消费过{item}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segments_view.py" line="108"/>
+        <source>spent at least {amount}</source>
+        <translation>累计消费至少 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segments_view.py" line="115"/>
+        <source>no purchase in the last %n day(s)</source>
+        <translation>最近 %n 天未消费</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segments_view.py" line="117"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentsModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/segments_view.py" line="122"/>
+        <source>Segment</source>
+        <translation>人群</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segments_view.py" line="122"/>
+        <source>Conditions</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segments_view.py" line="122"/>
+        <source>Patients today</source>
+        <translation>今天人数</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentsView</name>
+    <message>
+        <location filename="../../desktop_app/ui/segments_view.py" line="239"/>
+        <source>Saved segments</source>
+        <translation>已存人群</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segments_view.py" line="240"/>
+        <source>Saved segments are for managers.</source>
+        <translation>已存人群仅供管理者使用。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segments_view.py" line="241"/>
+        <source>&amp;New segment…</source>
+        <translation>新建人群(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segments_view.py" line="242"/>
+        <source>A segment from conditions on tags and purchases (Ins)</source>
+        <translation>按标签和消费条件新建人群（Ins）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segments_view.py" line="243"/>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segments_view.py" line="244"/>
+        <source>Change the chosen segment (F2)</source>
+        <translation>修改所选人群（F2）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segments_view.py" line="245"/>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segments_view.py" line="246"/>
+        <source>Delete the chosen segment (Del)</source>
+        <translation>删除所选人群（Del）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segments_view.py" line="247"/>
+        <source>&amp;Patients…</source>
+        <translation>患者(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segments_view.py" line="249"/>
+        <source>The patients the chosen segment picks today (Enter)</source>
+        <translation>所选人群今天包含的患者（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segments_view.py" line="251"/>
+        <source>Re&amp;minders…</source>
+        <translation>提醒(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segments_view.py" line="252"/>
+        <source>A reminder for each patient of the segment</source>
+        <translation>为人群中的每位患者生成一条提醒</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segments_view.py" line="253"/>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segments_view.py" line="254"/>
+        <source>Count each segment&apos;s patients again (F5)</source>
+        <translation>重新统计各人群人数（F5）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segments_view.py" line="257"/>
+        <source>A segment keeps its conditions, not its patients: its size and its list are always today&apos;s. Double-click a segment (or press Enter) to list its patients.</source>
+        <translation>人群保存的是条件而非患者名单：人数和名单总是按今天计算。双击人群（或按 Enter）可列出其患者。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segments_view.py" line="333"/>
+        <source>Counting each segment&apos;s patients…</source>
+        <translation>正在统计各人群人数…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segments_view.py" line="353"/>
+        <source>No saved segments yet.</source>
+        <translation>还没有已存人群。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segments_view.py" line="355"/>
+        <source>New segment (Ins) makes one.</source>
+        <translation>点“新建人群”（Ins）创建一个。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_app/ui/segments_view.py" line="358"/>
+        <source>%n segment(s), counted today.</source>
+        <translation>
+            <numerusform>%n 个人群，按今天统计。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segments_view.py" line="392"/>
+        <source>Opening…</source>
+        <translation>正在打开…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segments_view.py" line="419"/>
+        <source>Saved {name}.</source>
+        <translation>已保存“{name}”。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segments_view.py" line="428"/>
+        <source>Delete the segment {name}? Its patients and their reminders stay; only the saved conditions go.</source>
+        <translation>删除人群“{name}”？其患者和提醒都会保留，只删除保存的条件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segments_view.py" line="431"/>
+        <source>Delete segment</source>
+        <translation>删除人群</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segments_view.py" line="434"/>
+        <source>Deleting…</source>
+        <translation>正在删除…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segments_view.py" line="445"/>
+        <source>Deleted {name}.</source>
+        <translation>已删除“{name}”。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segments_view.py" line="454"/>
+        <source>Listing the patients…</source>
+        <translation>正在列出患者…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segments_view.py" line="469"/>
+        <source>Patients in the segment</source>
+        <translation>人群中的患者</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_app/ui/segments_view.py" line="497"/>
+        <source>%n reminder(s) made for {name}.</source>
+        <translation>
+            <numerusform>已为“{name}”生成 %n 条提醒。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/segments_view.py" line="500"/>
+        <source>Patients who already had an open reminder with these words got no second one.</source>
+        <translation>已有相同内容未完成提醒的患者不会重复生成。</translation>
     </message>
 </context>
 <context>
