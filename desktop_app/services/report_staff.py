@@ -160,7 +160,7 @@ def staff_patients(
     events = sa.union_all(*_events(database, since, until, today or dt.date.today())).subquery()
     ids = sa.select(events.c.patient_id).where(
         events.c.staff_id == staff_id,
-        events.c.measure == measure,
+        _matches(events, measure),
         events.c.patient_id.is_not(None),
     )
     with reading(database) as connection:
@@ -190,11 +190,18 @@ def _event(
     ]
 
 
+def _matches(events: sa.Subquery, measure: Measure) -> sa.ColumnElement[bool]:
+    """An event counts under ``measure``: its own, or a deal under consultations."""
+    if measure == "consultations":
+        return events.c.measure.in_(("consultations", "deals"))
+    return events.c.measure == measure
+
+
 def _per_person(events: sa.Subquery) -> sa.Select:
     """One kind of event's counts per person, in the columns every kind shares."""
 
     def counted(measure: Measure) -> sa.ColumnElement[int]:
-        return sa.func.coalesce(sa.func.sum(sa.case((events.c.measure == measure, 1))), 0)
+        return sa.func.coalesce(sa.func.sum(sa.case((_matches(events, measure), 1))), 0)
 
     treated = sa.case((events.c.measure == "treated", events.c.patient_id))
     rated = sa.case((events.c.measure == "satisfaction", events.c.score))
@@ -220,15 +227,16 @@ def _events(
     or before that day is on time, after it late; a cancelled one is no call.
     """
 
-    def consultations(measure: Measure) -> sa.Select:
-        return (
-            sa.select(*_event(Consultation.author_id, Consultation.patient_id, measure))
-            .join(Visit, Visit.id == Consultation.visit_id)
-            .where(sa.not_(Consultation.replaced), within(Visit.checked_in_at, since, until))
-        )
-
-    consulted = consultations("consultations")
-    dealt = consultations("deals").where(Consultation.outcome == Outcome.DEAL)
+    # One row per consultation, its measure "deals" when it was one: a deal is a
+    # consultation too (``_matches``), and the period's consultations are read once.
+    deal_or_not = sa.case(
+        (Consultation.outcome == Outcome.DEAL, "deals"), else_=sa.literal("consultations")
+    )
+    consulted = (
+        sa.select(*_event(Consultation.author_id, Consultation.patient_id, deal_or_not))
+        .join(Visit, Visit.id == Consultation.visit_id)
+        .where(sa.not_(Consultation.replaced), within(Visit.checked_in_at, since, until))
+    )
     treated = sa.select(*_event(Treatment.operator_id, Treatment.patient_id, "treated")).where(
         Treatment.cancelled_at.is_(None), within(Treatment.started_at, since, until)
     )
@@ -255,4 +263,4 @@ def _events(
         sa.literal("satisfaction", sa.String).label("measure"),
         FollowUp.satisfaction.label("score"),
     ).where(FollowUp.satisfaction.is_not(None), within(FollowUp.called_at, since, until))
-    return consulted, dealt, treated, called, rated
+    return consulted, treated, called, rated
