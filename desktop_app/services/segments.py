@@ -157,7 +157,7 @@ def segment_query(
         query = query.where(Patient.birth_date > years_before(today, conditions.age_max + 1))
     if conditions.channel:
         query = query.where(Patient.source_channel == conditions.channel)
-    bought = purchases(database).subquery()
+    bought = purchases(database, valued=False).subquery()
     if conditions.bought_item:
         query = query.where(
             sa.exists().where(
@@ -167,10 +167,11 @@ def segment_query(
             )
         )
     if conditions.min_value is not None:
+        valued = purchases(database).subquery()
         spenders = (
-            sa.select(bought.c.patient_id)
-            .group_by(bought.c.patient_id)
-            .having(sa.func.sum(bought.c.value) >= conditions.min_value)
+            sa.select(valued.c.patient_id)
+            .group_by(valued.c.patient_id)
+            .having(sa.func.sum(valued.c.value) >= conditions.min_value)
         )
         query = query.where(Patient.id.in_(spenders))
     if conditions.last_purchase_before_days is not None:
