@@ -34,6 +34,7 @@ from desktop_app.services.report_rfm import rfm_patients, rfm_segments
 from desktop_app.services.report_staff import staff_patients, staff_performance
 from desktop_app.services.report_tags import tag_patients, tag_usage
 from desktop_app.services.staff import NewStaff, create_staff
+from desktop_app.ui.report_action import plain
 from desktop_app.ui.report_specs import REPORTS
 from desktop_app.ui.report_view import ReportView
 from desktop_app.ui.tasks import SyncRunner
@@ -467,3 +468,15 @@ def test_churn_reminders_are_not_for_staff_without_reports(qtbot, database, mana
     assert alone.action is not None and alone.action.button.isHidden()
     alone.action.trigger()
     assert answers.questions == [] and reminders(database) == {}
+
+
+@pytest.mark.parametrize(
+    ("title", "shown"),
+    [
+        ("Re&mind consultants…", "Remind consultants"),
+        ("提醒咨询师(&M)…", "提醒咨询师"),
+        ("Save && close", "Save & close"),
+    ],
+)
+def test_an_actions_title_in_a_hint_has_no_mnemonic_or_ellipsis(title, shown):
+    assert plain(title) == shown

@@ -8,6 +8,7 @@ confirmation is a constructor argument so tests can answer it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -38,8 +39,10 @@ def confirm_in_box(parent: QWidget, title: str, text: str) -> bool:
 
 
 def plain(title: str) -> str:
-    """A button's text without its mnemonic's ampersand, for a dialog title or a hint."""
-    return title.replace("&&", "\0").replace("&", "").replace("\0", "&")
+    """A button's text for a dialog title or a hint: without its mnemonic (the "&" or,
+    in Chinese, the "(&M)" after the words) and without the "…" that promises a dialog."""
+    title = re.sub(r"\(&\w\)", "", title)
+    return title.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…").strip()
 
 
 class ReportAction(QObject):
