@@ -65,6 +65,9 @@ MEASURES: tuple[Measure, ...] = (
     "satisfaction",
 )
 
+# The per-person sums: each measure's count, satisfaction as a sum and a count of scores.
+TOTALS = (*MEASURES[:-1], "score_sum", "satisfaction_count")
+
 
 @dataclass(frozen=True)
 class StaffRow:
@@ -104,12 +107,12 @@ def staff_performance(
     # Each kind of event grouped per person on its own, then the few rows per person
     # added up: grouping the union itself would first copy every event of the period.
     per_kind = sa.union_all(
-        *(_per_person(kind.subquery()) for kind in _events(database, since, until, today))
+        *(
+            _per_person(kind.subquery(), measures)
+            for kind, measures in _events(database, since, until, today)
+        )
     ).subquery()
-    totals = [
-        sa.func.sum(per_kind.c[name]).label(name)
-        for name in (*MEASURES[:-1], "score_sum", "satisfaction_count")
-    ]
+    totals = [sa.func.sum(per_kind.c[name]).label(name) for name in TOTALS]
     per_person = sa.select(per_kind.c.staff_id, *totals).group_by(per_kind.c.staff_id).subquery()
     query = (
         sa.select(Staff.display_name, Staff.role, per_person)
@@ -157,7 +160,8 @@ def staff_patients(
     check_period(since, until)
     if measure not in MEASURES:
         raise ValidationError("measure", "invalid", f"Choose one of {', '.join(MEASURES)}.")
-    events = sa.union_all(*_events(database, since, until, today or dt.date.today())).subquery()
+    kinds = _events(database, since, until, today or dt.date.today())
+    events = sa.union_all(*(kind for kind, _measures in kinds)).subquery()
     ids = sa.select(events.c.patient_id).where(
         events.c.staff_id == staff_id,
         _matches(events, measure),
@@ -197,29 +201,33 @@ def _matches(events: sa.Subquery, measure: Measure) -> sa.ColumnElement[bool]:
     return events.c.measure == measure
 
 
-def _per_person(events: sa.Subquery) -> sa.Select:
-    """One kind of event's counts per person, in the columns every kind shares."""
+def _per_person(events: sa.Subquery, measures: tuple[Measure, ...]) -> sa.Select:
+    """One kind of event's counts per person, in the columns every kind shares: those of
+    its ``measures`` counted, the others 0 (no CASE evaluated for them on every row)."""
 
     def counted(measure: Measure) -> sa.ColumnElement[int]:
         return sa.func.coalesce(sa.func.sum(sa.case((_matches(events, measure), 1))), 0)
 
-    treated = sa.case((events.c.measure == "treated", events.c.patient_id))
-    rated = sa.case((events.c.measure == "satisfaction", events.c.score))
-    return sa.select(
-        events.c.staff_id,
-        *(counted(measure).label(measure) for measure in MEASURES[:2]),
-        sa.func.count(sa.distinct(treated)).label("treated"),
-        *(counted(measure).label(measure) for measure in MEASURES[3:-1]),
-        sa.func.coalesce(sa.func.sum(rated), 0).label("score_sum"),
-        sa.func.count(rated).label("satisfaction_count"),
-    ).group_by(events.c.staff_id)
+    zero = sa.literal(0, sa.Integer)
+    columns: dict[str, sa.ColumnElement] = {name: zero for name in TOTALS}
+    for measure in measures:
+        if measure == "treated":
+            columns[measure] = sa.func.count(sa.distinct(events.c.patient_id))
+        elif measure == "satisfaction":
+            columns["score_sum"] = sa.func.coalesce(sa.func.sum(events.c.score), 0)
+            columns["satisfaction_count"] = sa.func.count(events.c.score)
+        else:
+            columns[measure] = counted(measure)
+    labelled = (column.label(name) for name, column in columns.items())
+    return sa.select(events.c.staff_id, *labelled).group_by(events.c.staff_id)
 
 
 def _events(
     database: Database, since: dt.date, until: dt.date, today: dt.date
-) -> tuple[sa.Select, ...]:
+) -> tuple[tuple[sa.Select, tuple[Measure, ...]], ...]:
     """Each kind of thing a person did in the period, one row per event: (staff_id,
-    patient_id, measure, score); their union is every event.
+    patient_id, measure, score), with the measures its rows can have; the union of the
+    kinds is every event.
 
     A consultation is dated by its visit (a correction made later stays on the visit's
     day) and counted in its current version only. A call is a reminder assigned to the
@@ -263,4 +271,9 @@ def _events(
         sa.literal("satisfaction", sa.String).label("measure"),
         FollowUp.satisfaction.label("score"),
     ).where(FollowUp.satisfaction.is_not(None), within(FollowUp.called_at, since, until))
-    return consulted, treated, called, rated
+    return (
+        (consulted, ("consultations", "deals")),
+        (treated, ("treated",)),
+        (called, ("calls_on_time", "calls_late", "calls_open_overdue")),
+        (rated, ("satisfaction",)),
+    )
