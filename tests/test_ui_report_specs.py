@@ -110,11 +110,13 @@ def test_staff_performance_one_row_per_person(qtbot, database, manager, staff_cl
         for row in rows
     ]
     assert table(view)[0][:5] == ["Li 李咨询", "Consultant", "5", "2", "40.0%"]  # by hand
-    assert bar_sets(view) == {
-        "Consultations": [row.consultations for row in rows],
-        "Deals": [row.deals for row in rows],
-        "Treated patients": [row.treated_patients for row in rows],
+    ranked = rows[::-1]  # lying bars: the first of the ranking on top, drawn last
+    assert bar_sets(view, QHorizontalBarSeries) == {
+        "Consultations": [row.consultations for row in ranked],
+        "Deals": [row.deals for row in ranked],
+        "Treated patients": [row.treated_patients for row in ranked],
     }
+    assert view.chart.axes(Qt.Orientation.Vertical)[0].categories()[-1] == "Li 李咨询"
     behind = staff_patients(database, manager, SINCE, UNTIL, rows[0].staff_id, "deals")
     assert listed(qtbot, view, 0, 3) == names(behind) and behind
     treated = staff_patients(database, manager, SINCE, UNTIL, rows[2].staff_id, "treated")

@@ -59,11 +59,13 @@ def staff_value(row: StaffRow, key: str) -> object:
 
 
 def staff_chart(rows: Sequence[StaffRow]) -> QChart:
-    """Per person, bars of consultations, deals and treated patients."""
+    """Per person, bars of consultations, deals and treated patients; lying down, so
+    every name is read whole, the first of the ranking on top."""
+    ranked = list(reversed(rows))  # a horizontal chart draws its first bar at the bottom
     titles = {column.key: column.title for column in STAFF_COLUMNS}
-    bars = [(words(titles[key]), [getattr(row, key) for row in rows]) for key in CHARTED]
+    bars = [(words(titles[key]), [getattr(row, key) for row in ranked]) for key in CHARTED]
     title = words(QT_TRANSLATE_NOOP("Reports", "Staff performance"))
-    return bar_chart(title, [row.name for row in rows], bars)
+    return bar_chart(title, [row.name for row in ranked], bars, horizontal=True)
 
 
 def staff_drill(
