@@ -4,19 +4,21 @@ headline number needs.
     .venv/bin/python benchmarks/reports.py --database-url URL [--repeat 5]
         [--since 2026-01-01] [--until 2026-10-31]
 
-URL is a database loaded with ``clinic-desk demo-data --patients 200000`` (about a million
-visits, with the consultations, treatments, courses, reminders and follow-up calls
-demo-data draws for them), for example::
+URL is a database loaded with 200,000 demo patients and over a million visits, with the
+consultations, treatments, courses, reminders, follow-up calls and tags demo-data draws
+for them, for example::
 
-    .venv/bin/clinic-desk --database-url sqlite:///reports-benchmark.db demo-data --patients 200000
+    .venv/bin/clinic-desk --database-url sqlite:///reports-benchmark.db demo-data \
+        --patients 200000 --visits-per-patient 5.5
 
 For each report, ``--repeat`` times after a warm-up, alternating:
 
 - service: the report's function as the Reports page calls it (permission check, the
   audit row of the opening, SQLAlchemy, the rows built), and
 - headline: one hand-written aggregate for the report's headline number (for the funnel,
-  new patients per channel in the period) on an open DBAPI connection (sqlite3 / psycopg),
-  with ``fetchall()``.
+  the five counts per channel; for repurchase, each item's buyers and repurchasers) on an
+  open DBAPI connection (sqlite3 / psycopg), with ``fetchall()``. Where a number is money
+  it is valued as the report values it (a course session's share of its plan price).
 
 Budget (issue 12): service median ≤ 3 × headline median, and under 2 s on SQLite. Exit
 status 1 if any report misses.
@@ -32,6 +34,7 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +47,10 @@ from desktop_app.db import Database  # noqa: E402
 from desktop_app.migrations import upgrade  # noqa: E402
 from desktop_app.services.context import Actor  # noqa: E402
 from desktop_app.services.report_common import local_midnight  # noqa: E402
+from desktop_app.services.segments import Conditions  # noqa: E402
 
+SLEEPING_DAYS = 180
+SEGMENT = Conditions(min_value=Decimal(5000), last_purchase_before_days=SLEEPING_DAYS)
 BUDGET_RATIO = 3.0
 BUDGET_SECONDS_SQLITE = 2.0
 
@@ -54,7 +60,9 @@ class Report:
     name: str
     module: str  # desktop_app.services.<module>; a report not built yet is skipped
     call: Callable[[Any, Database, Actor, dt.date, dt.date, dt.date], object]
-    headline: str  # SQL with :start / :end (UTC instants of the period) and :today
+    # SQL with :start / :end (UTC instants of the period), :today and :recent; the macros
+    # of dialect_sql for what SQLite and PostgreSQL write differently
+    headline: str
 
 
 REPORTS = (
@@ -86,25 +94,65 @@ REPORTS = (
         "repurchase by item",
         "report_repurchase",
         lambda m, db, actor, since, until, today: m.repurchase_by_item(db, actor, since, until),
-        "SELECT t.item_id, count(DISTINCT t.patient_id) FROM treatments t"
-        " WHERE t.cancelled_at IS NULL AND t.started_at >= :start AND t.started_at < :end"
-        " GROUP BY 1",
+        # its headline is the repurchase rate: the period's buyers of each item and those
+        # with two or more purchase days of it
+        "SELECT item_id, count(*), sum(CASE WHEN days >= 2 THEN 1 ELSE 0 END) FROM ("
+        " SELECT t.patient_id, t.item_id, count(DISTINCT {day:t.started_at}) AS days"
+        " FROM treatments t WHERE t.cancelled_at IS NULL AND t.patient_id IN ("
+        "  SELECT patient_id FROM treatments WHERE cancelled_at IS NULL"
+        "  AND started_at >= :start AND started_at < :end)"
+        " GROUP BY 1, 2 HAVING max(CASE WHEN t.started_at >= :start"
+        "  AND t.started_at < :end THEN 1 ELSE 0 END) = 1) AS buyers GROUP BY 1",
+    ),
+    Report(
+        "repurchase by channel",
+        "report_repurchase",
+        lambda m, db, actor, since, until, today: m.repurchase_by_channel(db, actor, since, until),
+        "SELECT channel, count(*), sum(CASE WHEN days >= 2 THEN 1 ELSE 0 END) FROM ("
+        " SELECT t.patient_id, coalesce(p.source_channel, '') AS channel,"
+        " count(DISTINCT {day:t.started_at}) AS days"
+        " FROM treatments t JOIN patients p ON p.id = t.patient_id"
+        " WHERE t.cancelled_at IS NULL AND t.patient_id IN ("
+        "  SELECT patient_id FROM treatments WHERE cancelled_at IS NULL"
+        "  AND started_at >= :start AND started_at < :end)"
+        " GROUP BY 1, 2 HAVING max(CASE WHEN t.started_at >= :start"
+        "  AND t.started_at < :end THEN 1 ELSE 0 END) = 1) AS buyers GROUP BY 1",
+    ),
+    Report(
+        "course completion",
+        "report_courses",
+        lambda m, db, actor, since, until, today: m.course_completion(db, actor, since, until),
+        "SELECT item_name, count(*), sum(CASE WHEN sessions_used >= sessions_total"
+        " THEN 1 ELSE 0 END) FROM courses"
+        " WHERE created_at >= :start AND created_at < :end GROUP BY 1",
     ),
     Report(
         "churn warning",
         "report_churn",
         lambda m, db, actor, since, until, today: m.churn_warning(db, actor, today),
-        "SELECT t.patient_id, max(t.started_at) FROM treatments t"
-        " WHERE t.cancelled_at IS NULL GROUP BY 1",
+        # its headline is how many are at risk: each item's typical interval (the median
+        # of its repurchasers' mean intervals, 180 days below 5 of them) against each
+        # buyer's days since their last purchase
+        "WITH pairs AS (SELECT t.item_id,"
+        " (max({daynum:t.started_at}) - min({daynum:t.started_at})) * 1.0"
+        "  / (count(DISTINCT {day:t.started_at}) - 1) AS mean"
+        " FROM treatments t WHERE t.cancelled_at IS NULL GROUP BY t.patient_id, t.item_id"
+        " HAVING count(DISTINCT {day:t.started_at}) >= 2),"
+        " ranked AS (SELECT item_id, mean, row_number() OVER (PARTITION BY item_id"
+        "  ORDER BY mean) AS rank, count(*) OVER (PARTITION BY item_id) AS n FROM pairs),"
+        " typical AS (SELECT item_id, avg(mean) AS days FROM ranked"
+        "  WHERE n >= 5 AND rank IN ((n + 1) / 2, (n + 2) / 2) GROUP BY item_id),"
+        " last AS ({last})"
+        " SELECT count(*) FROM last LEFT JOIN typical ON typical.item_id = last.item_id"
+        " WHERE {daynum_today} - {daynum:last.at} > coalesce(typical.days, 180) * 1.2",
     ),
     Report(
         "RFM segments",
         "report_rfm",
         lambda m, db, actor, since, until, today: m.rfm_segments(db, actor, today),
+        # each buyer's recency, frequency and spend, spend as the report values a purchase
         "SELECT t.patient_id, max({day:t.started_at}), count(DISTINCT {day:t.started_at}),"
-        " sum(coalesce(i.default_price, 0)) FROM treatments t"
-        " JOIN treatment_items i ON i.id = t.item_id"
-        " WHERE t.cancelled_at IS NULL GROUP BY 1",
+        " sum({value}) FROM treatments t {valued} WHERE t.cancelled_at IS NULL GROUP BY 1",
     ),
     Report(
         "demographics",
@@ -117,15 +165,54 @@ REPORTS = (
         "tags",
         "report_tags",
         lambda m, db, actor, since, until, today: m.tag_usage(db, actor),
-        "SELECT tag_id, count(*) FROM patient_tags GROUP BY 1",
+        # the costliest of its counts: the price-band tags, patients per band of spend
+        "SELECT CASE WHEN spent < 1000 THEN 1 WHEN spent < 5000 THEN 2"
+        " WHEN spent < 20000 THEN 3 ELSE 4 END, count(*) FROM ("
+        " SELECT t.patient_id, sum({value}) AS spent FROM treatments t {valued}"
+        " WHERE t.cancelled_at IS NULL GROUP BY 1) AS spenders GROUP BY 1",
+    ),
+    Report(
+        "segment size",
+        "segments",
+        lambda m, db, actor, since, until, today: m.segment_size(db, actor, SEGMENT, today),
+        # SEGMENT: spent 5,000 or more, and nothing in the last 180 days
+        "SELECT count(*) FROM (SELECT t.patient_id FROM treatments t {valued}"
+        " WHERE t.cancelled_at IS NULL GROUP BY 1"
+        " HAVING sum({value}) >= 5000 AND max(t.started_at) < :recent) AS sleeping",
     ),
 )
 
 
+# A purchase's value as report_common.purchases defines it: a course session's share of
+# its plan item's price, else the item's catalogue price.
+VALUED = (
+    "JOIN treatment_items i ON i.id = t.item_id LEFT JOIN courses c ON c.id = t.course_id"
+    " LEFT JOIN plan_items pi ON pi.id = c.plan_item_id"
+)
+VALUE = "coalesce(pi.price / nullif(pi.sessions, 0), i.default_price, 0)"
+# Each buyer's latest purchase and its item: SQLite takes a bare column from the max() row.
+LAST_SQLITE = (
+    "SELECT patient_id, item_id, max(started_at) AS at FROM treatments"
+    " WHERE cancelled_at IS NULL GROUP BY patient_id"
+)
+LAST_POSTGRESQL = (
+    "SELECT DISTINCT ON (patient_id) patient_id, item_id, started_at AS at FROM treatments"
+    " WHERE cancelled_at IS NULL ORDER BY patient_id, started_at DESC"
+)
+TODAY_POSTGRESQL = "(CAST(:today AS date) - DATE '2000-01-01')"
+
+
 def dialect_sql(sql: str, kind: str) -> str:
     """``{day:COLUMN}``: the clinic's local day of a UTC timestamp, as the services
-    compute it (report_common.local_day), written for the backend."""
+    compute it (report_common.local_day), written for the backend; ``{valued}`` and
+    ``{value}``: the joins and the expression of a purchase's value."""
     import re
+
+    sql = sql.replace("{valued}", VALUED).replace("{value}", VALUE)
+    if kind == "postgresql":
+        sql = sql.replace("{last}", LAST_POSTGRESQL).replace("{daynum_today}", TODAY_POSTGRESQL)
+    else:
+        sql = sql.replace("{last}", LAST_SQLITE).replace("{daynum_today}", "julianday(:today)")
 
     offset = dt.datetime.now().astimezone().utcoffset() or dt.timedelta()
     minutes = int(offset.total_seconds() // 60)
@@ -136,6 +223,13 @@ def dialect_sql(sql: str, kind: str) -> str:
             return f"CAST(timezone('UTC', {column}) + interval '{minutes} minutes' AS date)"
         return f"date({column}, '{minutes:+d} minutes')"
 
+    def daynum(match: re.Match[str]) -> str:  # the local day as a number of days
+        local = day(match)
+        if kind == "postgresql":
+            return f"({local} - DATE '2000-01-01')"
+        return f"julianday({local})"
+
+    sql = re.sub(r"\{daynum:([\w.]+)\}", daynum, sql)
     return re.sub(r"\{day:([\w.]+)\}", day, sql)
 
 
@@ -187,6 +281,7 @@ def main() -> int:
         "start": local_midnight(args.since),
         "end": local_midnight(args.until + dt.timedelta(days=1)),
         "today": today,
+        "recent": local_midnight(today - dt.timedelta(days=SLEEPING_DAYS - 1)),
     }
     print(f"{database.describe()}: {args.since} … {args.until}, {args.repeat} runs each")
     print("| report | service median / max s | headline median s | ratio | verdict |")
