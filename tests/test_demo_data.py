@@ -282,6 +282,20 @@ def test_patients_carry_the_clinics_tags_in_realistic_shares(database, demo):
     assert all(at == first_visits[patient_id] for patient_id, at in added)
 
 
+def test_a_patients_consultant_is_the_first_who_saw_them(database, demo):
+    with unit_of_work(database, write=False) as session:
+        first_seen = {}
+        for patient_id, consultant_id in session.execute(
+            sa.select(Visit.patient_id, Visit.consultant_id)
+            .where(Visit.consultant_id.is_not(None))
+            .order_by(Visit.checked_in_at)
+        ):
+            first_seen.setdefault(patient_id, consultant_id)
+        assigned = dict(session.execute(sa.select(Patient.id, Patient.consultant_id)).all())
+    assert first_seen and all(assigned[p] == c for p, c in first_seen.items())
+    assert all(assigned[p] is None for p in assigned.keys() - first_seen.keys())
+
+
 def test_visits_per_patient_sets_the_average(database, manager):
     """The benchmarks' million visits over 200,000 patients ask for five each."""
     result = load_demo_data(database, manager, 400, seed=4, today=TODAY, visits_per_patient=6)

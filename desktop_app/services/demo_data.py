@@ -378,6 +378,8 @@ def _draw(plan: _Plan, rng: random.Random) -> _Drawn:
         updated_by_id=plan.staff_id,
     )
     record = demo_clinical.draw(plan.clinic, plan.seed, values, visits) if plan.clinic else {}
+    # The consultant who first saw them stays theirs (churn reminders go to them).
+    values["consultant_id"] = next((v["consultant_id"] for v in visits if v["consultant_id"]), None)
     if plan.clinic and plan.rules:
         record |= demo_reminders.draw(plan.clinic, plan.rules, plan.seed, values, visits, record)
     return values, visits, record
