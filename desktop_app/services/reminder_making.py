@@ -33,7 +33,7 @@ def checked_manual(reason: str, due_on: dt.date) -> str:
     if not reason:
         raise ValidationError("reason", "required", "Say what is to be done.")
     if len(reason) > 200:
-        raise ValidationError("reason", "too_long", "At most 200 characters.")
+        raise ValidationError("reason", "too_long", "At most 200 characters.", max=200)
     if due_on < dt.date.today():
         raise ValidationError("due_on", "past", "Choose today or a later day.")
     return reason

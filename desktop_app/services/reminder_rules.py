@@ -107,7 +107,7 @@ def _clean(session: sa.orm.Session, draft: RuleDraft) -> dict[str, object]:
     if not name:
         raise ValidationError("name", "required", "Give the rule a name.")
     if len(name) > 80:
-        raise ValidationError("name", "too_long", "At most 80 characters.")
+        raise ValidationError("name", "too_long", "At most 80 characters.", max=80)
     try:
         offsets = parse_offsets(draft.offsets)
     except ValueError:
@@ -133,7 +133,9 @@ def _clean(session: sa.orm.Session, draft: RuleDraft) -> dict[str, object]:
         if person is None or not person.active:
             raise ValidationError("assign_staff_id", "invalid", "Choose an active staff member.")
     if len(draft.script) > MAX_SCRIPT:
-        raise ValidationError("script", "too_long", f"At most {MAX_SCRIPT} characters.")
+        raise ValidationError(
+            "script", "too_long", f"At most {MAX_SCRIPT} characters.", max=MAX_SCRIPT
+        )
     if not 1 <= draft.max_attempts <= 10:
         raise ValidationError("max_attempts", "range", "Between 1 and 10 tries.")
     return {

@@ -119,7 +119,9 @@ def check_outcome(outcome: CallOutcome) -> None:
         raise ValidationError("satisfaction", "range", "Satisfaction is 1 to 5.")
     for field, text in (("notes", outcome.notes), ("next_step", outcome.next_step)):
         if len(text) > MAX_NOTE:
-            raise ValidationError(field, "too_long", f"At most {MAX_NOTE} characters.")
+            raise ValidationError(
+                field, "too_long", f"At most {MAX_NOTE} characters.", max=MAX_NOTE
+            )
     if not outcome.reached and (
         outcome.satisfaction is not None or outcome.reaction != Reaction.NONE
     ):

@@ -206,7 +206,7 @@ def save_segment(
     if not name:
         raise ValidationError("name", "required", "Give the segment a name.")
     if len(name) > MAX_NAME:
-        raise ValidationError("name", "too_long", f"At most {MAX_NAME} characters.")
+        raise ValidationError("name", "too_long", f"At most {MAX_NAME} characters.", max=MAX_NAME)
     conditions = checked(conditions)
     with unit_of_work(database) as session:
         if conditions.bought_item and not session.scalar(

@@ -83,7 +83,10 @@ def validation_text(code: str, params: dict[str, object], english: str) -> str:
         ),
     }
     template = texts.get(code)
-    return template.format(**params) if template else english
+    try:
+        return template.format(**params) if template else english
+    except (KeyError, IndexError):  # a service that gave no {max}: its own sentence
+        return english
 
 
 def changed_by(exc: ConflictError) -> tuple[str, str]:
