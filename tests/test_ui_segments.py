@@ -11,7 +11,8 @@ from decimal import Decimal
 
 import pytest
 import sqlalchemy as sa
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QApplication
 
 from desktop_app.models import AuditEvent, Reminder, Role, Segment, Treatment, TreatmentItem
 from desktop_app.services.context import unit_of_work
@@ -180,6 +181,9 @@ def test_a_segment_lists_exactly_its_patients_and_opens_one(qtbot, database, man
     assert drill is not None and drill.isVisible()
     assert [p.name for p in drill.model.rows] == ["甲一", "甲五"]
     assert drill.label.text() == "抖音女士: 2 patient(s)"
+    assert drill.windowTitle() == "Patients in the segment"
+    QApplication.sendEvent(drill, QEvent(QEvent.Type.LanguageChange))
+    assert drill.windowTitle() == "Patients in the segment"  # not the reports' own title
     drill.table.selectRow(1)
     qtbot.mouseClick(drill.open_button, Qt.MouseButton.LeftButton)
     assert opened == [clinic["甲五"]]

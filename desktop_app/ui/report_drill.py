@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -35,8 +36,16 @@ class DrillDialog(QDialog):
 
     open_record = Signal(object)  # the patient's uuid.UUID
 
-    def __init__(self, heading: str, patients: list[ReportPatient], parent: QWidget) -> None:
+    def __init__(
+        self,
+        heading: str,
+        patients: list[ReportPatient],
+        parent: QWidget,
+        title: Callable[[], str] | None = None,
+    ) -> None:
+        """``title``: the window title in the current language, if not the default one."""
         super().__init__(parent)
+        self.title = title
         self.setObjectName("reportDrill")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.heading = heading
@@ -74,7 +83,7 @@ class DrillDialog(QDialog):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Patients behind the number"))
+        self.setWindowTitle(self.title() if self.title else self.tr("Patients behind the number"))
         self.label.setText(
             self.tr("{heading}: %n patient(s)", "", self.model.rowCount()).format(
                 heading=self.heading

@@ -465,8 +465,9 @@ class SegmentsView(QWidget):
         self._say("")
         if self.drill_dialog is not None:
             self.drill_dialog.close()
-        self.drill_dialog = dialog = DrillDialog(segment.name, patients, self)
-        dialog.setWindowTitle(self.tr("Patients in the segment"))
+        self.drill_dialog = dialog = DrillDialog(
+            segment.name, patients, self, title=lambda: self.tr("Patients in the segment")
+        )
         dialog.open_record.connect(self.open_record)
         # finished, not destroyed: destroyed also fires while this view is being deleted.
         dialog.finished.connect(lambda _result: self._forget_drill(dialog))
