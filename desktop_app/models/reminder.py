@@ -94,7 +94,9 @@ class Reminder(UUIDPrimaryKey, Versioned, Base):
         sa.UniqueConstraint("rule_id", "source_id", "step", name="uq_reminders_rule_source_step"),
         sa.Index("ix_reminders_assignee", "assignee_id", "status", "due_on"),
         sa.Index("ix_reminders_role", "assignee_role", "status", "due_on"),
-        sa.Index("ix_reminders_status_due", "status", "due_on"),
+        # who and when closed too: the staff report counts a period's calls from the
+        # index alone (the table has a row per call ever made)
+        sa.Index("ix_reminders_status_due", "status", "due_on", "assignee_id", "closed_at"),
         # (patient or source, status …): with status alone SQLite would pick the status
         # index and read every open reminder of the clinic for one patient's flag.
         sa.Index("ix_reminders_patient", "patient_id", "status", "trigger"),
@@ -139,6 +141,8 @@ class FollowUp(UUIDPrimaryKey, Base):
     __table_args__ = (
         sa.CheckConstraint("satisfaction BETWEEN 1 AND 5", name="satisfaction"),
         sa.Index("ix_follow_ups_patient", "patient_id", "called_at"),
+        # the staff report's satisfaction per caller in a period, from the index alone
+        sa.Index("ix_follow_ups_called", "called_at", "author_id", "satisfaction"),
     )
 
     reminder_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("reminders.id"), index=True)
