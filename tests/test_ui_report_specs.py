@@ -238,6 +238,7 @@ def test_tag_usage_is_now_with_the_most_carried_as_bars(qtbot, database, manager
 def test_the_reports_are_listed_in_order():
     assert [spec.key for spec in REPORTS] == [
         "channel_funnel",
+        "monthly_funnel",
         "staff_performance",
         "repurchase",
         "repurchase_by_channel",

@@ -1,5 +1,6 @@
 """The Reports page's chart builders (QtCharts): grouped or stacked bars for counts by
-category, and a pie for the shares of one whole (RFM segments, sex)."""
+category, lines for counts over time (months), and a pie for the shares of one whole (RFM
+segments, sex)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from PySide6.QtCharts import (
     QBarSet,
     QChart,
     QHorizontalBarSeries,
+    QLineSeries,
     QPieSeries,
     QStackedBarSeries,
     QValueAxis,
@@ -47,20 +49,57 @@ def bar_chart(
     left, bottom = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignBottom
     chart.addAxis(axis_x, left if horizontal else bottom)
     series.attachAxis(axis_x)
-    axis_y = QValueAxis()
-    axis_y.setLabelFormat("%d" if whole else "%.1f")
     if stacked:
         top = max((sum(parts) for parts in zip(*(v for _n, v in bars), strict=True)), default=0)
     else:
         top = max((value for _name, values in bars for value in values), default=0)
-    axis_y.setRange(0, max(1, float(top)))
-    if whole and top < 10:  # whole patients: no 0.5 ticks on a small clinic's axis
-        axis_y.setTickCount(int(max(1, top)) + 1)
+    axis_y = _value_axis(top, whole)
     chart.addAxis(axis_y, bottom if horizontal else left)
     series.attachAxis(axis_y)
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
     chart.legend().setVisible(len(bars) > 1 or stacked)
     return chart
+
+
+def line_chart(
+    title: str, categories: Sequence[str], lines: Sequence[tuple[str, Sequence[float]]]
+) -> QChart:
+    """Lines over time: one per entry of ``lines`` (its name, a value per category, the
+    categories in order — months), each point marked so a single month still shows."""
+    chart = QChart()
+    chart.setTitle(title)
+    axis_x = QBarCategoryAxis()
+    axis_x.append([html.escape(name) for name in categories])
+    if len(categories) > 12:  # two years of months side by side would overlap
+        axis_x.setLabelsAngle(-90)
+    chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+    top = max((value for _name, values in lines for value in values), default=0)
+    axis_y = _value_axis(top + 1, whole=True)  # the highest point clear of the frame
+    if top + 1 >= 10:
+        axis_y.applyNiceNumbers()  # ticks on whole numbers, not 0, 3.25, 6.5 shown as "3"
+    chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+    for name, values in lines:
+        series = QLineSeries()
+        series.setName(name)
+        series.setPointsVisible(True)
+        for index, value in enumerate(values):  # a category axis counts its labels 0, 1, …
+            series.append(float(index), float(value))
+        chart.addSeries(series)
+        series.attachAxis(axis_x)
+        series.attachAxis(axis_y)
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    chart.legend().setVisible(len(lines) > 1)
+    return chart
+
+
+def _value_axis(top: float, whole: bool) -> QValueAxis:
+    """From 0 to the largest value; ``whole``: counts, no fractions."""
+    axis = QValueAxis()
+    axis.setLabelFormat("%d" if whole else "%.1f")
+    axis.setRange(0, max(1, float(top)))
+    if whole and top < 10:  # whole patients: no 0.5 ticks on a small clinic's axis
+        axis.setTickCount(int(max(1, top)) + 1)
+    return axis
 
 
 def pie_chart(title: str, slices: Sequence[tuple[str, float]]) -> QChart:

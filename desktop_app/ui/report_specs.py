@@ -26,6 +26,7 @@ from desktop_app.ui.report_specs_repurchase import REPURCHASE, REPURCHASE_BY_CHA
 from desktop_app.ui.report_specs_rfm import RFM
 from desktop_app.ui.report_specs_staff import STAFF
 from desktop_app.ui.report_specs_tags import TAGS
+from desktop_app.ui.report_specs_trend import MONTHLY_FUNNEL
 from desktop_app.ui.report_table import Column, ReportSpec, words
 
 if TYPE_CHECKING:
@@ -84,6 +85,7 @@ FUNNEL = ReportSpec(
 
 REPORTS: tuple[ReportSpec, ...] = (
     FUNNEL,
+    MONTHLY_FUNNEL,
     STAFF,
     REPURCHASE,
     REPURCHASE_BY_CHANNEL,

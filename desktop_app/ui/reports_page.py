@@ -109,9 +109,9 @@ class ReportsPage(ComingPage):
         if self.actor is not None and allowed(self.actor, Permission.VIEW_REPORTS):
             self.body.setText(
                 self.tr(
-                    "Choose a report: the channel funnel, staff, repurchase by item or by "
-                    "channel, course completion, churn warning, RFM segments, demographics "
-                    "or tags, or your saved segments. Pick a period and Refresh (F5); "
+                    "Choose a report: the channel funnel, funnel by month, staff, repurchase "
+                    "by item or by channel, course completion, churn warning, RFM segments, "
+                    "demographics or tags, or your saved segments. Pick a period and Refresh (F5); "
                     "double-click a number to see the patients behind it."
                 )
             )
