@@ -83,12 +83,6 @@ def churn_warning(
         }
         fallback = local_midnight(today - dt.timedelta(days=math.floor(DEFAULT_DAYS * TOLERANCE)))
         cutoff = sa.case(cutoffs, value=last.c.item_id, else_=fallback) if cutoffs else fallback
-        bought = purchases(database)
-        value = (
-            bought.with_only_columns(sa.func.sum(bought.selected_columns.value))
-            .where(Treatment.patient_id == last.c.patient_id)
-            .scalar_subquery()
-        )
         query = (
             sa.select(
                 Patient.id,
@@ -98,7 +92,7 @@ def churn_warning(
                 local_day(database, last.c.at).label("day"),
                 last.c.item_id,
                 TreatmentItem.name.label("item_name"),
-                value.label("value"),
+                last.c.value,
                 Patient.consultant_id,
                 Staff.display_name.label("consultant_name"),
             )
@@ -221,20 +215,28 @@ def _typical(database: Database) -> sa.Select:
 
 
 def _last(database: Database) -> sa.Select:
-    """Each patient's latest treatment not cancelled: (patient_id, item_id, at)."""
-    kept = Treatment.cancelled_at.is_(None)
+    """Each buyer's latest purchase and the value of all of them, in one pass over the
+    purchases: (patient_id, item_id, at, value)."""
+    bought = purchases(database).subquery()
     if database.kind == "postgresql":
-        return (
-            sa.select(Treatment.patient_id, Treatment.item_id, Treatment.started_at.label("at"))
-            .where(kept)
-            .ext(distinct_on(Treatment.patient_id))
-            .order_by(Treatment.patient_id, Treatment.started_at.desc(), Treatment.id)
+        latest = (
+            sa.select(bought.c.patient_id, bought.c.item_id, bought.c.started_at.label("at"))
+            .ext(distinct_on(bought.c.patient_id))
+            .order_by(bought.c.patient_id, bought.c.started_at.desc(), bought.c.treatment_id)
+            .subquery()
         )
-    # SQLite: a bare column next to max() comes from the row holding the maximum.
-    return (
-        sa.select(
-            Treatment.patient_id, Treatment.item_id, sa.func.max(Treatment.started_at).label("at")
+        values = (
+            sa.select(bought.c.patient_id, sa.func.sum(bought.c.value).label("value"))
+            .group_by(bought.c.patient_id)
+            .subquery()
         )
-        .where(kept)
-        .group_by(Treatment.patient_id)
-    )
+        return sa.select(latest, values.c.value).join(
+            values, values.c.patient_id == latest.c.patient_id
+        )
+    # SQLite: a bare column next to one max() comes from the row holding the maximum.
+    return sa.select(
+        bought.c.patient_id,
+        bought.c.item_id,
+        sa.func.max(bought.c.started_at).label("at"),
+        sa.func.sum(bought.c.value).label("value"),
+    ).group_by(bought.c.patient_id)
