@@ -1,7 +1,8 @@
 """Indexes for the staff report: a period's calls and ratings read from the index alone.
 
-``ix_reminders_status_due`` gains the assignee and the closing time (the other queries
-using it read its first two columns, as before); ``ix_follow_ups_called`` is new.
+``ix_reminders_status_due`` gains the assignee and the closing time and
+``ix_reminders_assignee`` the closing time (the other queries using them read their
+first columns, as before); ``ix_follow_ups_called`` is new.
 
 Revision ID: 0017
 Revises: 0016
@@ -19,6 +20,10 @@ depends_on = None
 
 
 def upgrade() -> None:
+    op.drop_index("ix_reminders_assignee", table_name="reminders")
+    op.create_index(
+        "ix_reminders_assignee", "reminders", ["assignee_id", "status", "due_on", "closed_at"]
+    )
     op.drop_index("ix_reminders_status_due", table_name="reminders")
     op.create_index(
         "ix_reminders_status_due", "reminders", ["status", "due_on", "assignee_id", "closed_at"]
@@ -29,6 +34,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index("ix_reminders_assignee", table_name="reminders")
+    op.create_index("ix_reminders_assignee", "reminders", ["assignee_id", "status", "due_on"])
     op.drop_index("ix_follow_ups_called", table_name="follow_ups")
     op.drop_index("ix_reminders_status_due", table_name="reminders")
     op.create_index("ix_reminders_status_due", "reminders", ["status", "due_on"])

@@ -92,10 +92,11 @@ class Reminder(UUIDPrimaryKey, Versioned, Base):
     __tablename__ = "reminders"
     __table_args__ = (
         sa.UniqueConstraint("rule_id", "source_id", "step", name="uq_reminders_rule_source_step"),
-        sa.Index("ix_reminders_assignee", "assignee_id", "status", "due_on"),
+        sa.Index("ix_reminders_assignee", "assignee_id", "status", "due_on", "closed_at"),
         sa.Index("ix_reminders_role", "assignee_role", "status", "due_on"),
-        # who and when closed too: the staff report counts a period's calls from the
-        # index alone (the table has a row per call ever made)
+        # closed_at here and above, assignee_id here: the staff report counts a period's
+        # calls per person from an index alone, whichever the planner picks (SQLite the
+        # one above, by person; PostgreSQL this one, by day)
         sa.Index("ix_reminders_status_due", "status", "due_on", "assignee_id", "closed_at"),
         # (patient or source, status …): with status alone SQLite would pick the status
         # index and read every open reminder of the clinic for one patient's flag.
