@@ -17,8 +17,8 @@ For each report, ``--repeat`` times after a warm-up, alternating:
   audit row of the opening, SQLAlchemy, the rows built), and
 - headline: one hand-written aggregate for the report's headline number (for the funnel,
   the five counts per channel; for repurchase, each item's buyers and repurchasers) on an
-  open DBAPI connection (sqlite3 / psycopg), with ``fetchall()``. Where a number is money
-  it is valued as the report values it (a course session's share of its plan price).
+  open DBAPI connection (sqlite3 / psycopg), with ``fetchall()``. Money is the value each
+  treatment was given when recorded (``treatments.value``), as the reports read it.
 
 Budget (issue 12): service median ≤ 3 × headline median, and under 2 s on SQLite. Exit
 status 1 if any report misses.
@@ -183,13 +183,9 @@ REPORTS = (
 )
 
 
-# A purchase's value as report_common.purchases defines it: a course session's share of
-# its plan item's price, else the item's catalogue price.
-VALUED = (
-    "JOIN treatment_items i ON i.id = t.item_id LEFT JOIN courses c ON c.id = t.course_id"
-    " LEFT JOIN plan_items pi ON pi.id = c.plan_item_id"
-)
-VALUE = "coalesce(pi.price / nullif(pi.sessions, 0), i.default_price, 0)"
+# A purchase's value as the reports read it: fixed on the treatment when it was recorded.
+VALUED = ""
+VALUE = "t.value"
 # Each buyer's latest purchase and its item: SQLite takes a bare column from the max() row.
 LAST_SQLITE = (
     "SELECT patient_id, item_id, max(started_at) AS at FROM treatments"

@@ -16,6 +16,8 @@ from desktop_app.models import (
     Outcome,
     Role,
     SignedRecordError,
+    Treatment,
+    TreatmentItem,
     TreatmentProduct,
     VisitStatus,
     VisitType,
@@ -227,6 +229,23 @@ def test_a_course_session_is_consumed_by_the_treatment_that_uses_it(database, te
             treatments.TreatmentDraft("水光针", utcnow(), course_id=course.id),
         )
     assert plans.courses_of(database, team["nurse"], visit.patient_id)[0].sessions_left == 0
+    single = treatments.record_treatment(
+        database, team["nurse"], visit.patient_id, treatments.TreatmentDraft("肉毒素", utcnow())
+    )
+    with unit_of_work(database, write=False) as session:
+        values = session.execute(
+            sa.select(Treatment.course_id.is_not(None), Treatment.value).order_by(
+                Treatment.created_at
+            )
+        ).all()
+        catalogue_price = session.scalar(
+            sa.select(TreatmentItem.default_price).where(TreatmentItem.name == "肉毒素")
+        )
+        assert session.get(Treatment, single.treatment_id).value == catalogue_price
+    # a course session is worth its share of the plan's price, fixed when recorded
+    assert [tuple(v) for v in values] == [(True, Decimal("1280.00"))] * 3 + [
+        (False, catalogue_price)
+    ]
     with pytest.raises(ValidationError) as error:
         treatments.record_treatment(
             database,

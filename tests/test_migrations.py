@@ -6,6 +6,7 @@ import shutil
 import sqlite3
 import threading
 import uuid
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -28,8 +29,10 @@ from desktop_app.migrations import (
     upgrade,
 )
 from desktop_app.models import Base, FollowUp, Reminder, Role, Trigger, utcnow
+from desktop_app.services import plans, treatments
 from desktop_app.services.context import unit_of_work
 from desktop_app.services.patients import PatientDraft, register_patient
+from desktop_app.services.staff import NewStaff, create_staff
 from tests.support.databases import scratch_postgres_database, sqlite_url
 
 
@@ -288,3 +291,41 @@ def test_lead_reminders_migrate_down_and_up_with_calls_on_them(database: Databas
     with database.connect() as connection:  # foreign keys are back on for the app
         if database.is_sqlite:
             assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+def test_treatments_from_before_0018_are_valued_as_they_are_now_recorded(database, manager):
+    """The backfill's rule is record_treatment's: a course session's share of its plan
+    price, else the catalogue price."""
+    patient = register_patient(database, manager, PatientDraft("李四", mobile="13800131235"))
+    nurse = create_staff(
+        database, manager, NewStaff("nurse", "Nurse", Role.NURSE, "correct horse battery")
+    )
+    plans.create_plan(
+        database,
+        create_staff(
+            database, manager, NewStaff("lily", "Lily", Role.CONSULTANT, "correct horse battery")
+        ),
+        patient.id,
+        [plans.PlanLine("水光针", "1000", sessions=3), plans.PlanLine("肉毒素", "2800")],
+    )
+    [course] = plans.courses_of(database, nurse, patient.id)
+    for draft in (
+        treatments.TreatmentDraft("水光针", utcnow(), course_id=course.id),
+        treatments.TreatmentDraft("肉毒素", utcnow()),
+    ):
+        treatments.record_treatment(database, nurse, patient.id, draft)
+
+    def values() -> list[tuple[object, ...]]:
+        with database.connect() as connection:
+            return sorted(
+                map(tuple, connection.execute(sa.text("SELECT id, value FROM treatments")))
+            )
+
+    recorded = values()
+    assert sorted(Decimal(str(v)) for _id, v in recorded)[0] == Decimal("333.33")
+    downgrade(database, "0017")
+    upgrade(database)
+    assert [(i, Decimal(str(v))) for i, v in values()] == [
+        (i, Decimal(str(v))) for i, v in recorded
+    ]
+    assert schema_differences(database) == []

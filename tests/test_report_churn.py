@@ -21,6 +21,7 @@ from desktop_app.services.report_churn import (
 )
 from desktop_app.services.staff import NewStaff, create_staff
 from tests.support.local_time import local_at as local
+from tests.support.purchases import price_of
 
 TODAY = dt.date(2026, 6, 1)
 
@@ -50,6 +51,7 @@ def clinic(database, manager, beijing_time):
                 Treatment(
                     patient_id=patient_id,
                     item_id=ids[item],
+                    value=price_of(session, ids[item]),
                     operator_id=manager.staff_id,
                     started_at=at,
                     cancelled_at=at + dt.timedelta(hours=1) if cancelled else None,

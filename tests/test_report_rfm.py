@@ -25,6 +25,7 @@ from desktop_app.services.report_rfm import (
 )
 from desktop_app.services.staff import NewStaff, create_staff
 from tests.support.local_time import local_at as local
+from tests.support.purchases import price_of
 
 TODAY = dt.date(2026, 4, 30)
 
@@ -54,6 +55,7 @@ def clinic(database, manager, beijing_time):
                 Treatment(
                     patient_id=ids[name],
                     item_id=item_ids[item],
+                    value=price_of(session, item_ids[item]),
                     operator_id=manager.staff_id,
                     started_at=at,
                     cancelled_at=at + dt.timedelta(hours=1) if cancelled else None,

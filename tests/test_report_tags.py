@@ -18,6 +18,7 @@ from desktop_app.services.intake import PatientDraft
 from desktop_app.services.patients import register_patient
 from desktop_app.services.report_tags import tag_patients, tag_usage
 from desktop_app.services.staff import NewStaff, create_staff
+from tests.support.purchases import price_of
 
 
 def add_item(database, name: str, price: str) -> object:
@@ -45,6 +46,7 @@ def clinic(database, manager, beijing_time):
                 Treatment(
                     patient_id=patient_id,
                     item_id=item_id,
+                    value=price_of(session, item_id),
                     operator_id=manager.staff_id,
                     started_at=at,
                     cancelled_at=at if cancelled else None,

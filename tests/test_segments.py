@@ -34,6 +34,7 @@ from desktop_app.services.segments import (
 )
 from desktop_app.services.staff import NewStaff, create_staff
 from tests.support.local_time import local
+from tests.support.purchases import price_of
 
 TODAY = dt.date(2026, 6, 15)
 
@@ -61,6 +62,7 @@ def clinic(database, manager, beijing_time):
                 Treatment(
                     patient_id=patient_id,
                     item_id=items[item],
+                    value=price_of(session, items[item]),
                     operator_id=manager.staff_id,
                     started_at=at,
                     cancelled_at=at if cancelled else None,

@@ -23,6 +23,7 @@ from desktop_app.services.staff import NewStaff, create_staff
 from desktop_app.ui.segment_editor import SegmentDialog, SegmentRemindersDialog
 from desktop_app.ui.segments_view import SegmentsView
 from desktop_app.ui.tasks import SyncRunner
+from tests.support.purchases import price_of
 
 pytestmark = pytest.mark.parametrize("database", ["sqlite"], indirect=True)
 
@@ -52,6 +53,7 @@ def clinic(database, manager):
                 Treatment(
                     patient_id=patient_id,
                     item_id=items[item],
+                    value=price_of(session, items[item]),
                     operator_id=manager.staff_id,
                     started_at=days_ago(days),
                 )

@@ -35,8 +35,20 @@ class PlanItem(UUIDPrimaryKey, Base):
 
 class Treatment(UUIDPrimaryKey, Versioned, Base):
     __tablename__ = "treatments"
+    __table_args__ = (
+        # A patient's purchases with all the managers' reports read of them, in the
+        # index alone (also the patient's treatments, by its first column).
+        sa.Index(
+            "ix_treatments_purchases",
+            "patient_id",
+            "cancelled_at",
+            "started_at",
+            "item_id",
+            "value",
+        ),
+    )
 
-    patient_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("patients.id"), index=True)
+    patient_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("patients.id"))
     visit_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("visits.id"))
     item_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("treatment_items.id"))
     course_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("courses.id"))
@@ -53,6 +65,10 @@ class Treatment(UUIDPrimaryKey, Versioned, Base):
     # Recorded in error or not done after all: kept, marked, its reminders cancelled.
     cancelled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     cancel_reason: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
+    # What the session was worth when recorded (``treatments.session_value``): a course
+    # session's share of its plan item's price, else the item's catalogue price. Fixed,
+    # so a later price change does not rewrite past takings.
+    value: Mapped[Decimal] = mapped_column(MONEY, default=Decimal(0), server_default="0")
 
 
 class TreatmentProduct(UUIDPrimaryKey, Base):

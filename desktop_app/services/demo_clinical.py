@@ -59,6 +59,7 @@ from desktop_app.services.demo_practice import (
     SKIN_CONDITIONS,
     SKIN_TYPES,
 )
+from desktop_app.services.treatments import session_value
 
 # In the order they are written (each refers only to rows written before it).
 TABLES: tuple[sa.Table, ...] = tuple(
@@ -95,6 +96,7 @@ class _Chart:
     patient: dict[str, object]
     rows: Rows = field(default_factory=lambda: {table.name: [] for table in TABLES})
     courses: list[dict[str, object]] = field(default_factory=list)
+    session_values: dict[object, Decimal] = field(default_factory=dict)  # per course id
     came: bool = False
     bought: bool = False
 
@@ -326,6 +328,9 @@ class _Chart:
                 )
                 self.rows[Course.__tablename__].append(course)
                 self.courses.append(course)
+                price = line["price"]
+                assert isinstance(price, Decimal)
+                self.session_values[course["id"]] = session_value(item.price, price, sessions)
             bought.append((item, course))
         return bought
 
@@ -348,6 +353,7 @@ class _Chart:
             visit_id=visit["id"],
             item_id=item.id,
             course_id=course["id"] if course else None,
+            value=self.session_values[course["id"]] if course else session_value(item.price),
             areas=self._areas([item]),
             operator_id=operator,
             assistant_id=assistant,

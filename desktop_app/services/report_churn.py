@@ -136,7 +136,7 @@ def remind_consultants(
     chosen = list(dict.fromkeys(patient_ids))
     if not chosen:
         return 0
-    bought = purchases(database, valued=False).subquery()
+    bought = purchases(database).subquery()
     with reading(database) as connection:
         last_days = dict(
             connection.execute(

@@ -61,7 +61,7 @@ def tag_usage(database: Database, actor: Actor) -> list[TagUsage]:
         .group_by(TagGroup.sort_order, TagGroup.name, TagGroup.kind, Tag.name)
         .order_by(TagGroup.name.is_(None), TagGroup.sort_order, TagGroup.name, Tag.name)
     )
-    bought = purchases(database, valued=False).subquery()
+    bought = purchases(database).subquery()
     items = (
         sa.select(TreatmentItem.name, sa.func.count(sa.distinct(bought.c.patient_id)).label("n"))
         .join(bought, bought.c.item_id == TreatmentItem.id)
@@ -106,7 +106,7 @@ def tag_patients(database: Database, actor: Actor, source: Source, tag: str) -> 
             .where(Tag.name == tag)
         )
     elif source == "item":
-        bought = purchases(database, valued=False).subquery()
+        bought = purchases(database).subquery()
         ids = (
             sa.select(bought.c.patient_id)
             .join(TreatmentItem, TreatmentItem.id == bought.c.item_id)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 import sqlalchemy as sa
 
@@ -18,6 +18,7 @@ from desktop_app.db import Database
 from desktop_app.models import (
     Course,
     Patient,
+    PlanItem,
     Product,
     ProductLot,
     Staff,
@@ -91,6 +92,18 @@ class RecallHit:
     unit: str
 
 
+def session_value(
+    catalogue_price: Decimal | None, plan_price: Decimal | None = None, sessions: int | None = None
+) -> Decimal:
+    """What one treatment is worth: a course session's share of its plan item's price
+    (``plan_price`` over ``sessions``), else the item's catalogue price, else 0; to the fen."""
+    if plan_price is not None and sessions:
+        share = Decimal(plan_price) / sessions
+    else:
+        share = Decimal(catalogue_price or 0)
+    return share.quantize(Decimal("0.01"), ROUND_HALF_UP)
+
+
 def record_treatment(
     database: Database, actor: Actor, patient_id: uuid.UUID, draft: TreatmentDraft
 ) -> Recorded:
@@ -120,6 +133,7 @@ def record_treatment(
             patient_id=patient_id,
             visit_id=draft.visit_id,
             item_id=item.id,
+            value=session_value(item.default_price),
             areas=",".join(a for a in AREAS if a in draft.areas),
             operator_id=actor.staff_id,
             assistant_id=draft.assistant_id,
@@ -137,6 +151,9 @@ def record_treatment(
             course.sessions_used += 1
             course.updated_by_id = actor.staff_id
             treatment.course_id = course.id
+            line = session.get(PlanItem, course.plan_item_id) if course.plan_item_id else None
+            if line is not None:
+                treatment.value = session_value(item.default_price, line.price, line.sessions)
         session.add(treatment)
         session.flush()
         for use in draft.products:
