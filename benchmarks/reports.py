@@ -47,7 +47,7 @@ from desktop_app.db import Database  # noqa: E402
 from desktop_app.migrations import upgrade  # noqa: E402
 from desktop_app.services.context import Actor  # noqa: E402
 from desktop_app.services.report_common import local_midnight  # noqa: E402
-from desktop_app.services.segments import Conditions  # noqa: E402
+from desktop_app.services.segments import Conditions, years_before  # noqa: E402
 
 SLEEPING_DAYS = 180
 SEGMENT = Conditions(min_value=Decimal(5000), last_purchase_before_days=SLEEPING_DAYS)
@@ -150,26 +150,39 @@ REPORTS = (
         "RFM segments",
         "report_rfm",
         lambda m, db, actor, since, until, today: m.rfm_segments(db, actor, today),
-        # each buyer's recency, frequency and spend, spend as the report values a purchase
-        "SELECT t.patient_id, max({day:t.started_at}), count(DISTINCT {day:t.started_at}),"
-        " sum({value}) FROM treatments t {valued} WHERE t.cancelled_at IS NULL GROUP BY 1",
+        # buyers per cell of the recency × frequency grid (quintiles) and their spend
+        "WITH m AS (SELECT t.patient_id, max({day:t.started_at}) AS last_day,"
+        " count(DISTINCT {day:t.started_at}) AS f, sum(t.value) AS spent FROM treatments t"
+        " WHERE t.cancelled_at IS NULL GROUP BY 1),"
+        " s AS (SELECT ntile(5) OVER (ORDER BY m.last_day, p.record_no) AS r,"
+        " ntile(5) OVER (ORDER BY m.f, p.record_no) AS fq, m.spent"
+        " FROM m JOIN patients p ON p.id = m.patient_id)"
+        " SELECT r, fq, count(*), sum(spent) FROM s GROUP BY 1, 2",
     ),
     Report(
         "demographics",
         "report_demographics",
         lambda m, db, actor, since, until, today: m.demographics(db, actor, since, until, today),
-        "SELECT coalesce(source_channel, ''), sex, count(*) FROM patients"
-        " WHERE created_at >= :start AND created_at < :end GROUP BY 1, 2",
+        # the period's new patients per channel, age band and sex
+        "SELECT coalesce(source_channel, ''), CASE WHEN birth_date IS NULL THEN 'unknown'"
+        " WHEN birth_date <= :y55 THEN '55+' WHEN birth_date <= :y45 THEN '45-54'"
+        " WHEN birth_date <= :y35 THEN '35-44' WHEN birth_date <= :y25 THEN '25-34'"
+        " WHEN birth_date <= :y18 THEN '18-24' ELSE 'under_18' END, sex, count(*)"
+        " FROM patients WHERE created_at >= :start AND created_at < :end GROUP BY 1, 2, 3",
     ),
     Report(
         "tags",
         "report_tags",
         lambda m, db, actor, since, until, today: m.tag_usage(db, actor),
-        # the costliest of its counts: the price-band tags, patients per band of spend
-        "SELECT CASE WHEN spent < 1000 THEN 1 WHEN spent < 5000 THEN 2"
-        " WHEN spent < 20000 THEN 3 ELSE 4 END, count(*) FROM ("
-        " SELECT t.patient_id, sum({value}) AS spent FROM treatments t {valued}"
-        " WHERE t.cancelled_at IS NULL GROUP BY 1) AS spenders GROUP BY 1",
+        # patients per tag: carried, and derived from the items bought and the band of
+        # all they spent
+        "SELECT 'tag', CAST(tag_id AS VARCHAR(40)), count(*) FROM patient_tags GROUP BY 2"
+        " UNION ALL SELECT 'item', CAST(item_id AS VARCHAR(40)), count(DISTINCT patient_id)"
+        " FROM treatments WHERE cancelled_at IS NULL GROUP BY 2"
+        " UNION ALL SELECT 'band', band, count(*) FROM (SELECT patient_id,"
+        " CASE WHEN sum(value) < 1000 THEN '<1000' WHEN sum(value) < 5000 THEN '1000-5000'"
+        " WHEN sum(value) < 20000 THEN '5000-20000' ELSE '>=20000' END AS band"
+        " FROM treatments WHERE cancelled_at IS NULL GROUP BY patient_id) AS bands GROUP BY 2",
     ),
     Report(
         "segment size",
@@ -278,6 +291,7 @@ def main() -> int:
         "end": local_midnight(args.until + dt.timedelta(days=1)),
         "today": today,
         "recent": local_midnight(today - dt.timedelta(days=SLEEPING_DAYS - 1)),
+        **{f"y{age}": years_before(today, age) for age in (18, 25, 35, 45, 55)},
     }
     print(f"{database.describe()}: {args.since} … {args.until}, {args.repeat} runs each")
     print("| report | service median / max s | headline median s | ratio | verdict |")

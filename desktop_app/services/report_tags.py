@@ -52,20 +52,34 @@ def tag_usage(database: Database, actor: Actor) -> list[TagUsage]:
     """Every tag with its patients: groups in the clinic's order, then free tags, then the
     items bought and the price bands; retired and unused tags are listed with their count."""
     require(actor, Permission.VIEW_REPORTS, database)
-    count = sa.func.count(PatientTag.patient_id)
+    # Counted per tag (and per item) first, then named: a join first would read every
+    # patient's tags (every purchase) once per tag (per item).
+    carried = (
+        sa.select(PatientTag.tag_id, sa.func.count().label("n"))
+        .group_by(PatientTag.tag_id)
+        .subquery()
+    )
     stored = (
-        sa.select(TagGroup.name.label("group"), TagGroup.kind, Tag.name, count.label("n"))
+        sa.select(
+            TagGroup.name.label("group"),
+            TagGroup.kind,
+            Tag.name,
+            sa.func.coalesce(carried.c.n, 0).label("n"),
+        )
         .select_from(Tag)
         .outerjoin(TagGroup, TagGroup.id == Tag.group_id)
-        .outerjoin(PatientTag, PatientTag.tag_id == Tag.id)
-        .group_by(TagGroup.sort_order, TagGroup.name, TagGroup.kind, Tag.name)
+        .outerjoin(carried, carried.c.tag_id == Tag.id)
         .order_by(TagGroup.name.is_(None), TagGroup.sort_order, TagGroup.name, Tag.name)
     )
     bought = purchases(database).subquery()
+    buyers = (
+        sa.select(bought.c.item_id, sa.func.count(sa.distinct(bought.c.patient_id)).label("n"))
+        .group_by(bought.c.item_id)
+        .subquery()
+    )
     items = (
-        sa.select(TreatmentItem.name, sa.func.count(sa.distinct(bought.c.patient_id)).label("n"))
-        .join(bought, bought.c.item_id == TreatmentItem.id)
-        .group_by(TreatmentItem.name)
+        sa.select(TreatmentItem.name, buyers.c.n)
+        .join(buyers, buyers.c.item_id == TreatmentItem.id)
         .order_by(TreatmentItem.name)
     )
     banded = _banded(database).subquery()
