@@ -82,6 +82,21 @@ REPORTS = (
         " FROM patients p WHERE p.created_at >= :start AND p.created_at < :end GROUP BY 1",
     ),
     Report(
+        "funnel by month",
+        "report_funnel",
+        lambda m, db, actor, since, until, today: m.monthly_funnel(db, actor, since, until),
+        "SELECT {month:p.created_at}, count(*),"
+        " sum(CASE WHEN EXISTS (SELECT 1 FROM visits v WHERE v.patient_id = p.id)"
+        "  THEN 1 ELSE 0 END),"
+        " sum(CASE WHEN EXISTS (SELECT 1 FROM consultations c WHERE c.patient_id = p.id)"
+        "  THEN 1 ELSE 0 END),"
+        " sum(CASE WHEN EXISTS (SELECT 1 FROM treatments t WHERE t.patient_id = p.id"
+        "  AND t.cancelled_at IS NULL) THEN 1 ELSE 0 END),"
+        " sum(CASE WHEN (SELECT count(DISTINCT {day:t.started_at}) FROM treatments t"
+        "  WHERE t.patient_id = p.id AND t.cancelled_at IS NULL) >= 2 THEN 1 ELSE 0 END)"
+        " FROM patients p WHERE p.created_at >= :start AND p.created_at < :end GROUP BY 1",
+    ),
+    Report(
         "staff performance",
         "report_staff",
         lambda m, db, actor, since, until, today: m.staff_performance(db, actor, since, until),
@@ -238,7 +253,12 @@ def dialect_sql(sql: str, kind: str) -> str:
             return f"({local} - DATE '2000-01-01')"
         return f"julianday({local})"
 
+    def month(match: re.Match[str]) -> str:  # "2026-03", as report_funnel groups them
+        local = day(match)
+        return f"to_char({local}, 'YYYY-MM')" if kind == "postgresql" else f"substr({local}, 1, 7)"
+
     sql = re.sub(r"\{daynum:([\w.]+)\}", daynum, sql)
+    sql = re.sub(r"\{month:([\w.]+)\}", month, sql)
     return re.sub(r"\{day:([\w.]+)\}", day, sql)
 
 

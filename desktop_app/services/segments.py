@@ -166,20 +166,17 @@ def segment_query(
                 TreatmentItem.name == conditions.bought_item,
             )
         )
+    # Spend and recency are both conditions on a buyer's purchases taken together: one
+    # grouped pass decides them, not an EXISTS per patient.
+    together: list[sa.ColumnElement[bool]] = []
     if conditions.min_value is not None:
-        valued = purchases(database).subquery()
-        spenders = (
-            sa.select(valued.c.patient_id)
-            .group_by(valued.c.patient_id)
-            .having(sa.func.sum(valued.c.value) >= conditions.min_value)
-        )
-        query = query.where(Patient.id.in_(spenders))
-    if conditions.last_purchase_before_days is not None:
+        together.append(sa.func.sum(bought.c.value) >= conditions.min_value)
+    if conditions.last_purchase_before_days is not None:  # bought, but not since ``recent``
         recent = local_midnight(today - dt.timedelta(days=conditions.last_purchase_before_days - 1))
-        query = query.where(
-            sa.exists().where(bought.c.patient_id == Patient.id),
-            ~sa.exists().where(bought.c.patient_id == Patient.id, bought.c.started_at >= recent),
-        )
+        together.append(sa.func.max(bought.c.started_at) < recent)
+    if together:
+        buyers = sa.select(bought.c.patient_id).group_by(bought.c.patient_id).having(*together)
+        query = query.where(Patient.id.in_(buyers))
     return query
 
 
