@@ -2570,19 +2570,19 @@ The server has now: {now}</source>
 <context>
     <name>DrillDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/report_drill.py" line="77"/>
+        <location filename="../../desktop_app/ui/report_drill.py" line="86"/>
         <source>Patients behind the number</source>
         <translation>该数字对应的患者</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/report_drill.py" line="79"/>
+        <location filename="../../desktop_app/ui/report_drill.py" line="88"/>
         <source>{heading}: %n patient(s)</source>
         <translation>
             <numerusform>{heading}：%n 位患者</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_drill.py" line="83"/>
+        <location filename="../../desktop_app/ui/report_drill.py" line="92"/>
         <source>&amp;Open record</source>
         <translation>打开病历(&amp;O)</translation>
     </message>
@@ -4955,92 +4955,92 @@ Front desk and clinical record for aesthetics clinics.</source>
         <translation>此文件不是 PNG 或 JPEG 图片，或已损坏。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="92"/>
+        <location filename="../../desktop_app/ui/messages.py" line="95"/>
         <source>Someone</source>
         <translation>有人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="117"/>
+        <location filename="../../desktop_app/ui/messages.py" line="120"/>
         <source>The database cannot be reached.</source>
         <translation>无法连接数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="121"/>
+        <location filename="../../desktop_app/ui/messages.py" line="124"/>
         <source>This database was upgraded by a newer version of Clinic Desk.</source>
         <translation>此数据库已被更新版本的 Clinic Desk 升级。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="127"/>
+        <location filename="../../desktop_app/ui/messages.py" line="130"/>
         <source>The safety copy before upgrading the database could not be made.</source>
         <translation>升级数据库前无法创建安全备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="133"/>
+        <location filename="../../desktop_app/ui/messages.py" line="136"/>
         <source>The database address is not valid.</source>
         <translation>数据库地址无效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="137"/>
+        <location filename="../../desktop_app/ui/messages.py" line="140"/>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="141"/>
+        <location filename="../../desktop_app/ui/messages.py" line="144"/>
         <source>This clinic has already been set up on another station. Sign in.</source>
         <translation>本诊所已在另一台电脑上完成设置，请直接登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="147"/>
+        <location filename="../../desktop_app/ui/messages.py" line="150"/>
         <source>Your role does not allow this.</source>
         <translation>您的角色无权进行此操作。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="151"/>
+        <location filename="../../desktop_app/ui/messages.py" line="154"/>
         <source>This patient is already in today&apos;s queue.</source>
         <translation>该患者已在今天的候诊队列中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="155"/>
+        <location filename="../../desktop_app/ui/messages.py" line="158"/>
         <source>Someone else saved this record first.</source>
         <translation>其他人已先保存了这条记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="159"/>
+        <location filename="../../desktop_app/ui/messages.py" line="162"/>
         <source>Stored data was refused: it was changed or damaged.</source>
         <translation>存储的数据被拒绝：它已被改动或损坏。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="165"/>
+        <location filename="../../desktop_app/ui/messages.py" line="168"/>
         <source>Too many wrong passwords: this account is locked until {time}. Try again then, or ask a manager to reset the password.</source>
         <translation>密码错误次数过多：此账号已锁定至 {time}。请到时再试，或请管理员重置密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="174"/>
+        <location filename="../../desktop_app/ui/messages.py" line="177"/>
         <source>Something went wrong.</source>
         <translation>出现了问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="180"/>
+        <location filename="../../desktop_app/ui/messages.py" line="183"/>
         <source>Photos and backups cannot be opened or made here. Import the clinic&apos;s key file, which a manager exports: Settings › Security › Import key file.</source>
         <translation>本机无法打开或生成照片和备份。请导入由管理员导出的诊所密钥文件：设置 › 安全 › 导入密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="186"/>
+        <location filename="../../desktop_app/ui/messages.py" line="189"/>
         <source>The data key on this computer is not this clinic&apos;s.</source>
         <translation>本机上的数据密钥不属于本诊所。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="190"/>
+        <location filename="../../desktop_app/ui/messages.py" line="193"/>
         <source>This computer has no secure key store (keyring) for the clinic&apos;s data key.</source>
         <translation>本机没有可保存诊所数据密钥的安全存储（密钥环）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="192"/>
+        <location filename="../../desktop_app/ui/messages.py" line="195"/>
         <source>Photos and backups cannot be opened or made on this computer.</source>
         <translation>本机无法打开或生成照片和备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="195"/>
+        <location filename="../../desktop_app/ui/messages.py" line="198"/>
         <source>This computer does not hold the clinic&apos;s data key.</source>
         <translation>本机没有诊所的数据密钥。</translation>
     </message>
@@ -5336,17 +5336,17 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>PatientsModel</name>
     <message>
-        <location filename="../../desktop_app/ui/report_drill.py" line="27"/>
+        <location filename="../../desktop_app/ui/report_drill.py" line="28"/>
         <source>Record no.</source>
         <translation>病历号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_drill.py" line="27"/>
+        <location filename="../../desktop_app/ui/report_drill.py" line="28"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_drill.py" line="27"/>
+        <location filename="../../desktop_app/ui/report_drill.py" line="28"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
@@ -6784,17 +6784,17 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>ReportAction</name>
     <message>
-        <location filename="../../desktop_app/ui/report_action.py" line="71"/>
+        <location filename="../../desktop_app/ui/report_action.py" line="74"/>
         <source>Choose several with Ctrl or Shift, then {action} ({keys}).</source>
         <translation>按住 Ctrl 或 Shift 可多选，然后{action}（{keys}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_action.py" line="92"/>
+        <location filename="../../desktop_app/ui/report_action.py" line="95"/>
         <source>Choose one or more rows first.</source>
         <translation>请先选择一行或多行。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_action.py" line="98"/>
+        <location filename="../../desktop_app/ui/report_action.py" line="101"/>
         <source>Working…</source>
         <translation>正在处理…</translation>
     </message>
@@ -6922,73 +6922,82 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>Reports</name>
     <message>
-        <location filename="../../desktop_app/ui/report_specs.py" line="35"/>
+        <location filename="../../desktop_app/ui/report_specs.py" line="36"/>
         <location filename="../../desktop_app/ui/report_specs_demographics.py" line="26"/>
         <location filename="../../desktop_app/ui/report_specs_repurchase.py" line="33"/>
         <source>(no channel)</source>
         <translation>（无渠道）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_specs.py" line="38"/>
+        <location filename="../../desktop_app/ui/report_specs.py" line="39"/>
         <location filename="../../desktop_app/ui/report_specs_repurchase.py" line="35"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_specs.py" line="39"/>
+        <location filename="../../desktop_app/ui/report_specs.py" line="40"/>
+        <location filename="../../desktop_app/ui/report_specs_trend.py" line="26"/>
         <source>New</source>
         <translation>新客</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_specs.py" line="40"/>
+        <location filename="../../desktop_app/ui/report_specs.py" line="41"/>
+        <location filename="../../desktop_app/ui/report_specs_trend.py" line="27"/>
         <source>Arrived</source>
         <translation>到院</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_specs.py" line="41"/>
+        <location filename="../../desktop_app/ui/report_specs.py" line="42"/>
+        <location filename="../../desktop_app/ui/report_specs_trend.py" line="28"/>
         <source>Consulted</source>
         <translation>已咨询</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_specs.py" line="42"/>
+        <location filename="../../desktop_app/ui/report_specs.py" line="43"/>
+        <location filename="../../desktop_app/ui/report_specs_trend.py" line="29"/>
         <source>Dealt</source>
         <translation>已成交</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_specs.py" line="43"/>
+        <location filename="../../desktop_app/ui/report_specs.py" line="44"/>
+        <location filename="../../desktop_app/ui/report_specs_trend.py" line="30"/>
         <source>Repurchased</source>
         <translation>已复购</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_specs.py" line="44"/>
+        <location filename="../../desktop_app/ui/report_specs.py" line="45"/>
+        <location filename="../../desktop_app/ui/report_specs_trend.py" line="31"/>
         <source>Arrival rate</source>
         <translation>到院率</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_specs.py" line="45"/>
+        <location filename="../../desktop_app/ui/report_specs.py" line="46"/>
+        <location filename="../../desktop_app/ui/report_specs_trend.py" line="32"/>
         <source>Consultation rate</source>
         <translation>咨询率</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_specs.py" line="46"/>
+        <location filename="../../desktop_app/ui/report_specs.py" line="47"/>
         <location filename="../../desktop_app/ui/report_specs_staff.py" line="35"/>
+        <location filename="../../desktop_app/ui/report_specs_trend.py" line="33"/>
         <source>Deal rate</source>
         <translation>成交率</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_specs.py" line="47"/>
+        <location filename="../../desktop_app/ui/report_specs.py" line="48"/>
         <location filename="../../desktop_app/ui/report_specs_repurchase.py" line="30"/>
+        <location filename="../../desktop_app/ui/report_specs_trend.py" line="34"/>
         <source>Repurchase rate</source>
         <translation>复购率</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_specs.py" line="48"/>
+        <location filename="../../desktop_app/ui/report_specs.py" line="49"/>
         <source>Share of new</source>
         <translation>新客占比</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_specs.py" line="59"/>
-        <location filename="../../desktop_app/ui/report_specs.py" line="77"/>
+        <location filename="../../desktop_app/ui/report_specs.py" line="60"/>
+        <location filename="../../desktop_app/ui/report_specs.py" line="78"/>
         <source>Channel funnel</source>
         <translation>渠道漏斗</translation>
     </message>
@@ -7444,8 +7453,8 @@ Front desk and clinical record for aesthetics clinics.</source>
         <translation>有评分的回访</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_specs_staff.py" line="65"/>
-        <location filename="../../desktop_app/ui/report_specs_staff.py" line="81"/>
+        <location filename="../../desktop_app/ui/report_specs_staff.py" line="67"/>
+        <location filename="../../desktop_app/ui/report_specs_staff.py" line="83"/>
         <source>Staff performance</source>
         <translation>员工业绩</translation>
     </message>
@@ -7484,6 +7493,17 @@ Front desk and clinical record for aesthetics clinics.</source>
         <source>Tag usage</source>
         <translation>标签使用</translation>
     </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_trend.py" line="25"/>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_specs_trend.py" line="42"/>
+        <location filename="../../desktop_app/ui/report_specs_trend.py" line="61"/>
+        <source>Funnel by month</source>
+        <translation>月度漏斗</translation>
+    </message>
 </context>
 <context>
     <name>ReportsPage</name>
@@ -7499,8 +7519,8 @@ Front desk and clinical record for aesthetics clinics.</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/reports_page.py" line="112"/>
-        <source>Choose a report: the channel funnel, staff, repurchase by item or by channel, course completion, churn warning, RFM segments, demographics or tags, or your saved segments. Pick a period and Refresh (F5); double-click a number to see the patients behind it.</source>
-        <translation>选择报表：渠道漏斗、员工业绩、项目或渠道复购、疗程完成情况、流失预警、RFM 分层、人口属性、标签，或已存人群。选择时间段后刷新（F5）；双击数字可查看对应患者。</translation>
+        <source>Choose a report: the channel funnel, funnel by month, staff, repurchase by item or by channel, course completion, churn warning, RFM segments, demographics or tags, or your saved segments. Pick a period and Refresh (F5); double-click a number to see the patients behind it.</source>
+        <translation>选择报表：渠道漏斗、月度漏斗、员工业绩、项目或渠道复购、疗程完成情况、流失预警、RFM 分层、人口属性、标签，或已存人群。选择时间段后刷新（F5）；双击数字可查看对应患者。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/reports_page.py" line="119"/>
@@ -8338,14 +8358,14 @@ Front desk and clinical record for aesthetics clinics.</source>
         <translation>人群中的患者</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/segments_view.py" line="497"/>
+        <location filename="../../desktop_app/ui/segments_view.py" line="498"/>
         <source>%n reminder(s) made for {name}.</source>
         <translation>
             <numerusform>已为“{name}”生成 %n 条提醒。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segments_view.py" line="500"/>
+        <location filename="../../desktop_app/ui/segments_view.py" line="501"/>
         <source>Patients who already had an open reminder with these words got no second one.</source>
         <translation>已有相同内容未完成提醒的患者不会重复生成。</translation>
     </message>
