@@ -11,6 +11,7 @@ lists always match the counts.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -128,27 +129,16 @@ def funnel_patients(
     """The patients behind one number of ``channel_funnel``, by record number."""
     require(actor, Permission.VIEW_REPORTS, database)
     check_period(since, until)
-    if step not in STEPS:
-        raise ValidationError("step", "invalid", f"Choose one of {', '.join(STEPS)}.")
-    flags = _flags(database, since, until).subquery()
-    query = sa.select(flags.c.id, flags.c.record_no, flags.c.name, flags.c.mobile).where(
-        flags.c.channel == channel
+    return _listed(
+        database,
+        actor,
+        since,
+        until,
+        step,
+        lambda flags: flags.c.channel == channel,
+        "channel_funnel_patients",
+        channel=channel,
     )
-    if step != "new":
-        query = query.where(flags.c[step] == 1)
-    with reading(database) as connection:
-        rows = connection.execute(query.order_by(flags.c.record_no)).all()
-        audit_opening(
-            connection,
-            actor,
-            "channel_funnel_patients",
-            since=since,
-            until=until,
-            channel=channel,
-            step=step,
-            patients=len(rows),
-        )
-    return [ReportPatient.of(row) for row in rows]
 
 
 def monthly_funnel(
@@ -189,13 +179,36 @@ def month_patients(
     """The patients behind one number of ``monthly_funnel``, by record number."""
     require(actor, Permission.VIEW_REPORTS, database)
     check_period(since, until)
-    if step not in STEPS:
-        raise ValidationError("step", "invalid", f"Choose one of {', '.join(STEPS)}.")
     if month not in months(since, until):
         raise ValidationError("month", "invalid", "Choose a month of the period.")
+    return _listed(
+        database,
+        actor,
+        since,
+        until,
+        step,
+        lambda flags: _month(database, flags.c.created_at) == month,
+        "monthly_funnel_patients",
+        month=month,
+    )
+
+
+def _listed(
+    database: Database,
+    actor: Actor,
+    since: dt.date,
+    until: dt.date,
+    step: Step,
+    where: Callable[[sa.Subquery], sa.ColumnElement[bool]],
+    report: str,
+    **summary: object,
+) -> list[FunnelPatient]:
+    """The cohort's patients ``where`` picks who reached ``step``, audited as ``report``."""
+    if step not in STEPS:
+        raise ValidationError("step", "invalid", f"Choose one of {', '.join(STEPS)}.")
     flags = _flags(database, since, until).subquery()
     query = sa.select(flags.c.id, flags.c.record_no, flags.c.name, flags.c.mobile).where(
-        _month(database, flags.c.created_at) == month
+        where(flags)
     )
     if step != "new":
         query = query.where(flags.c[step] == 1)
@@ -204,10 +217,10 @@ def month_patients(
         audit_opening(
             connection,
             actor,
-            "monthly_funnel_patients",
+            report,
             since=since,
             until=until,
-            month=month,
+            **summary,
             step=step,
             patients=len(rows),
         )

@@ -26,7 +26,7 @@ from desktop_app.ui.report_specs_repurchase import REPURCHASE, REPURCHASE_BY_CHA
 from desktop_app.ui.report_specs_rfm import RFM
 from desktop_app.ui.report_specs_staff import STAFF
 from desktop_app.ui.report_specs_tags import TAGS
-from desktop_app.ui.report_specs_trend import MONTHLY_FUNNEL
+from desktop_app.ui.report_specs_trend import MONTHLY_FUNNEL, STEP_COLUMNS
 from desktop_app.ui.report_table import Column, ReportSpec, words
 
 if TYPE_CHECKING:
@@ -37,15 +37,7 @@ NO_CHANNEL = QT_TRANSLATE_NOOP("Reports", "(no channel)")
 
 FUNNEL_COLUMNS = (
     Column("channel", QT_TRANSLATE_NOOP("Reports", "Channel"), "text", NO_CHANNEL),
-    Column("new", QT_TRANSLATE_NOOP("Reports", "New")),
-    Column("arrived", QT_TRANSLATE_NOOP("Reports", "Arrived")),
-    Column("consulted", QT_TRANSLATE_NOOP("Reports", "Consulted")),
-    Column("dealt", QT_TRANSLATE_NOOP("Reports", "Dealt")),
-    Column("repurchased", QT_TRANSLATE_NOOP("Reports", "Repurchased")),
-    Column("arrival_rate", QT_TRANSLATE_NOOP("Reports", "Arrival rate"), "rate"),
-    Column("consultation_rate", QT_TRANSLATE_NOOP("Reports", "Consultation rate"), "rate"),
-    Column("deal_rate", QT_TRANSLATE_NOOP("Reports", "Deal rate"), "rate"),
-    Column("repurchase_rate", QT_TRANSLATE_NOOP("Reports", "Repurchase rate"), "rate"),
+    *STEP_COLUMNS,
     Column("share", QT_TRANSLATE_NOOP("Reports", "Share of new"), "rate"),
 )
 _STEP_COLUMNS = {column.key: column for column in FUNNEL_COLUMNS if column.key in STEPS}

@@ -21,8 +21,8 @@ if TYPE_CHECKING:
     from desktop_app.db import Database
     from desktop_app.services.context import Actor
 
-MONTHLY_COLUMNS = (
-    Column("month", QT_TRANSLATE_NOOP("Reports", "Month"), "text"),
+# The funnel's steps and the rates between them: the channel funnel's columns too.
+STEP_COLUMNS = (
     Column("new", QT_TRANSLATE_NOOP("Reports", "New")),
     Column("arrived", QT_TRANSLATE_NOOP("Reports", "Arrived")),
     Column("consulted", QT_TRANSLATE_NOOP("Reports", "Consulted")),
@@ -33,6 +33,7 @@ MONTHLY_COLUMNS = (
     Column("deal_rate", QT_TRANSLATE_NOOP("Reports", "Deal rate"), "rate"),
     Column("repurchase_rate", QT_TRANSLATE_NOOP("Reports", "Repurchase rate"), "rate"),
 )
+MONTHLY_COLUMNS = (Column("month", QT_TRANSLATE_NOOP("Reports", "Month"), "text"), *STEP_COLUMNS)
 _STEP_TITLES = {column.key: column.title for column in MONTHLY_COLUMNS if column.key in STEPS}
 
 
