@@ -41,7 +41,7 @@ from desktop_app.services.consultations import (
 from desktop_app.services.errors import ValidationError
 from desktop_app.services.intake import parse_date
 from desktop_app.ui.clinical_names import AREA_NAMES, OUTCOME_NAMES, REASON_NAMES, word
-from desktop_app.ui.forms import ERROR_STYLE, FieldForm
+from desktop_app.ui.forms import FieldForm, error_line, save_cancel
 from desktop_app.ui.messages import describe, validation_text
 from desktop_app.ui.tasks import Runner
 
@@ -60,22 +60,8 @@ class ClinicalDialog(QDialog):
         self.runner, self.database, self.actor = runner, database, actor
         self.result_value: Any = None
         self.form = FieldForm()
-        self.error = QLabel()
-        self.error.setObjectName("formError")
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setObjectName("saveButton")
-        self.save_button.setText(self.tr("&Save"))
-        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setObjectName("cancelButton")
-        cancel.setText(self.tr("Cancel"))
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
+        self.error = error_line("formError")
+        self.buttons, self.save_button = save_cancel(self, "")
         self.column = QVBoxLayout(self)
         self.column.addLayout(self.form)
 

@@ -2,9 +2,44 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 ERROR_STYLE = "color: #b3261e;"
+
+
+def error_line(name: str) -> QLabel:
+    """A form's own error line (for what belongs to no one field), hidden until needed."""
+    error = QLabel()
+    error.setObjectName(name)
+    error.setStyleSheet(ERROR_STYLE)
+    error.setWordWrap(True)
+    error.hide()
+    return error
+
+
+def save_cancel(dialog: QDialog, prefix: str) -> tuple[QDialogButtonBox, QPushButton]:
+    """Save (``{prefix}Button`` → ``dialog.submit``) and Cancel (``reject``) for an edit
+    dialog; returns the box and its Save button."""
+    standard = QDialogButtonBox.StandardButton
+    buttons = QDialogButtonBox(standard.Save | standard.Cancel)
+    save = buttons.button(standard.Save)
+    save.setObjectName(f"save{prefix}Button")
+    save.setText(QCoreApplication.translate("Forms", "&Save"))
+    cancel = buttons.button(standard.Cancel)
+    cancel.setObjectName(f"cancel{prefix}Button")
+    cancel.setText(QCoreApplication.translate("Forms", "Cancel"))
+    buttons.accepted.connect(dialog.submit)  # type: ignore[attr-defined]
+    buttons.rejected.connect(dialog.reject)
+    return buttons, save
 
 
 class FieldForm(QFormLayout):

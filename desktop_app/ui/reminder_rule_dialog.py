@@ -13,8 +13,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
@@ -27,7 +25,7 @@ from desktop_app.services import reminder_rules
 from desktop_app.services.errors import ConflictError, ValidationError
 from desktop_app.services.lookups import StaffChoice
 from desktop_app.services.reminder_rules import MAX_SCRIPT, RuleDraft, RuleRow
-from desktop_app.ui.forms import ERROR_STYLE, FieldForm
+from desktop_app.ui.forms import FieldForm, error_line, save_cancel
 from desktop_app.ui.messages import describe, validation_text
 from desktop_app.ui.reminder_rules_settings import (
     DEFAULT_PERSON,
@@ -153,22 +151,8 @@ class RuleDialog(QDialog):
         self.active.setObjectName("rule_active")
         self.active.setChecked(True)
         self.form.addRow("", self.active)
-        self.error = QLabel()
-        self.error.setObjectName("ruleFormError")
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setObjectName("saveRuleButton")
-        self.save_button.setText(self.tr("&Save"))
-        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setObjectName("cancelRuleButton")
-        cancel.setText(self.tr("Cancel"))
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
+        self.error = error_line("ruleFormError")
+        self.buttons, self.save_button = save_cancel(self, "Rule")
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.error)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -34,7 +33,7 @@ from desktop_app.services import catalogue, segments
 from desktop_app.services.errors import ValidationError
 from desktop_app.services.segments import MAX_NAME, Conditions, SegmentSummary
 from desktop_app.ui.clinical_forms import ClinicalDialog
-from desktop_app.ui.forms import ERROR_STYLE, FieldForm
+from desktop_app.ui.forms import FieldForm, error_line, save_cancel
 from desktop_app.ui.messages import describe, validation_text
 from desktop_app.ui.reminder_dialogs import ROLE_ORDER
 from desktop_app.ui.reminders_model import ROLE_GROUPS, words
@@ -205,22 +204,8 @@ class SegmentDialog(QDialog):
         font = self.preview.font()
         font.setBold(True)
         self.preview.setFont(font)
-        self.error = QLabel()
-        self.error.setObjectName("segmentFormError")
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setObjectName("saveSegmentButton")
-        self.save_button.setText(self.tr("&Save"))
-        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setObjectName("cancelSegmentButton")
-        cancel.setText(self.tr("Cancel"))
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
+        self.error = error_line("segmentFormError")
+        self.buttons, self.save_button = save_cancel(self, "Segment")
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.preview)

@@ -4,17 +4,17 @@
 <context>
     <name>AddendumDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="351"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="337"/>
         <source>Addendum to a signed assessment</source>
         <translation>已签名面诊的补充记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="353"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="339"/>
         <source>&amp;Addendum</source>
         <translation>补充记录(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="354"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="340"/>
         <source>Sign &amp;addendum</source>
         <translation>签署补充记录(&amp;A)</translation>
     </message>
@@ -108,62 +108,62 @@
 <context>
     <name>AssessmentDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="270"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="256"/>
         <source>Doctor&apos;s assessment</source>
         <translation>医生面诊</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="272"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="258"/>
         <source>None recorded.</source>
         <translation>无记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="275"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="261"/>
         <source>Allergies and history</source>
         <translation>过敏史与病史</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="276"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="262"/>
         <source>I have checked these with the patient</source>
         <translation>已与患者核实以上情况</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="278"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="264"/>
         <source>Chief &amp;complaint</source>
         <translation>主诉(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="283"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="269"/>
         <source>Skin type (Fitzpatrick)</source>
         <translation>皮肤类型（Fitzpatrick）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="284"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="270"/>
         <source>Skin condition</source>
         <translation>皮肤状况</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="285"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="271"/>
         <source>Areas examined</source>
         <translation>检查部位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="290"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="276"/>
         <source>&amp;Diagnosis</source>
         <translation>诊断(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="291"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="277"/>
         <source>Diagnosis notes</source>
         <translation>诊断说明</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="292"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="278"/>
         <source>&amp;Recommendation</source>
         <translation>建议(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="293"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="279"/>
         <source>Save and si&amp;gn</source>
         <translation>保存并签名(&amp;G)</translation>
     </message>
@@ -2015,19 +2015,6 @@ A backup of the current data is made first. Everyone else must close Clinic Desk
     </message>
 </context>
 <context>
-    <name>ClinicalDialog</name>
-    <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="73"/>
-        <source>&amp;Save</source>
-        <translation>保存(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="76"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-</context>
-<context>
     <name>ComparisonDialog</name>
     <message>
         <location filename="../../desktop_app/ui/photo_compare.py" line="67"/>
@@ -2181,57 +2168,57 @@ The server has now: {now}</source>
 <context>
     <name>ConsultationDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="174"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="160"/>
         <source>Consultation</source>
         <translation>咨询</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="177"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="163"/>
         <source>&amp;Wishes (their words)</source>
         <translation>诉求（患者原话）(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="178"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="164"/>
         <source>&amp;Concerns</source>
         <translation>顾虑(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="179"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="165"/>
         <source>Areas</source>
         <translation>部位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="187"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="173"/>
         <source>&amp;Items of interest</source>
         <translation>意向项目(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="188"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="174"/>
         <source>Budget &amp;from</source>
         <translation>预算下限(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="189"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="175"/>
         <source>Budget &amp;to</source>
         <translation>预算上限(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="190"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="176"/>
         <source>&amp;Quote given</source>
         <translation>报价(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="195"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="181"/>
         <source>&amp;Outcome</source>
         <translation>结果(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="200"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="186"/>
         <source>&amp;Why not a deal</source>
         <translation>未成交原因(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="201"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="187"/>
         <source>Reason in their words</source>
         <translation>原因（患者原话）</translation>
     </message>
@@ -3447,6 +3434,19 @@ The server has now: {now}</source>
         <location filename="../../desktop_app/ui/follow_up_dialog.py" line="231"/>
         <source>Say whether the patient answered.</source>
         <translation>请选择是否接通。</translation>
+    </message>
+</context>
+<context>
+    <name>Forms</name>
+    <message>
+        <location filename="../../desktop_app/ui/forms.py" line="36"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/forms.py" line="39"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -5868,32 +5868,32 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>PlanDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="378"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="364"/>
         <source>Treatment plan</source>
         <translation>治疗方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="382"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="368"/>
         <source>&amp;Item</source>
         <translation>项目(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="383"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="369"/>
         <source>Agreed &amp;price</source>
         <translation>成交价(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="386"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="372"/>
         <source>&amp;Sessions</source>
         <translation>次数(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="387"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="373"/>
         <source>Course &amp;expires</source>
         <translation>疗程有效期至(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinical_forms.py" line="388"/>
+        <location filename="../../desktop_app/ui/clinical_forms.py" line="374"/>
         <source>YYYY-MM-DD (optional)</source>
         <translation>年-月-日（可不填）</translation>
     </message>
@@ -6187,67 +6187,67 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>ReminderRules</name>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="48"/>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="46"/>
         <source>Receptionist</source>
         <translation>前台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="49"/>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="47"/>
         <source>Consultant</source>
         <translation>咨询师</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="50"/>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="48"/>
         <source>Doctor</source>
         <translation>医生</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="51"/>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="49"/>
         <source>Nurse</source>
         <translation>护士</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="52"/>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="50"/>
         <source>Manager</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="68"/>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="66"/>
         <source>Days after the event, 0 to 3650, separated by commas (e.g. 1,3,7,30).</source>
         <translation>事件后的天数，0 到 3650，用逗号分隔（例如 1,3,7,30）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="71"/>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="69"/>
         <source>This kind of rule takes one number of days.</source>
         <translation>这类规则只能填一个天数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="74"/>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="72"/>
         <source>This item is not in the catalogue.</source>
         <translation>项目目录中没有这个项目。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="77"/>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="75"/>
         <source>Choose an item or a category.</source>
         <translation>请选择一个项目或一个类别。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="80"/>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="78"/>
         <source>Choose an active staff member.</source>
         <translation>请选择在职员工。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="83"/>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="81"/>
         <source>At most 80 characters.</source>
         <translation>最多 80 个字。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="84"/>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="82"/>
         <source>At most {max} characters.</source>
         <translation>最多 {max} 个字。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="87"/>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="85"/>
         <source>Between 1 and 10 tries.</source>
         <translation>1 到 10 次。</translation>
     </message>
@@ -6935,69 +6935,60 @@ Front desk and clinical record for aesthetics clinics.</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_specs.py" line="40"/>
         <location filename="../../desktop_app/ui/report_specs_trend.py" line="26"/>
         <source>New</source>
         <translation>新客</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_specs.py" line="41"/>
         <location filename="../../desktop_app/ui/report_specs_trend.py" line="27"/>
         <source>Arrived</source>
         <translation>到院</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_specs.py" line="42"/>
         <location filename="../../desktop_app/ui/report_specs_trend.py" line="28"/>
         <source>Consulted</source>
         <translation>已咨询</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_specs.py" line="43"/>
         <location filename="../../desktop_app/ui/report_specs_trend.py" line="29"/>
         <source>Dealt</source>
         <translation>已成交</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_specs.py" line="44"/>
         <location filename="../../desktop_app/ui/report_specs_trend.py" line="30"/>
         <source>Repurchased</source>
         <translation>已复购</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_specs.py" line="45"/>
         <location filename="../../desktop_app/ui/report_specs_trend.py" line="31"/>
         <source>Arrival rate</source>
         <translation>到院率</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_specs.py" line="46"/>
         <location filename="../../desktop_app/ui/report_specs_trend.py" line="32"/>
         <source>Consultation rate</source>
         <translation>咨询率</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_specs.py" line="47"/>
         <location filename="../../desktop_app/ui/report_specs_staff.py" line="35"/>
         <location filename="../../desktop_app/ui/report_specs_trend.py" line="33"/>
         <source>Deal rate</source>
         <translation>成交率</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_specs.py" line="48"/>
         <location filename="../../desktop_app/ui/report_specs_repurchase.py" line="30"/>
         <location filename="../../desktop_app/ui/report_specs_trend.py" line="34"/>
         <source>Repurchase rate</source>
         <translation>复购率</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_specs.py" line="49"/>
+        <location filename="../../desktop_app/ui/report_specs.py" line="41"/>
         <source>Share of new</source>
         <translation>新客占比</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_specs.py" line="60"/>
-        <location filename="../../desktop_app/ui/report_specs.py" line="78"/>
+        <location filename="../../desktop_app/ui/report_specs.py" line="52"/>
+        <location filename="../../desktop_app/ui/report_specs.py" line="70"/>
         <source>Channel funnel</source>
         <translation>渠道漏斗</translation>
     </message>
@@ -7494,13 +7485,13 @@ Front desk and clinical record for aesthetics clinics.</source>
         <translation>标签使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_specs_trend.py" line="25"/>
+        <location filename="../../desktop_app/ui/report_specs_trend.py" line="36"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_specs_trend.py" line="42"/>
-        <location filename="../../desktop_app/ui/report_specs_trend.py" line="61"/>
+        <location filename="../../desktop_app/ui/report_specs_trend.py" line="43"/>
+        <location filename="../../desktop_app/ui/report_specs_trend.py" line="62"/>
         <source>Funnel by month</source>
         <translation>月度漏斗</translation>
     </message>
@@ -7539,79 +7530,69 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>RuleDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="111"/>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="109"/>
         <source>Reminder rule</source>
         <translation>提醒规则</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="111"/>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="109"/>
         <source>New reminder rule</source>
         <translation>新建提醒规则</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="114"/>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="112"/>
         <source>&amp;Name</source>
         <translation>名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="118"/>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="116"/>
         <source>&amp;When</source>
         <translation>触发条件(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="123"/>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="121"/>
         <source>every {category} item</source>
         <translation>所有{category}项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="125"/>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="123"/>
         <source>&amp;Item</source>
         <translation>项目(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="128"/>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="126"/>
         <source>&amp;Days after</source>
         <translation>之后天数(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="136"/>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="134"/>
         <source>&amp;To whom</source>
         <translation>提醒对象(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="140"/>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="138"/>
         <source>One question per line</source>
         <translation>每行一个问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="141"/>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="139"/>
         <source>&amp;Questions to ask</source>
         <translation>回访问题(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="145"/>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="143"/>
         <source>&amp;Priority</source>
         <translation>优先级(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="150"/>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="148"/>
         <source>T&amp;ries if not reached</source>
         <translation>未接通时尝试次数(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="152"/>
+        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="150"/>
         <source>&amp;Active (untick to stop new reminders)</source>
         <translation>启用（取消勾选即停止生成新提醒）(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="166"/>
-        <source>&amp;Save</source>
-        <translation>保存(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/reminder_rule_dialog.py" line="169"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -7913,123 +7894,113 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>SegmentDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/segment_editor.py" line="163"/>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="162"/>
         <source>Segment</source>
         <translation>人群</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segment_editor.py" line="163"/>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="162"/>
         <source>New segment</source>
         <translation>新建人群</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segment_editor.py" line="167"/>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="166"/>
         <source>e.g. Sleeping big spenders</source>
         <translation>例如：沉睡的高消费客户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segment_editor.py" line="168"/>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="167"/>
         <source>&amp;Name</source>
         <translation>名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segment_editor.py" line="171"/>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="170"/>
         <source>Carries &amp;all of these tags</source>
         <translation>同时带有以下全部标签(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segment_editor.py" line="175"/>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="174"/>
         <source>Carries a&amp;t least one of</source>
         <translation>至少带有其中一个标签(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segment_editor.py" line="178"/>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="177"/>
         <source>Any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segment_editor.py" line="179"/>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="178"/>
         <source>Women</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segment_editor.py" line="180"/>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="179"/>
         <source>Men</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segment_editor.py" line="181"/>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="180"/>
         <source>&amp;Sex</source>
         <translation>性别(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segment_editor.py" line="183"/>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="182"/>
         <source>&amp;Youngest age</source>
         <translation>最小年龄(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segment_editor.py" line="185"/>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="184"/>
         <source>&amp;Oldest age</source>
         <translation>最大年龄(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segment_editor.py" line="187"/>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="186"/>
         <source>&amp;Channel</source>
         <translation>渠道(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segment_editor.py" line="190"/>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="189"/>
         <source>&amp;Bought this item</source>
         <translation>消费过该项目(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segment_editor.py" line="193"/>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="192"/>
         <source>any; e.g. 5000</source>
         <translation>不限；例如 5000</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segment_editor.py" line="195"/>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="194"/>
         <source>All purchases &amp;worth at least</source>
         <translation>累计消费至少(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segment_editor.py" line="198"/>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="197"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segment_editor.py" line="200"/>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="199"/>
         <source>Bought, but not in the &amp;last</source>
         <translation>消费过，但最近未消费(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segment_editor.py" line="218"/>
-        <source>&amp;Save</source>
-        <translation>保存(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/segment_editor.py" line="221"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/segment_editor.py" line="252"/>
-        <location filename="../../desktop_app/ui/segment_editor.py" line="264"/>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="237"/>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="249"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segment_editor.py" line="312"/>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="297"/>
         <source>Counting…</source>
         <translation>正在计数…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segment_editor.py" line="324"/>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="309"/>
         <source>No count yet: {problem}</source>
         <translation>暂无人数：{problem}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/segment_editor.py" line="327"/>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="312"/>
         <source>%n patient(s) today</source>
         <translation>
             <numerusform>今天共 %n 位患者</numerusform>
@@ -8039,59 +8010,59 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>SegmentRemindersDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/segment_editor.py" line="386"/>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="371"/>
         <source>Reminders for {name}</source>
         <translation>为“{name}”生成提醒</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/segment_editor.py" line="390"/>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="375"/>
         <source>One reminder for each of the %n patient(s) in this segment today.</source>
         <translation>
             <numerusform>为该人群今天的 %n 位患者各生成一条提醒。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segment_editor.py" line="399"/>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="384"/>
         <source>&amp;Due on</source>
         <translation>到期日(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segment_editor.py" line="403"/>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="388"/>
         <source>What to do, e.g. invite to the spring offer</source>
         <translation>要做什么，例如：邀请参加春季活动</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segment_editor.py" line="404"/>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="389"/>
         <source>&amp;What</source>
         <translation>事项(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segment_editor.py" line="407"/>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="392"/>
         <source>Me</source>
         <translation>我</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segment_editor.py" line="410"/>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="395"/>
         <source>&amp;For</source>
         <translation>负责人(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segment_editor.py" line="411"/>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="396"/>
         <source>&amp;Make reminders</source>
         <translation>生成提醒(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segment_editor.py" line="428"/>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="413"/>
         <source>Choose today or a later day.</source>
         <translation>请选择今天或之后的日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segment_editor.py" line="429"/>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="414"/>
         <source>At most {max} characters.</source>
         <translation>最多 {max} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segment_editor.py" line="430"/>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="415"/>
         <source>Say what is to be done.</source>
         <translation>请写明要做的事。</translation>
     </message>
@@ -8099,43 +8070,43 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>Segments</name>
     <message>
-        <location filename="../../desktop_app/ui/segment_editor.py" line="66"/>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="65"/>
         <source>Give the segment a name.</source>
         <translation>请为人群命名。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segment_editor.py" line="67"/>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="66"/>
         <source>At most {max} characters.</source>
         <translation>最多 {max} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segment_editor.py" line="70"/>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="69"/>
         <source>Another segment already has this name.</source>
         <translation>已有同名的人群。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segment_editor.py" line="73"/>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="72"/>
         <source>Choose at least one condition.</source>
         <translation>请至少选择一个条件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segment_editor.py" line="76"/>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="75"/>
         <source>The oldest age is below the youngest.</source>
         <translation>最大年龄小于最小年龄。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segment_editor.py" line="79"/>
-        <location filename="../../desktop_app/ui/segment_editor.py" line="82"/>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="78"/>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="81"/>
         <source>Type an amount such as 5000 or 5000.50.</source>
         <translation>请输入金额，例如 5000 或 5000.50。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segment_editor.py" line="85"/>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="84"/>
         <source>This item is not in the catalogue.</source>
         <translation>项目目录中没有该项目。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segment_editor.py" line="93"/>
+        <location filename="../../desktop_app/ui/segment_editor.py" line="92"/>
         <source>Give a number that is not negative.</source>
         <translation>请输入不小于 0 的数字。</translation>
     </message>
