@@ -99,3 +99,14 @@ def test_a_number_lists_its_months_patients(qtbot, database, manager, clinic):
     qtbot.keyClick(view.table, Qt.Key.Key_Return)
     assert view.status.text() == "This column has no list of patients behind it."
     assert report_views(database)[-1]["report"] == "monthly_funnel_patients"
+
+
+def test_month_labels_stand_up_when_a_row_of_them_would_be_cut_short(qapp):
+    from desktop_app.ui.report_charts import line_chart
+
+    def angle(months: int) -> int:
+        names = [f"2026-{m:02d}" for m in range(1, months + 1)]
+        chart = line_chart("t", names, [("new", [1] * months)])
+        return chart.axes(Qt.Orientation.Horizontal)[0].labelsAngle()
+
+    assert (angle(6), angle(10)) == (0, -90)

@@ -70,7 +70,7 @@ def line_chart(
     chart.setTitle(title)
     axis_x = QBarCategoryAxis()
     axis_x.append([html.escape(name) for name in categories])
-    if len(categories) > 12:  # two years of months side by side would overlap
+    if len(categories) > 6:  # "2026-03" side by side: cut short from about seven months on
         axis_x.setLabelsAngle(-90)
     chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
     top = max((value for _name, values in lines for value in values), default=0)
