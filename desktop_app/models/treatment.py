@@ -46,6 +46,10 @@ class Treatment(UUIDPrimaryKey, Versioned, Base):
             "item_id",
             "value",
         ),
+        # a period's treatments per operator (the staff report), from the index alone
+        sa.Index(
+            "ix_treatments_started", "started_at", "cancelled_at", "operator_id", "patient_id"
+        ),
     )
 
     patient_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("patients.id"))

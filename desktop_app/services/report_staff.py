@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Literal
 
@@ -65,6 +66,7 @@ MEASURES: tuple[Measure, ...] = (
     "satisfaction",
 )
 
+CONCURRENT_KINDS = 2  # connections at once: a station's cores, most have two or more
 # The per-person sums: each measure's count, satisfaction as a sum and a count of scores.
 TOTALS = (*MEASURES[:-1], "score_sum", "satisfaction_count")
 
@@ -104,45 +106,52 @@ def staff_performance(
     require(actor, Permission.VIEW_REPORTS, database)
     check_period(since, until)
     today = today or dt.date.today()
-    # Each kind of event grouped per person on its own, then the few rows per person
-    # added up: grouping the union itself would first copy every event of the period.
-    per_kind = sa.union_all(
-        *(
-            _per_person(kind.subquery(), measures)
-            for kind, measures in _events(database, since, until, today)
-        )
-    ).subquery()
-    totals = [sa.func.sum(per_kind.c[name]).label(name) for name in TOTALS]
-    per_person = sa.select(per_kind.c.staff_id, *totals).group_by(per_kind.c.staff_id).subquery()
-    query = (
-        sa.select(Staff.display_name, Staff.role, per_person)
-        .join(per_person, per_person.c.staff_id == Staff.id)
-        .order_by(
-            per_person.c.deals.desc(),
-            per_person.c.treated.desc(),
-            Staff.display_name,
-            Staff.id,
-        )
-    )
+    # Each kind of event grouped per person on its own (grouping their union would first
+    # copy every event of the period), the kinds at once on connections of their own —
+    # they read different tables — and the few rows per person added up here.
+    kinds = _events(database, since, until, today)
+    with ThreadPoolExecutor(max_workers=CONCURRENT_KINDS) as pool:
+        per_kind = list(pool.map(lambda kind: _counted(database, *kind), kinds))
+    totals: dict[uuid.UUID, dict[str, float]] = {}
+    for rows in per_kind:
+        for row in rows:
+            person = totals.setdefault(row.staff_id, dict.fromkeys(TOTALS, 0.0))
+            for name in TOTALS:
+                person[name] += float(row._mapping[name] or 0)
     with reading(database) as connection:
-        rows = connection.execute(query).all()
+        people = connection.execute(  # in the database's order of names, for ties
+            sa.select(Staff.id, Staff.display_name, Staff.role)
+            .where(Staff.id.in_(list(totals)))
+            .order_by(Staff.display_name, Staff.id)
+        ).all()
         audit_opening(connection, actor, "staff_performance", since=since, until=until)
-    return [
-        StaffRow(
-            row.staff_id,
-            row.display_name,
-            Role(row.role),
-            int(row.consultations),
-            int(row.deals),
-            int(row.treated),
-            int(row.calls_on_time),
-            int(row.calls_late),
-            int(row.calls_open_overdue),
-            float(row.score_sum) / int(row.satisfaction_count) if row.satisfaction_count else None,
-            int(row.satisfaction_count),
-        )
-        for row in rows
-    ]
+    ranked = sorted(
+        enumerate(people),
+        key=lambda at: (-totals[at[1].id]["deals"], -totals[at[1].id]["treated"], at[0]),
+    )
+    return [_row(person, totals[person.id]) for _order, person in ranked]
+
+
+def _counted(database: Database, events: sa.Select, measures: tuple[Measure, ...]) -> list[sa.Row]:
+    with reading(database) as connection:
+        return list(connection.execute(_per_person(events.subquery(), measures)))
+
+
+def _row(person: sa.Row, total: dict[str, float]) -> StaffRow:
+    rated = int(total["satisfaction_count"])
+    return StaffRow(
+        person.id,
+        person.display_name,
+        Role(person.role),
+        int(total["consultations"]),
+        int(total["deals"]),
+        int(total["treated"]),
+        int(total["calls_on_time"]),
+        int(total["calls_late"]),
+        int(total["calls_open_overdue"]),
+        total["score_sum"] / rated if rated else None,
+        rated,
+    )
 
 
 def staff_patients(
