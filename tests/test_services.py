@@ -73,6 +73,61 @@ def test_first_run_rejects_bad_answers_and_saves_nothing(sqlite_database, answer
     assert clinic_settings.get(sqlite_database, clinic_settings.CLINIC_NAME) == ""
 
 
+def _png(width: int, height: int) -> bytes:
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGBA", (width, height), (0, 128, 128, 128)).save(out, "PNG")
+    return out.getvalue()
+
+
+def test_first_run_keeps_the_letterhead_in_the_same_transaction(database: Database):
+    answers = setup.FirstRun(
+        "美丽诊所",
+        "boss",
+        "王店长",
+        MANAGER_PASSWORD,
+        address="  上海市 静安区  南京西路 1 号 ",
+        phone="021-5555 0000",
+        logo=_png(2400, 800),
+    )
+    setup.complete_first_run(database, answers)
+    assert clinic_settings.get(database, clinic_settings.CLINIC_ADDRESS) == (
+        "上海市 静安区 南京西路 1 号"
+    )
+    assert clinic_settings.get(database, clinic_settings.CLINIC_PHONE) == "021-5555 0000"
+    import io
+
+    from PIL import Image
+
+    logo = clinic_settings.logo_png(database)
+    assert logo is not None
+    with Image.open(io.BytesIO(logo)) as stored:  # scaled to the letterhead, on white
+        assert stored.size == (1800, 600) and stored.mode == "RGB"
+    [event] = audit_rows(database, "first_run")
+    summary = json.loads(event.summary)
+    assert (summary["phone"], summary["logo"]) == ("021-5555 0000", "yes")
+
+
+@pytest.mark.parametrize(
+    ("letterhead", "field"),
+    [
+        ({"address": "路" * 201}, "clinic_address"),
+        ({"phone": "1" * 41}, "clinic_phone"),
+        ({"logo": b"GIF89a not a picture"}, "logo"),
+    ],
+)
+def test_a_bad_letterhead_at_first_run_saves_nothing(sqlite_database, letterhead, field):
+    answers = setup.FirstRun("C", "boss", "Boss", MANAGER_PASSWORD, **letterhead)
+    with pytest.raises(ValidationError) as caught:
+        setup.complete_first_run(sqlite_database, answers)
+    assert caught.value.field == field
+    assert setup.needs_first_run(sqlite_database)
+    assert clinic_settings.get(sqlite_database, clinic_settings.CLINIC_NAME) == ""
+
+
 def test_sign_in_success_and_failure_are_audited(database: Database, manager: Actor):
     actor = staff.sign_in(database, " BOSS ", MANAGER_PASSWORD)
     assert actor.staff_id == manager.staff_id and actor.display_name == "王店长"

@@ -59,13 +59,14 @@ def put_many(database: Database, actor: Actor, values: dict[str, str]) -> None:
     The letterhead texts are trimmed and checked first (a ValidationError names the key
     as its field), so nothing is saved when one of them is wrong."""
     require(actor, Permission.EDIT_CLINIC_SETTINGS, database)
-    values = {key: _checked(key, value) for key, value in values.items()}
+    values = {key: checked(key, value) for key, value in values.items()}
     with unit_of_work(database) as session:
         for key, value in values.items():
             _write(session, actor, key, value, old=None)
 
 
-def _checked(key: str, value: str) -> str:
+def checked(key: str, value: str) -> str:
+    """The value as stored (letterhead texts trimmed), or a ValidationError naming the key."""
     if key == CLINIC_LOGO:
         raise ValidationError("logo", "invalid", "Choose the logo with set_logo.")
     if key == TREATMENT_GATE and value not in GATE_MODES:
