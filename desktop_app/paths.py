@@ -3,11 +3,27 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 APP_NAME = "ClinicDesk"
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
-ALEMBIC_SCRIPTS = Path(__file__).resolve().parent.parent / "alembic"
+
+
+def bundle_root() -> Path:
+    """The folder holding resources/ and alembic/: the checkout, or the installed bundle.
+
+    A PyInstaller build unpacks its data files into ``sys._MEIPASS`` (the ``_internal``
+    folder beside the executable), where ``__file__`` no longer leads to them.
+    """
+    bundle = getattr(sys, "_MEIPASS", None)
+    if getattr(sys, "frozen", False) and bundle:
+        return Path(bundle)
+    return Path(__file__).resolve().parent.parent
+
+
+RESOURCES = bundle_root() / "resources"
+ALEMBIC_SCRIPTS = bundle_root() / "alembic"
+ICONS = RESOURCES / "icons"
 
 
 def data_dir() -> Path:

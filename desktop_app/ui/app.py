@@ -7,9 +7,10 @@ import sys
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from desktop_app import station
+from desktop_app import paths, station
 from desktop_app.ui import crash, startup_probe
 from desktop_app.ui.i18n import Translations, effective_language
 from desktop_app.ui.main_window import MainWindow
@@ -24,6 +25,7 @@ def run(
     QCoreApplication.setApplicationName("Clinic Desk")
     app = QApplication.instance() or QApplication(sys.argv)
     crash.install()
+    app.setWindowIcon(QIcon(str(paths.ICONS / "clinic-desk-256.png")))
     settings = station.load()
     translations = Translations(app)
     translations.apply(effective_language(settings.language))
