@@ -3,7 +3,8 @@
 - SQLite: a pending migration first copies the file with SQLite's backup API to a
   timestamped file beside it, so a failed or unwanted upgrade can be undone by hand.
 - PostgreSQL: stations starting together serialise on an advisory lock; the first one
-  migrates, the rest find nothing left to do.
+  migrates, the rest find nothing left to do. Each is told which it is (``notify``), so
+  the person at a waiting station reads why it waits.
 - A database written by a newer Clinic Desk is refused, never "downgraded" by accident.
 - SQLite runs migrations with foreign keys off and checks them before committing: a
   migration that copies a table (batch mode, to change a column) drops the old one, which
@@ -16,7 +17,7 @@ Alembic is imported only when there is something to do, which keeps start-up qui
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -34,6 +35,9 @@ if TYPE_CHECKING:
 # The newest revision in alembic/versions; tests/test_migrations.py keeps the two in step.
 SCHEMA_HEAD = "0019"
 _PG_MIGRATION_LOCK = 0x0C1D_E5C0
+UPGRADING = "upgrading"  # what ``notify`` is told: this station migrates now
+WAITING = "waiting"  # another station holds the migration lock: wait for it
+Notify = Callable[[str], None]
 
 
 class DatabaseTooNewError(DatabaseError):
@@ -96,8 +100,11 @@ def check_known(current: str | None, scripts: Path = paths.ALEMBIC_SCRIPTS) -> N
         ) from exc
 
 
-def upgrade(database: Database, scripts: Path = paths.ALEMBIC_SCRIPTS) -> MigrationResult:
-    """Migrate to the newest revision, backing an SQLite file up first if anything is due."""
+def upgrade(
+    database: Database, scripts: Path = paths.ALEMBIC_SCRIPTS, notify: Notify | None = None
+) -> MigrationResult:
+    """Migrate to the newest revision, backing an SQLite file up first if anything is due;
+    ``notify`` hears UPGRADING, or WAITING first while another station migrates."""
     current = current_revision(database)
     if current == SCHEMA_HEAD and scripts == paths.ALEMBIC_SCRIPTS:
         return MigrationResult(current, current, None)
@@ -108,15 +115,16 @@ def upgrade(database: Database, scripts: Path = paths.ALEMBIC_SCRIPTS) -> Migrat
     backup = None
     if database.sqlite_path is not None and current is not None:
         backup = backup_sqlite(database.sqlite_path, f"before-{head}")
-    _run_upgrade(database, scripts)
+    _run_upgrade(database, scripts, notify or (lambda _state: None))
     return MigrationResult(current, head, backup)
 
 
-def _run_upgrade(database: Database, scripts: Path) -> None:
+def _run_upgrade(database: Database, scripts: Path, notify: Notify) -> None:
     from alembic import command
 
     config = alembic_config(scripts)
-    with migrating(database) as connection:
+    with migrating(database, notify) as connection:
+        notify(UPGRADING)
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
 
@@ -132,13 +140,17 @@ def downgrade(database: Database, revision: str) -> None:
 
 
 @contextmanager
-def migrating(database: Database) -> Iterator[sa.Connection]:
+def migrating(database: Database, notify: Notify | None = None) -> Iterator[sa.Connection]:
     """One transaction to migrate in: on PostgreSQL under the stations' advisory lock, on
     SQLite with foreign keys off for its duration and every key checked before commit."""
     with database.connect() as connection:
         if not database.is_sqlite:
             with connection.begin():
-                connection.execute(sa.select(sa.func.pg_advisory_xact_lock(_PG_MIGRATION_LOCK)))
+                lock = sa.func.pg_try_advisory_xact_lock(_PG_MIGRATION_LOCK)
+                if not connection.execute(sa.select(lock)).scalar():
+                    if notify is not None:
+                        notify(WAITING)
+                    connection.execute(sa.select(sa.func.pg_advisory_xact_lock(_PG_MIGRATION_LOCK)))
                 yield connection
             return
         raw = connection.connection.dbapi_connection

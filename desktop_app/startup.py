@@ -11,7 +11,7 @@ from sqlalchemy.engine import URL
 
 from desktop_app import secrets
 from desktop_app.db import Database, resolve_url
-from desktop_app.migrations import MigrationResult, upgrade
+from desktop_app.migrations import MigrationResult, Notify, upgrade
 from desktop_app.station import StationSettings
 
 
@@ -47,15 +47,16 @@ def database_url(
     return url.set(password=stored)
 
 
-def open_database(url: URL) -> OpenedDatabase:
-    """Connect, migrate to the newest schema, install any shipped document template the
-    database lacks, and say whether the clinic is set up yet."""
+def open_database(url: URL, notify: Notify | None = None) -> OpenedDatabase:
+    """Connect, migrate to the newest schema (``notify`` hears whether this station
+    upgrades or waits for another), install any shipped document template the database
+    lacks, and say whether the clinic is set up yet."""
     from desktop_app.services.setup import needs_first_run
     from desktop_app.services.templates import install_defaults
 
     database = Database(url)
     try:
-        migration = upgrade(database)
+        migration = upgrade(database, notify=notify)
         install_defaults(database)
         return OpenedDatabase(database, migration, needs_first_run(database))
     except BaseException:

@@ -29,7 +29,11 @@ from tests.support.databases import (
 from tests.support.memory_keyring import MemoryKeyring
 
 # nurse, patient, filler: the document tests' clinic
-pytest_plugins = ["tests.support.document_clinic", "tests.support.local_time"]
+pytest_plugins = [
+    "tests.support.document_clinic",
+    "tests.support.local_time",
+    "tests.support.password_server",
+]
 
 MANAGER_PASSWORD = "correct horse battery"
 

@@ -173,6 +173,37 @@ def test_stations_starting_together_on_postgres_migrate_once(postgres_database: 
             station.dispose()
 
 
+def test_a_station_waiting_for_another_to_migrate_is_told_so(postgres_database: Database):
+    """The person at the second station reads why it waits (the first holds the lock)."""
+    from desktop_app.migrations import _PG_MIGRATION_LOCK, UPGRADING, WAITING
+
+    with scratch_postgres_database() as url:
+        first, second = Database(url), Database(url)
+        heard: list[str] = []
+        waiting = threading.Event()
+
+        def notify(state: str) -> None:
+            heard.append(state)
+            if state == WAITING:
+                waiting.set()
+
+        with first.connect() as holder:  # the first station, mid-migration
+            holder.execute(sa.select(sa.func.pg_advisory_lock(_PG_MIGRATION_LOCK)))
+            thread = threading.Thread(target=upgrade, args=(second,), kwargs={"notify": notify})
+            thread.start()
+            assert waiting.wait(30)
+            assert current_revision(second) is None  # nothing done while it waits
+            holder.execute(sa.select(sa.func.pg_advisory_unlock(_PG_MIGRATION_LOCK)))
+            thread.join(60)
+        assert heard == [WAITING, UPGRADING]
+        assert current_revision(second) == SCHEMA_HEAD
+        heard.clear()
+        upgrade(first, notify=notify)  # nothing left to do: nothing said
+        assert heard == []
+        first.dispose()
+        second.dispose()
+
+
 def test_patients_from_before_intake_get_search_keys(database: Database):
     """A 0001 database with patients upgrades with pinyin, reversed keys and suffixes filled."""
     config = alembic_config()

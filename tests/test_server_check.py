@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import socket
 import uuid
 
@@ -15,7 +14,7 @@ from desktop_app.services import server_check, setup
 from desktop_app.services.server_check import Fit, Problem, Schema, check_server, classify
 from tests.conftest import MANAGER_PASSWORD, _require_postgres
 from tests.support import password_server
-from tests.support.databases import REQUIRE_PG_ENV, admin_url, scratch_postgres_database
+from tests.support.databases import admin_url, scratch_postgres_database
 
 pytestmark = pytest.mark.postgres
 
@@ -25,16 +24,10 @@ def _server():
     _require_postgres()
 
 
-@pytest.fixture(scope="module")
-def protected():
+@pytest.fixture
+def protected(password_protected_server):
     """A server that wants a password (the shared one trusts everybody)."""
-    reason = password_server.problem()
-    if reason is not None:
-        if os.environ.get(REQUIRE_PG_ENV):
-            pytest.fail(f"The password-protected server must run here but cannot: {reason}")
-        pytest.skip(reason)
-    with password_server.password_server() as url:
-        yield url
+    return password_protected_server
 
 
 def _closed_port() -> int:

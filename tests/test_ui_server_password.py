@@ -20,10 +20,12 @@ PASSWORD = "s3cret-database-pass"
 def server_settings(postgres_database) -> StationSettings:
     """Station settings pointing at a fresh, empty database on the real server."""
     with scratch_postgres_database() as url:
-        yield StationSettings(
+        settings = StationSettings(
             database_kind="postgresql",
             server=ServerSettings(url.host, url.port or 5432, url.database, url.username),
         )
+        station.save(settings)  # a computer set up for the server before
+        yield settings
 
 
 @pytest.fixture

@@ -9,15 +9,18 @@ offline: sign in as someone who signed in here before, with the reminder panel o
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QPushButton, QStackedWidget, QWidget
 
+from desktop_app import station
 from desktop_app.station import StationSettings
+from desktop_app.ui.first_run import FirstRunPage
 from desktop_app.ui.messages import describe, validation_text
-from desktop_app.ui.sign_in import FirstRunPage, SignInPage
+from desktop_app.ui.sign_in import SignInPage
 from desktop_app.ui.tasks import Runner
 
 if TYPE_CHECKING:
@@ -25,6 +28,7 @@ if TYPE_CHECKING:
 
     from desktop_app.db import Database
     from desktop_app.startup import OpenedDatabase, PasswordNeededError
+    from desktop_app.ui.station_setup import StationChoice, StationSetupPage
 
 log = logging.getLogger(__name__)
 
@@ -35,13 +39,18 @@ class _Opened:
     clinic_name: str
 
 
-def _open(url_override: str | None, settings: StationSettings, password: str | None) -> _Opened:
+def _open(
+    url_override: str | None,
+    settings: StationSettings,
+    password: str | None,
+    notify: Callable[[str], None],
+) -> _Opened:
     """Worker-thread side of opening: resolve, connect, migrate, read the clinic's name."""
     from desktop_app import secrets
     from desktop_app.services import clinic_settings
     from desktop_app.startup import database_url, open_database
 
-    opened = open_database(database_url(url_override, settings, password))
+    opened = open_database(database_url(url_override, settings, password), notify)
     if password is not None and secrets.has_secure_store():
         # Only a password that just worked is remembered.
         secrets.set_password(settings.server.keyring_account(), password)
@@ -82,12 +91,19 @@ def _sign_in_online(database: Database, username: str, password: str) -> object:
     return actor
 
 
+class _Relay(QObject):
+    """Carries the migration's word from the worker thread to the sign-in page (queued)."""
+
+    said = Signal(str)
+
+
 class Gate(QStackedWidget):
     ready = Signal()  # the database is open: signing in (or first run) can proceed
     database_opened = Signal(object)  # Database
     offline_chosen = Signal(object)  # the server's Database, not reachable: reminders only
     signed_in = Signal(object)  # Actor
     quit_requested = Signal()
+    language_chosen = Signal(str)  # on the station setup page
 
     def __init__(
         self,
@@ -107,7 +123,13 @@ class Gate(QStackedWidget):
         self.sign_in = SignInPage()
         self.addWidget(self.sign_in)
         self.sign_in.submitted.connect(self._sign_in)
+        self.migration_status = _Relay(self)
+        self.migration_status.said.connect(self.sign_in.show_opening_state)
         self._first_run: FirstRunPage | None = None
+        self._station_setup: StationSetupPage | None = None
+        # Where the records live is chosen once per computer, at its first start: before
+        # this computer has a settings file (or when chosen in this session).
+        self.station_chosen = station.settings_file().exists()
         self.offline = False  # working from this station's offline copy (reminders only)
 
     @property
@@ -118,6 +140,21 @@ class Gate(QStackedWidget):
             self._first_run.submitted.connect(self._complete_first_run)
             self.addWidget(self._first_run)
         return self._first_run
+
+    @property
+    def station_setup(self) -> StationSetupPage:
+        """Built when first needed: only a station's first start shows it."""
+        if self._station_setup is None:
+            from PySide6.QtCore import QLocale
+
+            from desktop_app.ui.station_setup import StationSetupPage
+
+            language = "zh_CN" if QLocale().name().startswith("zh") else "en"
+            self._station_setup = StationSetupPage(self.runner, self.settings, language)
+            self._station_setup.language_chosen.connect(self.language_chosen)
+            self._station_setup.chosen.connect(self._station_chosen)
+            self.addWidget(self._station_setup)
+        return self._station_setup
 
     # --- opening the database ------------------------------------------------------------
 
@@ -130,21 +167,70 @@ class Gate(QStackedWidget):
         self.sign_in.set_busy(opening=True)
         self.sign_in.username.setFocus()
         url_override, settings, password = self.url_override, self.settings, self.password
-        self.runner.run(lambda: _open(url_override, settings, password), self._opened, self._failed)
+        notify = self.migration_status.said.emit
+        self.runner.run(
+            lambda: _open(url_override, settings, password, notify), self._opened, self._failed
+        )
 
     def _opened(self, result: _Opened) -> None:
         self.database = result.opened.database
         self.database_opened.emit(self.database)
         self.sign_in.set_busy()  # open now, whichever page comes next
-        if result.opened.needs_first_run:
-            self.setCurrentWidget(self.first_run)
-            self.first_run.inputs["clinic_name"].setFocus()
+        if result.opened.needs_first_run and self._may_choose_station():
+            self.setCurrentWidget(self.station_setup)
+            self.station_setup.button.setFocus()
+        elif result.opened.needs_first_run:
+            self._show_first_run()
         else:
             self.sign_in.set_clinic_name(result.clinic_name)
             (
                 self.sign_in.password if self.sign_in.username.text() else self.sign_in.username
             ).setFocus()
         self.ready.emit()
+
+    def _may_choose_station(self) -> bool:
+        """A clinic not yet set up, opened on a computer's first start from its default
+        settings (no address given for this run): this computer is set up first."""
+        import os
+
+        from desktop_app.db import URL_ENV
+
+        return not (self.station_chosen or self.url_override or os.environ.get(URL_ENV))
+
+    def _show_first_run(self) -> None:
+        self.setCurrentWidget(self.first_run)
+        self.first_run.inputs["clinic_name"].setFocus()
+
+    def _station_chosen(self, choice: StationChoice) -> None:
+        """Keep the choice in this station's settings, then open (and create) that database."""
+        from pathlib import Path
+
+        from desktop_app import paths
+
+        settings = self.settings
+        chosen = Path(choice.sqlite_path) if choice.server is None else None
+        if chosen is not None:
+            settings.database_kind = "sqlite"
+            settings.sqlite_path = "" if chosen == paths.default_sqlite_path() else str(chosen)
+        else:
+            settings.database_kind = "postgresql"
+            settings.server = choice.server
+        try:
+            station.save(settings)
+        except OSError as exc:
+            self.station_setup.show_error(
+                self.tr("This computer's settings could not be saved: {error}").format(
+                    error=exc.strerror or exc
+                )
+            )
+            return
+        self.station_chosen = True
+        opened = self.database.sqlite_path if self.database is not None else None
+        if chosen is not None and opened == chosen:
+            self._show_first_run()  # the file already open: nothing to reopen
+            return
+        self.password = choice.password  # kept in the keyring once it has worked
+        self.start()
 
     def _failed(self, exc: BaseException) -> None:
         from desktop_app.db import DatabaseUnavailableError
@@ -261,6 +347,7 @@ class Gate(QStackedWidget):
 
     def _settings_changed(self) -> None:
         self.url_override = None  # the user chose a database: use it rather than the override
+        self.station_chosen = True
         self.password = None
         self.start()
 
@@ -276,6 +363,9 @@ class Gate(QStackedWidget):
             answers["username"],
             answers["display_name"],
             answers["password"],
+            address=answers["clinic_address"],
+            phone=answers["clinic_phone"],
+            logo=self.first_run.logo,
         )
         self.first_run.set_busy(True)
         self.runner.run(
@@ -298,9 +388,7 @@ class Gate(QStackedWidget):
 
         self.first_run.set_busy(False)
         if isinstance(exc, ValidationError):
-            self.first_run.form.show_error(
-                exc.field, validation_text(exc.code, exc.params, exc.message)
-            )
+            self.first_run.show_error(exc.field, validation_text(exc.code, exc.params, exc.message))
         elif isinstance(exc, SetupAlreadyDoneError):
             self.setCurrentWidget(self.sign_in)
             self.sign_in.set_busy()

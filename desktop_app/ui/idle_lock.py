@@ -22,9 +22,9 @@ from desktop_app.db import DatabaseError
 from desktop_app.services import screen_lock
 from desktop_app.services.errors import AuthenticationError, ServiceError
 from desktop_app.services.screen_lock import DEFAULT_MINUTES
+from desktop_app.ui.centred_card import CentredCard
 from desktop_app.ui.forms import ERROR_STYLE, FieldForm
 from desktop_app.ui.messages import describe
-from desktop_app.ui.sign_in import _CentredCard
 
 if TYPE_CHECKING:
     from desktop_app.services.context import Actor
@@ -80,7 +80,7 @@ class IdleWatch(QObject):
             self.idle.emit()
 
 
-class LockScreen(_CentredCard):
+class LockScreen(CentredCard):
     """ "Locked": the person's password unlocks; another person may sign in instead."""
 
     unlock_requested = Signal(str)  # the password

@@ -7,6 +7,7 @@ worker thread (see gate.py), which is what keeps cold start close to a bare Qt w
 from __future__ import annotations
 
 import base64
+import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QEvent, QTimer
@@ -88,6 +89,7 @@ class MainWindow(WindowSafety, QMainWindow):
         self.gate.offline_chosen.connect(self._offline_chosen)
         self.gate.signed_in.connect(self._enter)
         self.gate.quit_requested.connect(self.close)
+        self.gate.language_chosen.connect(self.set_language)
         self._restore_geometry()
         self.retranslate()
 
@@ -414,7 +416,10 @@ class MainWindow(WindowSafety, QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.ping_timer.stop()
         self.settings.window_geometry = base64.b64encode(bytes(self.saveGeometry())).decode()
-        station.save(self.settings)
+        try:
+            station.save(self.settings)
+        except OSError:  # only the window's size is lost; closing must not fail over it
+            logging.getLogger(__name__).warning("Could not save the window geometry", exc_info=True)
         wait = getattr(self.runner, "wait", None)
         if wait is not None:
             wait(10_000)

@@ -3263,49 +3263,114 @@ The server has now: {now}</source>
 <context>
     <name>FirstRunPage</name>
     <message>
-        <location filename="../../desktop_app/ui/sign_in.py" line="175"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="117"/>
         <source>Welcome to Clinic Desk</source>
         <translation>欢迎使用 Clinic Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sign_in.py" line="178"/>
-        <source>Name your clinic and create the first manager account. The manager then adds the other staff.</source>
-        <translation>请填写诊所名称并创建第一个管理员账号，之后由管理员添加其他员工。</translation>
+        <location filename="../../desktop_app/ui/first_run.py" line="117"/>
+        <source>The first manager</source>
+        <translation>第一位管理员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sign_in.py" line="183"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="120"/>
+        <source>Create the first manager account. The manager then adds the other staff.</source>
+        <translation>创建第一个管理员账号，之后由管理员添加其他员工。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="123"/>
+        <source>Name your clinic as patients know it. The address, phone and logo head every consent and aftercare sheet; you can change them later in Settings.</source>
+        <translation>填写患者熟知的诊所名称。地址、电话和标志印在每份知情同意书和术后护理单的抬头；以后可在“设置”中修改。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="128"/>
         <source>&amp;Clinic name</source>
         <translation>诊所名称(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sign_in.py" line="184"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="129"/>
+        <source>&amp;Address</source>
+        <translation>地址(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="130"/>
+        <source>P&amp;hone</source>
+        <translation>电话(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="131"/>
+        <source>&amp;Logo</source>
+        <translation>标志(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="132"/>
         <source>Your &amp;name</source>
         <translation>您的姓名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sign_in.py" line="185"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="133"/>
         <source>&amp;User name</source>
         <translation>用户名(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sign_in.py" line="186"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="134"/>
         <source>&amp;Password</source>
         <translation>密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sign_in.py" line="187"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="135"/>
         <source>&amp;Repeat password</source>
         <translation>再次输入密码(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sign_in.py" line="191"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="140"/>
+        <source>C&amp;hoose…</source>
+        <translation>选择(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="141"/>
+        <source>Remo&amp;ve</source>
+        <translation>移除(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="143"/>
+        <source>No logo (optional)</source>
+        <translation>无标志（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="144"/>
+        <source>&amp;Back</source>
+        <translation>上一步(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="146"/>
         <source>Create clinic and sign in</source>
         <translation>创建诊所并登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sign_in.py" line="194"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="146"/>
+        <source>&amp;Next</source>
+        <translation>下一步(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="150"/>
         <source>Photos and backups are encrypted with a key made now and kept by this computer. If every copy of it is lost, nobody can open them again. So, once signed in: Settings › Security › Export key file, and keep that file and its passphrase safe, apart from each other.</source>
         <translation>照片和备份将使用现在生成、由本机保存的密钥加密。如果密钥的所有副本都丢失，任何人都无法再打开它们。因此登录后请：设置 › 安全 › 导出密钥文件，并妥善保管该文件及其口令，两者分开存放。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="187"/>
+        <source>Clinic logo</source>
+        <translation>诊所标志</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="187"/>
+        <source>Pictures (*.png *.jpg *.jpeg)</source>
+        <translation>图片 (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="207"/>
+        <source>This file could not be read: {error}</source>
+        <translation>无法读取此文件：{error}</translation>
     </message>
 </context>
 <context>
@@ -3480,37 +3545,42 @@ The server has now: {now}</source>
 <context>
     <name>Gate</name>
     <message>
-        <location filename="../../desktop_app/ui/gate.py" line="183"/>
+        <location filename="../../desktop_app/ui/gate.py" line="219"/>
+        <source>This computer&apos;s settings could not be saved: {error}</source>
+        <translation>无法保存这台电脑的设置：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/gate.py" line="266"/>
         <source>Clinic Desk</source>
         <translation>Clinic Desk 诊所前台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/gate.py" line="186"/>
+        <location filename="../../desktop_app/ui/gate.py" line="269"/>
         <source>&amp;Retry</source>
         <translation>重试(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/gate.py" line="188"/>
+        <location filename="../../desktop_app/ui/gate.py" line="271"/>
         <source>Database &amp;settings…</source>
         <translation>数据库设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/gate.py" line="193"/>
+        <location filename="../../desktop_app/ui/gate.py" line="276"/>
         <source>Work &amp;offline (reminders only)</source>
         <translation>离线工作（仅提醒）(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/gate.py" line="200"/>
+        <location filename="../../desktop_app/ui/gate.py" line="283"/>
         <source>You can work offline: the reminder panel keeps working from this computer&apos;s copy, and what you do is sent to the server when it is back.</source>
         <translation>可以离线工作：提醒面板使用本机保存的副本继续工作，您所做的修改会在服务器恢复后发送。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/gate.py" line="204"/>
+        <location filename="../../desktop_app/ui/gate.py" line="287"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/gate.py" line="239"/>
+        <location filename="../../desktop_app/ui/gate.py" line="322"/>
         <source>Offline: the clinic server cannot be reached. Sign in as someone who has signed in on this computer before; only the reminder panel works until the server is back.</source>
         <translation>离线：无法连接诊所服务器。请用曾在本机登录过的账号登录；服务器恢复前只有提醒面板可用。</translation>
     </message>
@@ -4581,107 +4651,107 @@ The server has now: {now}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="35"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="36"/>
         <source>Receptionist</source>
         <translation>前台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="36"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="37"/>
         <source>Consultant</source>
         <translation>咨询师</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="37"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="38"/>
         <source>Doctor</source>
         <translation>医生</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="38"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="39"/>
         <source>Nurse</source>
         <translation>护士</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="39"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="40"/>
         <source>Manager</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="164"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="166"/>
         <source>Clinic Desk</source>
         <translation>Clinic Desk 诊所前台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="165"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="167"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="166"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="168"/>
         <source>&amp;Sign out</source>
         <translation>退出登录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="167"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="169"/>
         <source>&amp;Lock screen</source>
         <translation>锁定屏幕(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="168"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="170"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="169"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="171"/>
         <source>&amp;Patient</source>
         <translation>患者(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="170"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="172"/>
         <source>&amp;New patient…</source>
         <translation>新客登记(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="171"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="173"/>
         <source>&amp;Find patient</source>
         <translation>查找患者(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="172"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="174"/>
         <source>&amp;Check in</source>
         <translation>到院签到(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="173"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="175"/>
         <source>&amp;Open record</source>
         <translation>打开病历(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="174"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="176"/>
         <source>&amp;Lot recall…</source>
         <translation>批号追溯(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="175"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="177"/>
         <source>C&amp;amera inbox…</source>
         <translation>相机收件箱(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="176"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="178"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="177"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="179"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="178"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="180"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="179"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="181"/>
         <source>&amp;About Clinic Desk</source>
         <translation>关于 Clinic Desk(&amp;A)</translation>
     </message>
@@ -4691,52 +4761,52 @@ The server has now: {now}</source>
         <translation>备份已恢复。请重新登录以使用恢复后的数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="295"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="297"/>
         <source>Your role does not allow lot recall.</source>
         <translation>您的角色无权进行批号追溯。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="307"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="309"/>
         <source>Your role does not allow adding photos.</source>
         <translation>您的角色不能添加照片。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="368"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="370"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="373"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="375"/>
         <source>Connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="375"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="377"/>
         <source>Offline — the clinic server cannot be reached; reminders only</source>
         <translation>离线 — 无法连接诊所服务器；仅提醒可用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="377"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="379"/>
         <source>Not connected — retrying</source>
         <translation>未连接 — 正在重试</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="380"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="382"/>
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="384"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="386"/>
         <source>Signed in: {name} ({role})</source>
         <translation>已登录：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="401"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="403"/>
         <source>About Clinic Desk</source>
         <translation>关于 Clinic Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="403"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="405"/>
         <source>Clinic Desk {version}
 Front desk and clinical record for aesthetics clinics.</source>
         <translation>Clinic Desk {version}
@@ -8111,62 +8181,62 @@ Front desk and clinical record for aesthetics clinics.</source>
         <translation>请输入不小于 0 的数字。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segments_view.py" line="70"/>
+        <location filename="../../desktop_app/ui/segment_words.py" line="28"/>
         <source>tags {tags}</source>
         <translation>标签 {tags}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segments_view.py" line="76"/>
+        <location filename="../../desktop_app/ui/segment_words.py" line="34"/>
         <source>any of {tags}</source>
         <translation>任一标签 {tags}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segments_view.py" line="81"/>
+        <location filename="../../desktop_app/ui/segment_words.py" line="39"/>
         <source>women</source>
         <translation>女性</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segments_view.py" line="83"/>
+        <location filename="../../desktop_app/ui/segment_words.py" line="41"/>
         <source>men</source>
         <translation>男性</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segments_view.py" line="86"/>
+        <location filename="../../desktop_app/ui/segment_words.py" line="44"/>
         <source>aged {low}–{high}</source>
         <translation>{low}–{high} 岁</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segments_view.py" line="92"/>
+        <location filename="../../desktop_app/ui/segment_words.py" line="50"/>
         <source>aged {low} or more</source>
         <translation>{low} 岁及以上</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segments_view.py" line="96"/>
+        <location filename="../../desktop_app/ui/segment_words.py" line="54"/>
         <source>aged {high} or less</source>
         <translation>{high} 岁及以下</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segments_view.py" line="100"/>
+        <location filename="../../desktop_app/ui/segment_words.py" line="58"/>
         <source>from {channel}</source>
         <translation>来自{channel}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segments_view.py" line="104"/>
+        <location filename="../../desktop_app/ui/segment_words.py" line="62"/>
         <source>bought {item}</source>
         <translation>消费过{item}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segments_view.py" line="108"/>
+        <location filename="../../desktop_app/ui/segment_words.py" line="66"/>
         <source>spent at least {amount}</source>
         <translation>累计消费至少 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segments_view.py" line="115"/>
+        <location filename="../../desktop_app/ui/segment_words.py" line="73"/>
         <source>no purchase in the last %n day(s)</source>
         <translation>最近 %n 天未消费</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segments_view.py" line="117"/>
+        <location filename="../../desktop_app/ui/segment_words.py" line="75"/>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -8174,17 +8244,17 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>SegmentsModel</name>
     <message>
-        <location filename="../../desktop_app/ui/segments_view.py" line="122"/>
+        <location filename="../../desktop_app/ui/segment_words.py" line="80"/>
         <source>Segment</source>
         <translation>人群</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segments_view.py" line="122"/>
+        <location filename="../../desktop_app/ui/segment_words.py" line="80"/>
         <source>Conditions</source>
         <translation>条件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segments_view.py" line="122"/>
+        <location filename="../../desktop_app/ui/segment_words.py" line="80"/>
         <source>Patients today</source>
         <translation>今天人数</translation>
     </message>
@@ -8192,151 +8262,151 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>SegmentsView</name>
     <message>
-        <location filename="../../desktop_app/ui/segments_view.py" line="239"/>
+        <location filename="../../desktop_app/ui/segments_view.py" line="163"/>
         <source>Saved segments</source>
         <translation>已存人群</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segments_view.py" line="240"/>
+        <location filename="../../desktop_app/ui/segments_view.py" line="164"/>
         <source>Saved segments are for managers.</source>
         <translation>已存人群仅供管理者使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segments_view.py" line="241"/>
+        <location filename="../../desktop_app/ui/segments_view.py" line="165"/>
         <source>&amp;New segment…</source>
         <translation>新建人群(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segments_view.py" line="242"/>
+        <location filename="../../desktop_app/ui/segments_view.py" line="166"/>
         <source>A segment from conditions on tags and purchases (Ins)</source>
         <translation>按标签和消费条件新建人群（Ins）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segments_view.py" line="243"/>
+        <location filename="../../desktop_app/ui/segments_view.py" line="167"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segments_view.py" line="244"/>
+        <location filename="../../desktop_app/ui/segments_view.py" line="168"/>
         <source>Change the chosen segment (F2)</source>
         <translation>修改所选人群（F2）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segments_view.py" line="245"/>
+        <location filename="../../desktop_app/ui/segments_view.py" line="169"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segments_view.py" line="246"/>
+        <location filename="../../desktop_app/ui/segments_view.py" line="170"/>
         <source>Delete the chosen segment (Del)</source>
         <translation>删除所选人群（Del）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segments_view.py" line="247"/>
+        <location filename="../../desktop_app/ui/segments_view.py" line="171"/>
         <source>&amp;Patients…</source>
         <translation>患者(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segments_view.py" line="249"/>
+        <location filename="../../desktop_app/ui/segments_view.py" line="173"/>
         <source>The patients the chosen segment picks today (Enter)</source>
         <translation>所选人群今天包含的患者（Enter）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segments_view.py" line="251"/>
+        <location filename="../../desktop_app/ui/segments_view.py" line="175"/>
         <source>Re&amp;minders…</source>
         <translation>提醒(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segments_view.py" line="252"/>
+        <location filename="../../desktop_app/ui/segments_view.py" line="176"/>
         <source>A reminder for each patient of the segment</source>
         <translation>为人群中的每位患者生成一条提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segments_view.py" line="253"/>
+        <location filename="../../desktop_app/ui/segments_view.py" line="177"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segments_view.py" line="254"/>
+        <location filename="../../desktop_app/ui/segments_view.py" line="178"/>
         <source>Count each segment&apos;s patients again (F5)</source>
         <translation>重新统计各人群人数（F5）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segments_view.py" line="257"/>
+        <location filename="../../desktop_app/ui/segments_view.py" line="181"/>
         <source>A segment keeps its conditions, not its patients: its size and its list are always today&apos;s. Double-click a segment (or press Enter) to list its patients.</source>
         <translation>人群保存的是条件而非患者名单：人数和名单总是按今天计算。双击人群（或按 Enter）可列出其患者。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segments_view.py" line="333"/>
+        <location filename="../../desktop_app/ui/segments_view.py" line="257"/>
         <source>Counting each segment&apos;s patients…</source>
         <translation>正在统计各人群人数…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segments_view.py" line="353"/>
+        <location filename="../../desktop_app/ui/segments_view.py" line="277"/>
         <source>No saved segments yet.</source>
         <translation>还没有已存人群。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segments_view.py" line="355"/>
+        <location filename="../../desktop_app/ui/segments_view.py" line="279"/>
         <source>New segment (Ins) makes one.</source>
         <translation>点“新建人群”（Ins）创建一个。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/segments_view.py" line="358"/>
+        <location filename="../../desktop_app/ui/segments_view.py" line="282"/>
         <source>%n segment(s), counted today.</source>
         <translation>
             <numerusform>%n 个人群，按今天统计。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segments_view.py" line="392"/>
+        <location filename="../../desktop_app/ui/segments_view.py" line="316"/>
         <source>Opening…</source>
         <translation>正在打开…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segments_view.py" line="419"/>
+        <location filename="../../desktop_app/ui/segments_view.py" line="343"/>
         <source>Saved {name}.</source>
         <translation>已保存“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segments_view.py" line="428"/>
+        <location filename="../../desktop_app/ui/segments_view.py" line="352"/>
         <source>Delete the segment {name}? Its patients and their reminders stay; only the saved conditions go.</source>
         <translation>删除人群“{name}”？其患者和提醒都会保留，只删除保存的条件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segments_view.py" line="431"/>
+        <location filename="../../desktop_app/ui/segments_view.py" line="355"/>
         <source>Delete segment</source>
         <translation>删除人群</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segments_view.py" line="434"/>
+        <location filename="../../desktop_app/ui/segments_view.py" line="358"/>
         <source>Deleting…</source>
         <translation>正在删除…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segments_view.py" line="445"/>
+        <location filename="../../desktop_app/ui/segments_view.py" line="369"/>
         <source>Deleted {name}.</source>
         <translation>已删除“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segments_view.py" line="454"/>
+        <location filename="../../desktop_app/ui/segments_view.py" line="378"/>
         <source>Listing the patients…</source>
         <translation>正在列出患者…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segments_view.py" line="469"/>
+        <location filename="../../desktop_app/ui/segments_view.py" line="393"/>
         <source>Patients in the segment</source>
         <translation>人群中的患者</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/segments_view.py" line="498"/>
+        <location filename="../../desktop_app/ui/segments_view.py" line="422"/>
         <source>%n reminder(s) made for {name}.</source>
         <translation>
             <numerusform>已为“{name}”生成 %n 条提醒。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/segments_view.py" line="501"/>
+        <location filename="../../desktop_app/ui/segments_view.py" line="425"/>
         <source>Patients who already had an open reminder with these words got no second one.</source>
         <translation>已有相同内容未完成提醒的患者不会重复生成。</translation>
     </message>
@@ -8395,32 +8465,42 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>SignInPage</name>
     <message>
-        <location filename="../../desktop_app/ui/sign_in.py" line="101"/>
+        <location filename="../../desktop_app/ui/sign_in.py" line="59"/>
         <source>Clinic Desk</source>
         <translation>Clinic Desk 诊所前台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sign_in.py" line="102"/>
+        <location filename="../../desktop_app/ui/sign_in.py" line="60"/>
         <source>&amp;User name</source>
         <translation>用户名(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sign_in.py" line="103"/>
+        <location filename="../../desktop_app/ui/sign_in.py" line="61"/>
         <source>&amp;Password</source>
         <translation>密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sign_in.py" line="104"/>
+        <location filename="../../desktop_app/ui/sign_in.py" line="62"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sign_in.py" line="105"/>
+        <location filename="../../desktop_app/ui/sign_in.py" line="64"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sign_in.py" line="135"/>
+        <location filename="../../desktop_app/ui/sign_in.py" line="67"/>
+        <source>Upgrading the clinic database for this version of Clinic Desk…</source>
+        <translation>正在为此版本的 Clinic Desk 升级诊所数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sign_in.py" line="69"/>
+        <source>Another computer is upgrading the clinic database for this version of Clinic Desk; this one waits until it has finished…</source>
+        <translation>另一台电脑正在为此版本的 Clinic Desk 升级诊所数据库，本机将等待其完成…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sign_in.py" line="109"/>
         <source>Enter your user name.</source>
         <translation>请输入用户名。</translation>
     </message>
@@ -8641,6 +8721,212 @@ Front desk and clinical record for aesthetics clinics.</source>
         <location filename="../../desktop_app/ui/staff_dialogs.py" line="131"/>
         <source>Roles</source>
         <translation>角色</translation>
+    </message>
+</context>
+<context>
+    <name>StationSetupPage</name>
+    <message>
+        <location filename="../../desktop_app/ui/station_setup.py" line="158"/>
+        <source>Set up this computer</source>
+        <translation>设置这台电脑</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/station_setup.py" line="161"/>
+        <source>Choose the language and where the clinic&apos;s records are kept. Both can be changed later (View › Language, Database settings).</source>
+        <translation>选择语言以及诊所记录的存放位置。两者以后都可以修改（视图 › 语言、数据库设置）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/station_setup.py" line="165"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/station_setup.py" line="166"/>
+        <source>&amp;This computer only</source>
+        <translation>仅这台电脑(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/station_setup.py" line="169"/>
+        <source>For a clinic with one computer: the records are kept in a file on it. Back it up daily (Settings › Backup).</source>
+        <translation>适用于只有一台电脑的诊所：记录保存在这台电脑上的一个文件中。请每天备份（设置 › 备份）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/station_setup.py" line="173"/>
+        <source>Database &amp;file</source>
+        <translation>数据库文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/station_setup.py" line="174"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/station_setup.py" line="175"/>
+        <source>The clinic&apos;s &amp;server (PostgreSQL)</source>
+        <translation>诊所服务器 (PostgreSQL)(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/station_setup.py" line="177"/>
+        <source>For several computers sharing the records over the clinic network.</source>
+        <translation>适用于多台电脑通过诊所网络共享记录。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/station_setup.py" line="180"/>
+        <source>Server &amp;address</source>
+        <translation>服务器地址(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/station_setup.py" line="181"/>
+        <source>P&amp;ort</source>
+        <translation>端口(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/station_setup.py" line="182"/>
+        <source>&amp;Database</source>
+        <translation>数据库(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/station_setup.py" line="183"/>
+        <source>&amp;User</source>
+        <translation>用户(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/station_setup.py" line="184"/>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/station_setup.py" line="190"/>
+        <source>Testing…</source>
+        <translation>正在测试…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/station_setup.py" line="190"/>
+        <source>Test &amp;connection</source>
+        <translation>测试连接(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/station_setup.py" line="192"/>
+        <source>&amp;Join the clinic&apos;s existing database</source>
+        <translation>加入诊所现有的数据库(&amp;J)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/station_setup.py" line="193"/>
+        <source>C&amp;reate the clinic&apos;s database (its first computer)</source>
+        <translation>创建诊所数据库（诊所的第一台电脑）(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/station_setup.py" line="194"/>
+        <source>&amp;Continue</source>
+        <translation>继续(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/station_setup.py" line="211"/>
+        <source>Database file</source>
+        <translation>数据库文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/station_setup.py" line="240"/>
+        <source>This field is required.</source>
+        <translation>此项为必填。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/station_setup.py" line="254"/>
+        <source>Choose a file.</source>
+        <translation>请选择一个文件。</translation>
+    </message>
+</context>
+<context>
+    <name>StationWords</name>
+    <message>
+        <location filename="../../desktop_app/ui/station_words.py" line="14"/>
+        <source>No computer called “{host}” was found on the network. Check the server&apos;s name, or use its IP address (for example 192.168.1.10).</source>
+        <translation>网络上找不到名为“{host}”的电脑。请检查服务器名称，或改用其 IP 地址（例如 192.168.1.10）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/station_words.py" line="19"/>
+        <source>Nothing answers at {host}, port {port}. Check that the server is switched on and PostgreSQL runs there and listens on the network, and that this computer is on the clinic network.</source>
+        <translation>{host} 的端口 {port} 没有响应。请检查服务器已开机、PostgreSQL 正在运行并在网络上监听，以及这台电脑已连接诊所网络。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/station_words.py" line="25"/>
+        <source>The server at {host} does not accept connections from this computer. Its administrator allows this computer&apos;s network in pg_hba.conf (see the deployment guide).</source>
+        <translation>{host} 上的服务器不接受来自这台电脑的连接。请服务器管理员在 pg_hba.conf 中允许这台电脑所在的网络（见部署指南）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/station_words.py" line="31"/>
+        <source>The server refused the password of the user “{user}”. Check the password (and Caps Lock).</source>
+        <translation>服务器拒绝了用户“{user}”的密码。请检查密码（以及大写锁定键）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/station_words.py" line="36"/>
+        <source>The server has no user called “{user}”. Check the name, or create the user on the server (see the deployment guide).</source>
+        <translation>服务器上没有名为“{user}”的用户。请检查名称，或在服务器上创建该用户（见部署指南）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/station_words.py" line="41"/>
+        <source>The server has no database called “{database}”. Check the name, or create the database on the server (see the deployment guide).</source>
+        <translation>服务器上没有名为“{database}”的数据库。请检查名称，或在服务器上创建该数据库（见部署指南）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/station_words.py" line="46"/>
+        <source>The server runs PostgreSQL {version}; Clinic Desk needs PostgreSQL {minimum} or newer. Upgrade the server first.</source>
+        <translation>服务器运行的是 PostgreSQL {version}；Clinic Desk 需要 PostgreSQL {minimum} 或更新版本。请先升级服务器。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/station_words.py" line="51"/>
+        <source>The server could not be used: {detail}</source>
+        <translation>无法使用该服务器：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/station_words.py" line="69"/>
+        <source>Connected to PostgreSQL {version}.</source>
+        <translation>已连接到 PostgreSQL {version}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/station_words.py" line="77"/>
+        <source>It holds the records of {clinic}: this computer joins them.</source>
+        <translation>其中保存着{clinic}的记录：这台电脑将加入使用。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/station_words.py" line="81"/>
+        <source>They were written by an earlier version of Clinic Desk and are upgraded when this computer starts; every other computer then needs this version too.</source>
+        <translation>这些记录由较早版本的 Clinic Desk 写入，这台电脑启动时会将其升级；之后其他所有电脑也需要安装此版本。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/station_words.py" line="87"/>
+        <source>No clinic is set up there yet: if this is the clinic&apos;s first computer, it creates the clinic&apos;s database.</source>
+        <translation>那里尚未设置诊所：如果这是诊所的第一台电脑，将由它创建诊所数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/station_words.py" line="98"/>
+        <source>This database already holds the records of {clinic}. Choose “Join” to use them.</source>
+        <translation>此数据库中已有{clinic}的记录。请选择“加入”来使用。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/station_words.py" line="102"/>
+        <source>No clinic is set up in this database yet. If this is the clinic&apos;s first computer, choose “Create”; otherwise check the database name.</source>
+        <translation>此数据库中尚未设置诊所。如果这是诊所的第一台电脑，请选择“创建”；否则请检查数据库名称。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/station_words.py" line="107"/>
+        <source>This database holds another program&apos;s tables, not Clinic Desk&apos;s. Check the database name.</source>
+        <translation>此数据库中是其他程序的数据表，不是 Clinic Desk 的。请检查数据库名称。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/station_words.py" line="112"/>
+        <source>This database was upgraded by a newer version of Clinic Desk. Install that version on this computer.</source>
+        <translation>此数据库已被更新版本的 Clinic Desk 升级。请在这台电脑上安装该版本。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/station_words.py" line="118"/>
+        <source>The database user may not create tables there, which creating the clinic&apos;s database needs. Make the user the database&apos;s owner (see the deployment guide).</source>
+        <translation>该数据库用户无权在其中创建数据表，而创建诊所数据库需要此权限。请将该用户设为数据库的所有者（见部署指南）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/station_words.py" line="124"/>
+        <source>The database must be upgraded for this version, and the database user may not change its tables. Make the user the database&apos;s owner (see the deployment guide).</source>
+        <translation>此版本需要升级数据库，而该数据库用户无权修改其数据表。请将该用户设为数据库的所有者（见部署指南）。</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
 from sqlalchemy.engine import URL
 
 PASSWORD = "correct horse battery"
@@ -79,3 +80,18 @@ def password_server() -> Iterator[URL]:
             capture_output=True,
         )
         shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def password_protected_server() -> Iterator[URL]:
+    """The server of ``password_server`` for a test module; where PostgreSQL tests must run
+    (CI), failing to start it fails the test rather than skipping it."""
+    from tests.support.databases import REQUIRE_PG_ENV
+
+    reason = problem()
+    if reason is not None:
+        if os.environ.get(REQUIRE_PG_ENV):
+            pytest.fail(f"The password-protected server must run here but cannot: {reason}")
+        pytest.skip(reason)
+    with password_server() as url:
+        yield url
