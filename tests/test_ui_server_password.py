@@ -78,10 +78,10 @@ def test_settings_dialog_saves_server_and_password_to_the_keyring(qtbot, isolate
     qtbot.addWidget(dialog)
     dialog.server.setChecked(True)
     dialog._save()
-    assert dialog.server_form.errors["serverHost"].text() == "Enter the server's address."
+    assert dialog.server_form.errors["serverHost"].text() == "This field is required."
     assert dialog.result() == 0
 
-    dialog.host.setText("db.clinic.lan")
+    dialog.server_form.host.setText("db.clinic.lan")
     dialog.password.setText(PASSWORD)
     dialog._save()
     saved = station.load()
@@ -97,7 +97,7 @@ def test_settings_dialog_without_keyring_says_password_is_not_kept(
     qtbot.addWidget(dialog)
     assert "no secure password store" in dialog.keyring_note.text()
     dialog.server.setChecked(True)
-    dialog.host.setText("db.clinic.lan")
+    dialog.server_form.host.setText("db.clinic.lan")
     dialog.password.setText(PASSWORD)
     dialog._save()
     assert "was not saved" in dialog.notice

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -48,6 +48,17 @@ def read_logo_file(path: str) -> bytes:
     if Path(path).stat().st_size > clinic_settings.MAX_LOGO_BYTES:
         raise ValidationError("logo", "logo_too_large", "The logo file is larger than 5 MB.")
     return Path(path).read_bytes()
+
+
+def pick_logo_file(parent: QWidget) -> str:
+    """A PNG or JPEG picture for the letterhead; empty when cancelled."""
+    path, _filter = QFileDialog.getOpenFileName(
+        parent,
+        QCoreApplication.translate("ClinicBox", "Clinic logo"),
+        "",
+        QCoreApplication.translate("ClinicBox", "Pictures (*.png *.jpg *.jpeg)"),
+    )
+    return path
 
 
 def _load(database: Database) -> dict[str, Any]:
@@ -183,9 +194,7 @@ class ClinicBox(SettingsBox):
         )
 
     def choose_logo(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Clinic logo"), "", self.tr("Pictures (*.png *.jpg *.jpeg)")
-        )
+        path = pick_logo_file(self)
         if path:
             self.use_logo_file(path)
 

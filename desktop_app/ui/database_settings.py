@@ -11,20 +11,19 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop_app import secrets, station
-from desktop_app.station import ServerSettings, StationSettings
+from desktop_app.station import StationSettings
 from desktop_app.ui.forms import FieldForm
+from desktop_app.ui.server_form import ServerForm, choose_sqlite_file
 
 
 class DatabaseSettingsDialog(QDialog):
@@ -55,27 +54,9 @@ class DatabaseSettingsDialog(QDialog):
         self.file_form.add_field("sqlitePath", file_row)
         self.file_form.labels["sqlitePath"].setText(self.tr("Database &file"))
 
-        server = settings.server
-        self.host = QLineEdit(server.host)
-        self.port = QSpinBox()
-        self.port.setRange(1, 65535)
-        self.port.setValue(server.port)
-        self.database = QLineEdit(server.database)
-        self.user = QLineEdit(server.user)
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.server_form = ServerForm(settings.server)
+        self.password = self.server_form.password
         self.password.setPlaceholderText(self.tr("unchanged"))
-        self.server_form = FieldForm()
-        captions = {
-            "serverHost": (self.host, self.tr("Server &address")),
-            "serverPort": (self.port, self.tr("P&ort")),
-            "serverDatabase": (self.database, self.tr("&Database")),
-            "serverUser": (self.user, self.tr("&User")),
-            "serverPassword": (self.password, self.tr("&Password")),
-        }
-        for name, (widget, caption) in captions.items():
-            self.server_form.add_field(name, widget)
-            self.server_form.labels[name].setText(caption)
         self.keyring_note = QLabel()
         self.keyring_note.setWordWrap(True)
         if not secrets.has_secure_store():
@@ -107,17 +88,10 @@ class DatabaseSettingsDialog(QDialog):
         local = self.local.isChecked()
         for widget in self.file_form.fields.values():
             widget.setEnabled(local)
-        for widget in self.server_form.fields.values():
-            widget.setEnabled(not local)
+        self.server_form.set_enabled(not local)
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Database file"),
-            self.sqlite_path.text(),
-            "SQLite (*.db)",
-            options=QFileDialog.Option.DontConfirmOverwrite,
-        )
+        path = choose_sqlite_file(self, self.sqlite_path.text())
         if path:
             self.sqlite_path.setText(path)
 
@@ -125,24 +99,14 @@ class DatabaseSettingsDialog(QDialog):
         self.server_form.clear_errors()
         self.file_form.clear_errors()
         if self.server.isChecked():
-            if not self.host.text().strip():
-                self.server_form.show_error("serverHost", self.tr("Enter the server's address."))
-                return
-            if not self.database.text().strip() or not self.user.text().strip():
-                field = "serverDatabase" if not self.database.text().strip() else "serverUser"
-                self.server_form.show_error(field, self.tr("This field is required."))
+            if not self.server_form.filled():
                 return
         elif not self.sqlite_path.text().strip():
             self.file_form.show_error("sqlitePath", self.tr("Choose a file."))
             return
         self.settings.database_kind = "postgresql" if self.server.isChecked() else "sqlite"
         self.settings.sqlite_path = self.sqlite_path.text().strip()
-        self.settings.server = ServerSettings(
-            self.host.text().strip(),
-            self.port.value(),
-            self.database.text().strip(),
-            self.user.text().strip(),
-        )
+        self.settings.server = self.server_form.server()
         if self.server.isChecked() and self.password.text():
             try:
                 secrets.set_password(self.settings.server.keyring_account(), self.password.text())

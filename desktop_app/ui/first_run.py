@@ -11,7 +11,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -183,9 +182,9 @@ class FirstRunPage(CentredCard):
     # --- the logo ----------------------------------------------------------------------------
 
     def choose_logo(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Clinic logo"), "", self.tr("Pictures (*.png *.jpg *.jpeg)")
-        )
+        from desktop_app.ui.clinic_box import pick_logo_file
+
+        path = pick_logo_file(self)
         if path:
             self.use_logo_file(path)
 

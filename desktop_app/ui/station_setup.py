@@ -14,13 +14,11 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
-    QSpinBox,
     QWidget,
 )
 
@@ -29,6 +27,7 @@ from desktop_app.station import ServerSettings, StationSettings
 from desktop_app.ui.centred_card import CentredCard
 from desktop_app.ui.forms import ERROR_STYLE, FieldForm, error_line
 from desktop_app.ui.i18n import LANGUAGES
+from desktop_app.ui.server_form import ServerForm, choose_sqlite_file
 from desktop_app.ui.station_words import fit_text, found_text, problem_text
 from desktop_app.ui.tasks import Runner
 
@@ -99,24 +98,10 @@ class StationSetupPage(CentredCard):
         for widget in (self.server, self.server_note):
             self.column.addWidget(widget)
 
-        server = settings.server
-        self.host = QLineEdit(server.host)
-        self.port = QSpinBox()
-        self.port.setRange(1, 65535)
-        self.port.setValue(server.port)
-        self.database = QLineEdit(server.database)
-        self.user = QLineEdit(server.user)
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.server_form = FieldForm()
-        for name, widget in (
-            ("serverHost", self.host),
-            ("serverPort", self.port),
-            ("serverDatabase", self.database),
-            ("serverUser", self.user),
-            ("serverPassword", self.password),
-        ):
-            self.server_form.add_field(name, widget)
+        self.server_form = ServerForm(settings.server)
+        form = self.server_form
+        self.host, self.port, self.database = form.host, form.port, form.database
+        self.user, self.password = form.user, form.password
         self.test_button = QPushButton()
         self.test_button.setObjectName("testConnectionButton")
         self.test_button.clicked.connect(self.test_connection)
@@ -131,7 +116,7 @@ class StationSetupPage(CentredCard):
         roles = QButtonGroup(self)
         roles.addButton(self.join)
         roles.addButton(self.create)
-        self.server_form.add_field("serverTest", _row(self.test_button))
+        self.server_form.addRow("", self.test_button)
         self.server_form.addRow(self.result)
         self.server_form.addRow(self.join)
         self.server_form.addRow(self.create)
@@ -176,16 +161,7 @@ class StationSetupPage(CentredCard):
         self.server_note.setText(
             self.tr("For several computers sharing the records over the clinic network.")
         )
-        captions = {
-            "serverHost": self.tr("Server &address"),
-            "serverPort": self.tr("P&ort"),
-            "serverDatabase": self.tr("&Database"),
-            "serverUser": self.tr("&User"),
-            "serverPassword": self.tr("&Password"),
-            "serverTest": "",
-        }
-        for name, caption in captions.items():
-            self.server_form.labels[name].setText(caption)
+        self.server_form.retranslate()
         self.test_button.setText(
             self.tr("Testing…") if self.checking else self.tr("Test &connection")
         )
@@ -199,47 +175,21 @@ class StationSetupPage(CentredCard):
         local = self.local.isChecked()
         self.sqlite_path.setEnabled(local)
         self.browse.setEnabled(local)
-        for name, widget in self.server_form.fields.items():
-            widget.setEnabled(not local and (name != "serverTest" or not self.checking))
+        self.server_form.set_enabled(not local)
+        self.test_button.setEnabled(not local and not self.checking)
         for widget in (self.result, self.join, self.create):
             widget.setEnabled(not local)
         self.error.hide()
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Database file"),
-            self.sqlite_path.text(),
-            "SQLite (*.db)",
-            options=QFileDialog.Option.DontConfirmOverwrite,
-        )
+        path = choose_sqlite_file(self, self.sqlite_path.text())
         if path:
             self.sqlite_path.setText(path)
-
-    def server_settings(self) -> ServerSettings:
-        return ServerSettings(
-            self.host.text().strip(),
-            self.port.value(),
-            self.database.text().strip(),
-            self.user.text().strip(),
-        )
 
     def _forget_result(self) -> None:
         self.result.clear()
 
     # --- testing and continuing ------------------------------------------------------------
-
-    def _server_fields_filled(self) -> bool:
-        self.server_form.clear_errors()
-        for name, edit in (
-            ("serverHost", self.host),
-            ("serverDatabase", self.database),
-            ("serverUser", self.user),
-        ):
-            if not edit.text().strip():
-                self.server_form.show_error(name, self.tr("This field is required."))
-                return False
-        return True
 
     def test_connection(self) -> None:
         """Connect once (on the runner) and say what was found."""
@@ -258,11 +208,11 @@ class StationSetupPage(CentredCard):
         self._check(then_continue=True)
 
     def _check(self, *, then_continue: bool) -> None:
-        if self.checking or not self._server_fields_filled():
+        if self.checking or not self.server_form.filled():
             return
         from desktop_app.db import resolve_url
 
-        server, password = self.server_settings(), self.password.text()
+        server, password = self.server_form.server(), self.password.text()
         url = resolve_url(None, StationSettings("postgresql", server=server), password or None)
         self._set_checking(True)
         self.runner.run(

@@ -1655,93 +1655,93 @@ A backup of the current data is made first. Everyone else must close Clinic Desk
 <context>
     <name>ClinicBox</name>
     <message>
-        <location filename="../../desktop_app/ui/clinic_box.py" line="128"/>
+        <location filename="../../desktop_app/ui/clinic_box.py" line="139"/>
         <source>The clinic: letterhead and pre-treatment checks</source>
         <translation>诊所：文书抬头与治疗前检查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinic_box.py" line="129"/>
+        <location filename="../../desktop_app/ui/clinic_box.py" line="140"/>
         <source>Clinic &amp;name</source>
         <translation>诊所名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinic_box.py" line="130"/>
+        <location filename="../../desktop_app/ui/clinic_box.py" line="141"/>
         <source>&amp;Address</source>
         <translation>地址(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinic_box.py" line="131"/>
+        <location filename="../../desktop_app/ui/clinic_box.py" line="142"/>
         <source>&amp;Phone</source>
         <translation>电话(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinic_box.py" line="132"/>
+        <location filename="../../desktop_app/ui/clinic_box.py" line="143"/>
         <source>Logo</source>
         <translation>标志</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinic_box.py" line="134"/>
+        <location filename="../../desktop_app/ui/clinic_box.py" line="145"/>
         <source>When a treatment starts without a signed consent or before photos</source>
         <translation>开始治疗时如未签知情同意书或缺少术前照片</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinic_box.py" line="136"/>
+        <location filename="../../desktop_app/ui/clinic_box.py" line="147"/>
         <source>Choose l&amp;ogo…</source>
         <translation>选择标志(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinic_box.py" line="137"/>
+        <location filename="../../desktop_app/ui/clinic_box.py" line="148"/>
         <source>Re&amp;move logo</source>
         <translation>移除标志(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinic_box.py" line="138"/>
+        <location filename="../../desktop_app/ui/clinic_box.py" line="149"/>
         <source>&amp;Warn (the treatment can still be saved)</source>
         <translation>提醒(&amp;W)（仍可保存治疗记录）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinic_box.py" line="139"/>
+        <location filename="../../desktop_app/ui/clinic_box.py" line="150"/>
         <source>&amp;Block (Save stays off until they are there)</source>
         <translation>阻止(&amp;B)（补齐之前不能保存）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinic_box.py" line="140"/>
+        <location filename="../../desktop_app/ui/clinic_box.py" line="151"/>
         <source>&amp;Save clinic details</source>
         <translation>保存诊所信息(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinic_box.py" line="142"/>
-        <location filename="../../desktop_app/ui/clinic_box.py" line="164"/>
+        <location filename="../../desktop_app/ui/clinic_box.py" line="153"/>
+        <location filename="../../desktop_app/ui/clinic_box.py" line="175"/>
         <source>No logo</source>
         <translation>无标志</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinic_box.py" line="181"/>
+        <location filename="../../desktop_app/ui/clinic_box.py" line="192"/>
         <source>Saved. The next document printed uses it.</source>
         <translation>已保存。下一份打印的文书将使用新信息。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinic_box.py" line="187"/>
+        <location filename="../../desktop_app/ui/clinic_box.py" line="57"/>
         <source>Clinic logo</source>
         <translation>诊所标志</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinic_box.py" line="187"/>
+        <location filename="../../desktop_app/ui/clinic_box.py" line="59"/>
         <source>Pictures (*.png *.jpg *.jpeg)</source>
         <translation>图片 (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinic_box.py" line="219"/>
+        <location filename="../../desktop_app/ui/clinic_box.py" line="228"/>
         <source>Logo saved.</source>
         <translation>标志已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinic_box.py" line="219"/>
+        <location filename="../../desktop_app/ui/clinic_box.py" line="228"/>
         <source>Logo removed: documents print without.</source>
         <translation>标志已移除：文书将不带标志打印。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/clinic_box.py" line="232"/>
+        <location filename="../../desktop_app/ui/clinic_box.py" line="241"/>
         <source>This file could not be read: {error}</source>
         <translation>无法读取此文件：{error}</translation>
     </message>
@@ -2226,87 +2226,47 @@ The server has now: {now}</source>
 <context>
     <name>DatabaseSettingsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/database_settings.py" line="34"/>
+        <location filename="../../desktop_app/ui/database_settings.py" line="33"/>
         <source>Database connection</source>
         <translation>数据库连接</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/database_settings.py" line="37"/>
+        <location filename="../../desktop_app/ui/database_settings.py" line="36"/>
         <source>This computer only (embedded database file)</source>
         <translation>仅本机（内置数据库文件）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/database_settings.py" line="39"/>
+        <location filename="../../desktop_app/ui/database_settings.py" line="38"/>
         <source>The clinic&apos;s database server (PostgreSQL)</source>
         <translation>诊所数据库服务器（PostgreSQL）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/database_settings.py" line="46"/>
+        <location filename="../../desktop_app/ui/database_settings.py" line="45"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/database_settings.py" line="56"/>
+        <location filename="../../desktop_app/ui/database_settings.py" line="55"/>
         <source>Database &amp;file</source>
         <translation>数据库文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/database_settings.py" line="67"/>
+        <location filename="../../desktop_app/ui/database_settings.py" line="59"/>
         <source>unchanged</source>
         <translation>不修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/database_settings.py" line="70"/>
-        <source>Server &amp;address</source>
-        <translation>服务器地址(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/database_settings.py" line="71"/>
-        <source>P&amp;ort</source>
-        <translation>端口(&amp;O)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/database_settings.py" line="72"/>
-        <source>&amp;Database</source>
-        <translation>数据库(&amp;D)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/database_settings.py" line="73"/>
-        <source>&amp;User</source>
-        <translation>用户(&amp;U)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/database_settings.py" line="74"/>
-        <source>&amp;Password</source>
-        <translation>密码(&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/database_settings.py" line="84"/>
+        <location filename="../../desktop_app/ui/database_settings.py" line="65"/>
         <source>This computer has no secure password store, so the password cannot be remembered: Clinic Desk will ask for it each time it starts.</source>
         <translation>本机没有安全的密码存储（钥匙串），无法记住密码：每次启动时 Clinic Desk 都会询问密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/database_settings.py" line="116"/>
-        <source>Database file</source>
-        <translation>数据库文件</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/database_settings.py" line="129"/>
-        <source>Enter the server&apos;s address.</source>
-        <translation>请输入服务器地址。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/database_settings.py" line="133"/>
-        <source>This field is required.</source>
-        <translation>此项必填。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/database_settings.py" line="136"/>
+        <location filename="../../desktop_app/ui/database_settings.py" line="105"/>
         <source>Choose a file.</source>
         <translation>请选择一个文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/database_settings.py" line="151"/>
+        <location filename="../../desktop_app/ui/database_settings.py" line="115"/>
         <source>This computer has no secure password store, so the password was not saved: Clinic Desk will ask for it each time it starts.</source>
         <translation>本机没有安全的密码存储（钥匙串），密码未保存：每次启动时 Clinic Desk 都会询问密码。</translation>
     </message>
@@ -3263,112 +3223,102 @@ The server has now: {now}</source>
 <context>
     <name>FirstRunPage</name>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="117"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="116"/>
         <source>Welcome to Clinic Desk</source>
         <translation>欢迎使用 Clinic Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="117"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="116"/>
         <source>The first manager</source>
         <translation>第一位管理员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="120"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="119"/>
         <source>Create the first manager account. The manager then adds the other staff.</source>
         <translation>创建第一个管理员账号，之后由管理员添加其他员工。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="123"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="122"/>
         <source>Name your clinic as patients know it. The address, phone and logo head every consent and aftercare sheet; you can change them later in Settings.</source>
         <translation>填写患者熟知的诊所名称。地址、电话和标志印在每份知情同意书和术后护理单的抬头；以后可在“设置”中修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="128"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="127"/>
         <source>&amp;Clinic name</source>
         <translation>诊所名称(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="129"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="128"/>
         <source>&amp;Address</source>
         <translation>地址(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="130"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="129"/>
         <source>P&amp;hone</source>
         <translation>电话(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="131"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="130"/>
         <source>&amp;Logo</source>
         <translation>标志(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="132"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="131"/>
         <source>Your &amp;name</source>
         <translation>您的姓名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="133"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="132"/>
         <source>&amp;User name</source>
         <translation>用户名(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="134"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="133"/>
         <source>&amp;Password</source>
         <translation>密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="135"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="134"/>
         <source>&amp;Repeat password</source>
         <translation>再次输入密码(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="140"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="139"/>
         <source>C&amp;hoose…</source>
         <translation>选择(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="141"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="140"/>
         <source>Remo&amp;ve</source>
         <translation>移除(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="143"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="142"/>
         <source>No logo (optional)</source>
         <translation>无标志（可选）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="144"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="143"/>
         <source>&amp;Back</source>
         <translation>上一步(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="146"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="145"/>
         <source>Create clinic and sign in</source>
         <translation>创建诊所并登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="146"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="145"/>
         <source>&amp;Next</source>
         <translation>下一步(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="150"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="149"/>
         <source>Photos and backups are encrypted with a key made now and kept by this computer. If every copy of it is lost, nobody can open them again. So, once signed in: Settings › Security › Export key file, and keep that file and its passphrase safe, apart from each other.</source>
         <translation>照片和备份将使用现在生成、由本机保存的密钥加密。如果密钥的所有副本都丢失，任何人都无法再打开它们。因此登录后请：设置 › 安全 › 导出密钥文件，并妥善保管该文件及其口令，两者分开存放。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="187"/>
-        <source>Clinic logo</source>
-        <translation>诊所标志</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="187"/>
-        <source>Pictures (*.png *.jpg *.jpeg)</source>
-        <translation>图片 (*.png *.jpg *.jpeg)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="207"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="206"/>
         <source>This file could not be read: {error}</source>
         <translation>无法读取此文件：{error}</translation>
     </message>
@@ -3545,42 +3495,42 @@ The server has now: {now}</source>
 <context>
     <name>Gate</name>
     <message>
-        <location filename="../../desktop_app/ui/gate.py" line="219"/>
+        <location filename="../../desktop_app/ui/gate.py" line="222"/>
         <source>This computer&apos;s settings could not be saved: {error}</source>
         <translation>无法保存这台电脑的设置：{error}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/gate.py" line="266"/>
+        <location filename="../../desktop_app/ui/gate.py" line="269"/>
         <source>Clinic Desk</source>
         <translation>Clinic Desk 诊所前台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/gate.py" line="269"/>
+        <location filename="../../desktop_app/ui/gate.py" line="272"/>
         <source>&amp;Retry</source>
         <translation>重试(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/gate.py" line="271"/>
+        <location filename="../../desktop_app/ui/gate.py" line="274"/>
         <source>Database &amp;settings…</source>
         <translation>数据库设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/gate.py" line="276"/>
+        <location filename="../../desktop_app/ui/gate.py" line="279"/>
         <source>Work &amp;offline (reminders only)</source>
         <translation>离线工作（仅提醒）(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/gate.py" line="283"/>
+        <location filename="../../desktop_app/ui/gate.py" line="286"/>
         <source>You can work offline: the reminder panel keeps working from this computer&apos;s copy, and what you do is sent to the server when it is back.</source>
         <translation>可以离线工作：提醒面板使用本机保存的副本继续工作，您所做的修改会在服务器恢复后发送。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/gate.py" line="287"/>
+        <location filename="../../desktop_app/ui/gate.py" line="290"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/gate.py" line="322"/>
+        <location filename="../../desktop_app/ui/gate.py" line="325"/>
         <source>Offline: the clinic server cannot be reached. Sign in as someone who has signed in on this computer before; only the reminder panel works until the server is back.</source>
         <translation>离线：无法连接诊所服务器。请用曾在本机登录过的账号登录；服务器恢复前只有提醒面板可用。</translation>
     </message>
@@ -8412,19 +8362,57 @@ Front desk and clinical record for aesthetics clinics.</source>
     </message>
 </context>
 <context>
+    <name>ServerForm</name>
+    <message>
+        <location filename="../../desktop_app/ui/server_form.py" line="17"/>
+        <source>Database file</source>
+        <translation>数据库文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/server_form.py" line="51"/>
+        <source>Server &amp;address</source>
+        <translation>服务器地址(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/server_form.py" line="52"/>
+        <source>P&amp;ort</source>
+        <translation>端口(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/server_form.py" line="53"/>
+        <source>&amp;Database</source>
+        <translation>数据库(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/server_form.py" line="54"/>
+        <source>&amp;User</source>
+        <translation>用户(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/server_form.py" line="55"/>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/server_form.py" line="82"/>
+        <source>This field is required.</source>
+        <translation>此项为必填。</translation>
+    </message>
+</context>
+<context>
     <name>ServerPasswordDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/database_settings.py" line="164"/>
+        <location filename="../../desktop_app/ui/database_settings.py" line="128"/>
         <source>Database password</source>
         <translation>数据库密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/database_settings.py" line="167"/>
+        <location filename="../../desktop_app/ui/database_settings.py" line="131"/>
         <source>This computer has no secure password store, so Clinic Desk cannot remember the password of the clinic database. Enter it for this session ({account}).</source>
         <translation>本机没有安全的密码存储（钥匙串），Clinic Desk 无法记住诊所数据库的密码。请输入本次使用的密码（{account}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/database_settings.py" line="172"/>
+        <location filename="../../desktop_app/ui/database_settings.py" line="136"/>
         <source>Enter the password of the clinic database ({account}). It will be kept in this computer&apos;s secure password store.</source>
         <translation>请输入诊所数据库的密码（{account}）。密码将保存在本机的安全密码存储中。</translation>
     </message>
@@ -8726,112 +8714,77 @@ Front desk and clinical record for aesthetics clinics.</source>
 <context>
     <name>StationSetupPage</name>
     <message>
-        <location filename="../../desktop_app/ui/station_setup.py" line="158"/>
+        <location filename="../../desktop_app/ui/station_setup.py" line="143"/>
         <source>Set up this computer</source>
         <translation>设置这台电脑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/station_setup.py" line="161"/>
+        <location filename="../../desktop_app/ui/station_setup.py" line="146"/>
         <source>Choose the language and where the clinic&apos;s records are kept. Both can be changed later (View › Language, Database settings).</source>
         <translation>选择语言以及诊所记录的存放位置。两者以后都可以修改（视图 › 语言、数据库设置）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/station_setup.py" line="165"/>
+        <location filename="../../desktop_app/ui/station_setup.py" line="150"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/station_setup.py" line="166"/>
+        <location filename="../../desktop_app/ui/station_setup.py" line="151"/>
         <source>&amp;This computer only</source>
         <translation>仅这台电脑(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/station_setup.py" line="169"/>
+        <location filename="../../desktop_app/ui/station_setup.py" line="154"/>
         <source>For a clinic with one computer: the records are kept in a file on it. Back it up daily (Settings › Backup).</source>
         <translation>适用于只有一台电脑的诊所：记录保存在这台电脑上的一个文件中。请每天备份（设置 › 备份）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/station_setup.py" line="173"/>
+        <location filename="../../desktop_app/ui/station_setup.py" line="158"/>
         <source>Database &amp;file</source>
         <translation>数据库文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/station_setup.py" line="174"/>
+        <location filename="../../desktop_app/ui/station_setup.py" line="159"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/station_setup.py" line="175"/>
+        <location filename="../../desktop_app/ui/station_setup.py" line="160"/>
         <source>The clinic&apos;s &amp;server (PostgreSQL)</source>
         <translation>诊所服务器 (PostgreSQL)(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/station_setup.py" line="177"/>
+        <location filename="../../desktop_app/ui/station_setup.py" line="162"/>
         <source>For several computers sharing the records over the clinic network.</source>
         <translation>适用于多台电脑通过诊所网络共享记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/station_setup.py" line="180"/>
-        <source>Server &amp;address</source>
-        <translation>服务器地址(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/station_setup.py" line="181"/>
-        <source>P&amp;ort</source>
-        <translation>端口(&amp;O)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/station_setup.py" line="182"/>
-        <source>&amp;Database</source>
-        <translation>数据库(&amp;D)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/station_setup.py" line="183"/>
-        <source>&amp;User</source>
-        <translation>用户(&amp;U)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/station_setup.py" line="184"/>
-        <source>&amp;Password</source>
-        <translation>密码(&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/station_setup.py" line="190"/>
+        <location filename="../../desktop_app/ui/station_setup.py" line="166"/>
         <source>Testing…</source>
         <translation>正在测试…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/station_setup.py" line="190"/>
+        <location filename="../../desktop_app/ui/station_setup.py" line="166"/>
         <source>Test &amp;connection</source>
         <translation>测试连接(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/station_setup.py" line="192"/>
+        <location filename="../../desktop_app/ui/station_setup.py" line="168"/>
         <source>&amp;Join the clinic&apos;s existing database</source>
         <translation>加入诊所现有的数据库(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/station_setup.py" line="193"/>
+        <location filename="../../desktop_app/ui/station_setup.py" line="169"/>
         <source>C&amp;reate the clinic&apos;s database (its first computer)</source>
         <translation>创建诊所数据库（诊所的第一台电脑）(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/station_setup.py" line="194"/>
+        <location filename="../../desktop_app/ui/station_setup.py" line="170"/>
         <source>&amp;Continue</source>
         <translation>继续(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/station_setup.py" line="211"/>
-        <source>Database file</source>
-        <translation>数据库文件</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/station_setup.py" line="240"/>
-        <source>This field is required.</source>
-        <translation>此项为必填。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/station_setup.py" line="254"/>
+        <location filename="../../desktop_app/ui/station_setup.py" line="204"/>
         <source>Choose a file.</source>
         <translation>请选择一个文件。</translation>
     </message>
