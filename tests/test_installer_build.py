@@ -152,3 +152,16 @@ def test_renders_a_chinese_consent_with_the_bundled_font_and_template(
         ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
     assert "个人信息" in text  # the PIPL consent's own words, in the embedded CJK font
+
+
+def test_worker_processes_start_from_the_frozen_executable(
+    app_folder: Path, station: dict[str, str]
+) -> None:
+    """Over one chunk of demo patients, worker processes draw them: each is started from
+    the executable itself, which must run the worker, not a second application
+    (multiprocessing.freeze_support in installer/clinic_desk_main.py)."""
+    from desktop_app.services.demo_data import CHUNK
+
+    demo = run(app_folder, station, "demo-data", "--patients", str(CHUNK + 1))
+    assert demo.returncode == 0, demo.stderr
+    assert f"Added {CHUNK + 1:,} patients" in demo.stdout
