@@ -25,6 +25,8 @@ from pathlib import Path
 import pytest
 
 from desktop_app.migrations import SCHEMA_HEAD
+from tests.conftest import _require_postgres
+from tests.support.databases import scratch_postgres_database
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILT_ENV = "CLINIC_DESK_BUILT_APP"
@@ -107,6 +109,19 @@ def test_creates_and_migrates_a_new_sqlite_database(
     current = run(app_folder, station, "--database-url", url, "db", "current")
     assert current.returncode == 0, current.stderr
     assert current.stdout.startswith(f"{SCHEMA_HEAD} (up to date)")
+
+
+@pytest.mark.postgres
+def test_migrates_a_clinic_server_database(app_folder: Path, station: dict[str, str]) -> None:
+    """The PostgreSQL driver (psycopg with its bundled libpq) is in the build."""
+    _require_postgres()
+    with scratch_postgres_database() as server_url:
+        url = server_url.render_as_string(hide_password=False)
+        upgraded = run(app_folder, station, "--database-url", url, "db", "upgrade")
+        assert upgraded.returncode == 0, upgraded.stderr
+        current = run(app_folder, station, "--database-url", url, "db", "current")
+        assert current.stdout.startswith(f"{SCHEMA_HEAD} (up to date)"), current.stderr
+        assert "PostgreSQL" in current.stdout
 
 
 def test_window_starts_headless_and_opens_a_new_database(
