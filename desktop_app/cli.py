@@ -171,7 +171,7 @@ def _db(args: argparse.Namespace) -> int:
             state = "up to date" if current == head else f"upgrade available to {head}"
             print(f"{current or 'empty (no schema)'} ({state}) — {database.describe()}")
             return 0
-        result = migrations.upgrade(database)
+        result = migrations.upgrade(database, notify=_say_if_waiting)
         if result.from_revision == result.to_revision:
             print(f"Already at the newest schema {result.to_revision} — {database.describe()}")
         else:
@@ -292,10 +292,22 @@ def _open(override: str | None) -> Iterator[Database]:
 
     database = Database(_url(override))
     try:
-        migrations.upgrade(database)
+        migrations.upgrade(database, notify=_say_if_waiting)
         yield database
     finally:
         database.dispose()
+
+
+def _say_if_waiting(state: str) -> None:
+    """A script's log says why it stands still while another computer upgrades the schema."""
+    from desktop_app.migrations import WAITING
+
+    if state == WAITING:
+        print(
+            "Another computer is upgrading the clinic database; waiting for it to finish…",
+            file=sys.stderr,
+            flush=True,
+        )
 
 
 def _url(override: str | None) -> URL:

@@ -45,6 +45,30 @@ def test_db_upgrade_then_current(tmp_path):
     assert current.stdout.startswith(f"{SCHEMA_HEAD} (up to date)")
 
 
+def test_db_upgrade_says_why_it_waits_for_another_computer(postgres_database):
+    """While another station holds the migration lock, the command says so, then upgrades."""
+    from desktop_app.migrations import _PG_MIGRATION_LOCK
+    from tests.support.databases import scratch_postgres_database
+
+    with scratch_postgres_database() as url:
+        engine = sa.create_engine(url)
+        with engine.connect() as holder:
+            holder.execute(sa.select(sa.func.pg_advisory_lock(_PG_MIGRATION_LOCK)))
+            command = subprocess.Popen(
+                [sys.executable, "-m", "desktop_app", "--database-url",
+                 url.render_as_string(hide_password=False), "db", "upgrade"],
+                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            )  # fmt: skip
+            said = command.stderr.readline()  # blocks until the command speaks
+            assert said.startswith("Another computer is upgrading the clinic database")
+            assert command.poll() is None  # still waiting
+            holder.execute(sa.select(sa.func.pg_advisory_unlock(_PG_MIGRATION_LOCK)))
+            out, _rest = command.communicate(timeout=120)
+        engine.dispose()
+        assert command.returncode == 0
+        assert f"→ {SCHEMA_HEAD}" in out
+
+
 def test_database_url_from_the_environment(tmp_path):
     url = str(sqlite_url(tmp_path, "from-env.db"))
     result = clinic_desk("db", "upgrade", env={"CLINIC_DESK_DATABASE_URL": url})
