@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QPushButton, QStackedWidget, QWidget
 
 from desktop_app import station
 from desktop_app.station import StationSettings
-from desktop_app.ui.first_run import FirstRunPage
 from desktop_app.ui.messages import describe, validation_text
 from desktop_app.ui.sign_in import SignInPage
 from desktop_app.ui.tasks import Runner
@@ -28,6 +27,7 @@ if TYPE_CHECKING:
 
     from desktop_app.db import Database
     from desktop_app.startup import OpenedDatabase, PasswordNeededError
+    from desktop_app.ui.first_run import FirstRunPage
     from desktop_app.ui.station_setup import StationChoice, StationSetupPage
 
 log = logging.getLogger(__name__)
@@ -134,8 +134,10 @@ class Gate(QStackedWidget):
 
     @property
     def first_run(self) -> FirstRunPage:
-        """Built when first needed: most starts never show it."""
+        """Built when first needed: most starts never show it (nor import what it needs)."""
         if self._first_run is None:
+            from desktop_app.ui.first_run import FirstRunPage
+
             self._first_run = FirstRunPage()
             self._first_run.submitted.connect(self._complete_first_run)
             self.addWidget(self._first_run)
