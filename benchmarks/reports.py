@@ -77,7 +77,7 @@ REPORTS = (
         "  THEN 1 ELSE 0 END),"
         " sum(CASE WHEN EXISTS (SELECT 1 FROM treatments t WHERE t.patient_id = p.id"
         "  AND t.cancelled_at IS NULL) THEN 1 ELSE 0 END),"
-        " sum(CASE WHEN (SELECT count(DISTINCT {day:t.started_at}) FROM treatments t"
+        " sum(CASE WHEN (SELECT count(DISTINCT t.started_on) FROM treatments t"
         "  WHERE t.patient_id = p.id AND t.cancelled_at IS NULL) >= 2 THEN 1 ELSE 0 END)"
         " FROM patients p WHERE p.created_at >= :start AND p.created_at < :end GROUP BY 1",
     ),
@@ -92,7 +92,7 @@ REPORTS = (
         "  THEN 1 ELSE 0 END),"
         " sum(CASE WHEN EXISTS (SELECT 1 FROM treatments t WHERE t.patient_id = p.id"
         "  AND t.cancelled_at IS NULL) THEN 1 ELSE 0 END),"
-        " sum(CASE WHEN (SELECT count(DISTINCT {day:t.started_at}) FROM treatments t"
+        " sum(CASE WHEN (SELECT count(DISTINCT t.started_on) FROM treatments t"
         "  WHERE t.patient_id = p.id AND t.cancelled_at IS NULL) >= 2 THEN 1 ELSE 0 END)"
         " FROM patients p WHERE p.created_at >= :start AND p.created_at < :end GROUP BY 1",
     ),
@@ -112,7 +112,7 @@ REPORTS = (
         # its headline is the repurchase rate: the period's buyers of each item and those
         # with two or more purchase days of it
         "SELECT item_id, count(*), sum(CASE WHEN days >= 2 THEN 1 ELSE 0 END) FROM ("
-        " SELECT t.patient_id, t.item_id, count(DISTINCT {day:t.started_at}) AS days"
+        " SELECT t.patient_id, t.item_id, count(DISTINCT t.started_on) AS days"
         " FROM treatments t WHERE t.cancelled_at IS NULL AND t.patient_id IN ("
         "  SELECT patient_id FROM treatments WHERE cancelled_at IS NULL"
         "  AND started_at >= :start AND started_at < :end)"
@@ -125,7 +125,7 @@ REPORTS = (
         lambda m, db, actor, since, until, today: m.repurchase_by_channel(db, actor, since, until),
         "SELECT channel, count(*), sum(CASE WHEN days >= 2 THEN 1 ELSE 0 END) FROM ("
         " SELECT t.patient_id, coalesce(p.source_channel, '') AS channel,"
-        " count(DISTINCT {day:t.started_at}) AS days"
+        " count(DISTINCT t.started_on) AS days"
         " FROM treatments t JOIN patients p ON p.id = t.patient_id"
         " WHERE t.cancelled_at IS NULL AND t.patient_id IN ("
         "  SELECT patient_id FROM treatments WHERE cancelled_at IS NULL"
@@ -149,25 +149,25 @@ REPORTS = (
         # of its repurchasers' mean intervals, 180 days below 5 of them) against each
         # buyer's days since their last purchase
         "WITH pairs AS (SELECT t.item_id,"
-        " (max({daynum:t.started_at}) - min({daynum:t.started_at})) * 1.0"
-        "  / (count(DISTINCT {day:t.started_at}) - 1) AS mean"
+        " (max({daynum:t.started_on}) - min({daynum:t.started_on})) * 1.0"
+        "  / (count(DISTINCT t.started_on) - 1) AS mean"
         " FROM treatments t WHERE t.cancelled_at IS NULL GROUP BY t.patient_id, t.item_id"
-        " HAVING count(DISTINCT {day:t.started_at}) >= 2),"
+        " HAVING count(DISTINCT t.started_on) >= 2),"
         " ranked AS (SELECT item_id, mean, row_number() OVER (PARTITION BY item_id"
         "  ORDER BY mean) AS rank, count(*) OVER (PARTITION BY item_id) AS n FROM pairs),"
         " typical AS (SELECT item_id, avg(mean) AS days FROM ranked"
         "  WHERE n >= 5 AND rank IN ((n + 1) / 2, (n + 2) / 2) GROUP BY item_id),"
         " last AS ({last})"
         " SELECT count(*) FROM last LEFT JOIN typical ON typical.item_id = last.item_id"
-        " WHERE {daynum_today} - {daynum:last.at} > coalesce(typical.days, 180) * 1.2",
+        " WHERE {daynum_today} - {daynum:last.day} > coalesce(typical.days, 180) * 1.2",
     ),
     Report(
         "RFM segments",
         "report_rfm",
         lambda m, db, actor, since, until, today: m.rfm_segments(db, actor, today),
         # buyers per cell of the recency × frequency grid (quintiles) and their spend
-        "WITH m AS (SELECT t.patient_id, max({day:t.started_at}) AS last_day,"
-        " count(DISTINCT {day:t.started_at}) AS f, sum(t.value) AS spent FROM treatments t"
+        "WITH m AS (SELECT t.patient_id, max(t.started_on) AS last_day,"
+        " count(DISTINCT t.started_on) AS f, sum(t.value) AS spent FROM treatments t"
         " WHERE t.cancelled_at IS NULL GROUP BY 1),"
         " s AS (SELECT ntile(5) OVER (ORDER BY m.last_day, p.record_no) AS r,"
         " ntile(5) OVER (ORDER BY m.f, p.record_no) AS fq, m.spent"
@@ -216,20 +216,22 @@ VALUED = ""
 VALUE = "t.value"
 # Each buyer's latest purchase and its item: SQLite takes a bare column from the max() row.
 LAST_SQLITE = (
-    "SELECT patient_id, item_id, max(started_at) AS at FROM treatments"
+    "SELECT patient_id, item_id, max(started_at) AS at, started_on AS day FROM treatments"
     " WHERE cancelled_at IS NULL GROUP BY patient_id"
 )
 LAST_POSTGRESQL = (
-    "SELECT DISTINCT ON (patient_id) patient_id, item_id, started_at AS at FROM treatments"
-    " WHERE cancelled_at IS NULL ORDER BY patient_id, started_at DESC"
+    "SELECT DISTINCT ON (patient_id) patient_id, item_id, started_at AS at,"
+    " started_on AS day FROM treatments WHERE cancelled_at IS NULL"
+    " ORDER BY patient_id, started_at DESC"
 )
 TODAY_POSTGRESQL = "(CAST(:today AS date) - DATE '2000-01-01')"
 
 
 def dialect_sql(sql: str, kind: str) -> str:
-    """``{day:COLUMN}``: the clinic's local day of a UTC timestamp, as the services
-    compute it (report_common.local_day), written for the backend; ``{valued}`` and
-    ``{value}``: the joins and the expression of a purchase's value."""
+    """``{month:COLUMN}``: the clinic's local month of a UTC timestamp, as the services
+    compute it (report_common.local_day), written for the backend; ``{daynum:COLUMN}``: a
+    date as a number of days; ``{valued}`` and ``{value}``: the joins and the expression of
+    a purchase's value. A purchase's local day is ``started_on``, stored when recorded."""
     import re
 
     sql = sql.replace("{valued}", VALUED).replace("{value}", VALUE)
@@ -247,11 +249,11 @@ def dialect_sql(sql: str, kind: str) -> str:
             return f"CAST(timezone('UTC', {column}) + interval '{minutes} minutes' AS date)"
         return f"date({column}, '{minutes:+d} minutes')"
 
-    def daynum(match: re.Match[str]) -> str:  # the local day as a number of days
-        local = day(match)
+    def daynum(match: re.Match[str]) -> str:  # a date column as a number of days
+        column = match.group(1)
         if kind == "postgresql":
-            return f"({local} - DATE '2000-01-01')"
-        return f"julianday({local})"
+            return f"({column} - DATE '2000-01-01')"
+        return f"julianday({column})"
 
     def month(match: re.Match[str]) -> str:  # "2026-03", as report_funnel groups them
         local = day(match)
@@ -259,7 +261,7 @@ def dialect_sql(sql: str, kind: str) -> str:
 
     sql = re.sub(r"\{daynum:([\w.]+)\}", daynum, sql)
     sql = re.sub(r"\{month:([\w.]+)\}", month, sql)
-    return re.sub(r"\{day:([\w.]+)\}", day, sql)
+    return sql
 
 
 def run_headline(database: Database, sql: str, params: dict[str, object]) -> float:

@@ -34,6 +34,7 @@ from desktop_app.services.context import unit_of_work
 from desktop_app.services.patients import PatientDraft, register_patient
 from desktop_app.services.staff import NewStaff, create_staff
 from tests.support.databases import scratch_postgres_database, sqlite_url
+from tests.support.local_time import local_at
 
 
 def schema_differences(database: Database) -> list[object]:
@@ -359,4 +360,31 @@ def test_treatments_from_before_0018_are_valued_as_they_are_now_recorded(databas
     assert [(i, Decimal(str(v))) for i, v in values()] == [
         (i, Decimal(str(v))) for i, v in recorded
     ]
+    assert schema_differences(database) == []
+
+
+def test_treatments_from_before_0020_get_the_local_day_they_are_now_recorded_with(
+    database, manager, beijing_time
+):
+    """At UTC+8 the local day is not the UTC day for a treatment at 00:30 local time; the
+    backfill writes the day record_treatment writes."""
+    patient = register_patient(database, manager, PatientDraft("王五", mobile="13800131236"))
+    nurse = create_staff(
+        database, manager, NewStaff("nurse", "Nurse", Role.NURSE, "correct horse battery")
+    )
+    for at in (local_at(2026, 3, 2, 0, 30), local_at(2026, 3, 2, 23, 50)):
+        treatments.record_treatment(
+            database, nurse, patient.id, treatments.TreatmentDraft("肉毒素", at)
+        )
+
+    def days() -> list[tuple[object, ...]]:
+        with database.connect() as connection:
+            query = "SELECT id, started_on FROM treatments ORDER BY started_at"
+            return [(i, str(day)) for i, day in connection.execute(sa.text(query))]
+
+    recorded = days()
+    assert [day for _id, day in recorded] == ["2026-03-02", "2026-03-02"]
+    downgrade(database, "0019")
+    upgrade(database)
+    assert days() == recorded
     assert schema_differences(database) == []

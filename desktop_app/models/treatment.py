@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
 import sqlalchemy as sa
+from sqlalchemy.engine import ExecutionContext
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop_app.models.base import Base, UTCDateTime, UUIDPrimaryKey, Versioned
@@ -33,6 +34,15 @@ class PlanItem(UUIDPrimaryKey, Base):
     sessions: Mapped[int] = mapped_column(sa.Integer, default=1)
 
 
+def local_day_of(at: datetime) -> date:
+    """The station's local calendar day of an instant (the clinic's day)."""
+    return at.astimezone().date()
+
+
+def _started_on(context: ExecutionContext) -> date:
+    return local_day_of(context.get_current_parameters()["started_at"])
+
+
 class Treatment(UUIDPrimaryKey, Versioned, Base):
     __tablename__ = "treatments"
     __table_args__ = (
@@ -42,10 +52,13 @@ class Treatment(UUIDPrimaryKey, Versioned, Base):
             "ix_treatments_purchases",
             "patient_id",
             "cancelled_at",
+            "started_on",
             "started_at",
             "item_id",
             "value",
         ),
+        # the days each patient bought each item on (repurchase intervals), pre-sorted
+        sa.Index("ix_treatments_item_days", "patient_id", "item_id", "cancelled_at", "started_on"),
         # a period's treatments per operator (the staff report), from the index alone
         sa.Index(
             "ix_treatments_started", "started_at", "cancelled_at", "operator_id", "patient_id"
@@ -60,6 +73,9 @@ class Treatment(UUIDPrimaryKey, Versioned, Base):
     operator_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("staff.id"))
     assistant_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("staff.id"))
     started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # The clinic's local day of ``started_at``, fixed when recorded: the purchase day the
+    # reports count and compare, read from an index instead of computed per row.
+    started_on: Mapped[date] = mapped_column(sa.Date, default=_started_on)
     ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     device: Mapped[str] = mapped_column(sa.String(80), default="")
     settings: Mapped[str] = mapped_column(sa.Text, default="")  # energy, shots …

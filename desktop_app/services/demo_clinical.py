@@ -46,6 +46,7 @@ from desktop_app.models import (
     VisitStatus,
     VisitType,
 )
+from desktop_app.models.treatment import local_day_of
 from desktop_app.services.assessments import contraindication_lines
 from desktop_app.services.consultations import AREAS
 from desktop_app.services.demo_clinic import Clinic, Item, new_uuid
@@ -358,6 +359,7 @@ class _Chart:
             operator_id=operator,
             assistant_id=assistant,
             started_at=start,
+            started_on=local_day_of(start),
             ended_at=end,
             device=practice.device,
             settings=rng.choice(practice.settings),

@@ -43,7 +43,6 @@ from desktop_app.services.permissions import Permission, require
 from desktop_app.services.report_common import (
     ReportPatient,
     audit_opening,
-    local_day,
     local_midnight,
     purchases,
 )
@@ -89,7 +88,7 @@ def churn_warning(
                 Patient.record_no,
                 Patient.name,
                 Patient.mobile,
-                local_day(database, last.c.at).label("day"),
+                last.c.day,
                 last.c.item_id,
                 TreatmentItem.name.label("item_name"),
                 last.c.value,
@@ -185,7 +184,7 @@ def _date(value: object) -> dt.date:
 def _typical(database: Database) -> sa.Select:
     """(item id, median of its repurchasers' mean intervals) for the items with at least
     ``MIN_REPURCHASERS``: one row per item, so the main query needs no window over it."""
-    day = local_day(database, Treatment.started_at)
+    day = Treatment.started_on  # read, pre-sorted, from ix_treatments_item_days
     if database.kind == "postgresql":
         span = sa.func.max(day) - sa.func.min(day)
     else:
@@ -216,11 +215,16 @@ def _typical(database: Database) -> sa.Select:
 
 def _last(database: Database) -> sa.Select:
     """Each buyer's latest purchase and the value of all of them, in one pass over the
-    purchases: (patient_id, item_id, at, value)."""
+    purchases: (patient_id, item_id, at, day, value)."""
     bought = purchases(database).subquery()
     if database.kind == "postgresql":
         latest = (
-            sa.select(bought.c.patient_id, bought.c.item_id, bought.c.started_at.label("at"))
+            sa.select(
+                bought.c.patient_id,
+                bought.c.item_id,
+                bought.c.started_at.label("at"),
+                bought.c.day,
+            )
             .ext(distinct_on(bought.c.patient_id))
             .order_by(bought.c.patient_id, bought.c.started_at.desc(), bought.c.treatment_id)
             .subquery()
@@ -238,5 +242,6 @@ def _last(database: Database) -> sa.Select:
         bought.c.patient_id,
         bought.c.item_id,
         sa.func.max(bought.c.started_at).label("at"),
+        bought.c.day,
         sa.func.sum(bought.c.value).label("value"),
     ).group_by(bought.c.patient_id)

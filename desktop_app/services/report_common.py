@@ -76,14 +76,14 @@ def flag(condition: sa.ColumnElement[bool]) -> sa.ColumnElement[int]:
 
 def purchases(database: Database) -> sa.Select:
     """One row per purchase: a treatment not cancelled, with its patient, item, local day
-    and value (``Treatment.value``, fixed when it was recorded) — all of it read from
-    ``ix_treatments_purchases`` without the table."""
+    and value (``started_on`` and ``value``, both fixed when it was recorded) — all of it
+    read from ``ix_treatments_purchases`` without the table."""
     return sa.select(
         Treatment.id.label("treatment_id"),
         Treatment.patient_id,
         Treatment.item_id,
         Treatment.started_at,
-        local_day(database, Treatment.started_at).label("day"),
+        Treatment.started_on.label("day"),
         Treatment.value,
     ).where(Treatment.cancelled_at.is_(None))
 

@@ -250,7 +250,7 @@ def _flags(database: Database, since: dt.date, until: dt.date) -> sa.Select:
     consulted = sa.exists().where(Consultation.patient_id == Patient.id)
     dealt = sa.exists().where(Treatment.patient_id == Patient.id, kept)
     treated_days = (
-        sa.select(sa.func.count(sa.distinct(local_day(database, Treatment.started_at))))
+        sa.select(sa.func.count(sa.distinct(Treatment.started_on)))
         .where(Treatment.patient_id == Patient.id, kept)
         .scalar_subquery()
     )

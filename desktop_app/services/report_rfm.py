@@ -100,7 +100,7 @@ def rfm_segments(
     """Every segment in ``SEGMENTS`` order (empty ones as 0), as of ``today``."""
     require(actor, Permission.VIEW_REPORTS, database)
     today = today or dt.date.today()
-    scores = _scores(database, today).subquery()
+    scores = _scores(database, today, score_money=False).subquery()
     query = sa.select(
         scores.c.segment,
         sa.func.count().label("patients"),
@@ -170,9 +170,11 @@ def rfm_scores(
     ]
 
 
-def _scores(database: Database, today: dt.date) -> sa.Select:
+def _scores(database: Database, today: dt.date, *, score_money: bool = True) -> sa.Select:
     """One row per buyer: last purchase day, distinct days, total value, the three NTILE
-    scores and the segment — the one selectable counts and lists both read."""
+    scores and the segment — the one selectable counts and lists both read. The segment
+    needs no M score: without ``score_money`` it is not ranked (one sort of every buyer
+    less)."""
     bought = purchases(database).subquery()
     measures = (
         sa.select(
@@ -200,7 +202,7 @@ def _scores(database: Database, today: dt.date) -> sa.Select:
             sa.type_coerce(measures.c.monetary, sa.Numeric(12, 2)).label("monetary"),
             ntile(measures.c.last_day).label("r"),
             ntile(measures.c.frequency).label("f"),
-            ntile(measures.c.monetary).label("m"),
+            (ntile(measures.c.monetary) if score_money else sa.null()).label("m"),
         )
         .join(measures, measures.c.patient_id == Patient.id)
         .cte("scored")

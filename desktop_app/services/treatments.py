@@ -26,6 +26,7 @@ from desktop_app.models import (
     TreatmentItem,
     TreatmentProduct,
 )
+from desktop_app.models.treatment import local_day_of
 from desktop_app.services import (
     audit,
     catalogue,
@@ -138,6 +139,7 @@ def record_treatment(
             operator_id=actor.staff_id,
             assistant_id=draft.assistant_id,
             started_at=draft.started_at,
+            started_on=local_day_of(draft.started_at),
             ended_at=draft.ended_at,
             device=draft.device.strip(),
             settings=draft.settings.strip(),
