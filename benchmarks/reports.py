@@ -11,7 +11,8 @@ for them, for example::
     .venv/bin/clinic-desk --database-url sqlite:///reports-benchmark.db demo-data \
         --patients 200000 --visits-per-patient 5.5
 
-For each report, ``--repeat`` times after a warm-up, alternating:
+On PostgreSQL the database is vacuumed and analysed first (``settle``). For each report,
+``--repeat`` times after a warm-up, alternating:
 
 - service: the report's function as the Reports page calls it (permission check, the
   audit row of the opening, SQLAlchemy, the rows built), and
@@ -297,6 +298,18 @@ def _sqlite_value(value: object) -> object:
     return value
 
 
+def settle(database: Database) -> None:
+    """PostgreSQL: ``VACUUM ANALYZE``, the state autovacuum keeps a clinic's tables in. A
+    table just bulk-loaded (or rewritten by a migration) has no visibility map yet, so an
+    index-only scan still reads every row from the heap and the planner prefers a
+    sequential scan: the staff report's calls took 0.46 s instead of 0.28 s."""
+    if database.kind == "postgresql":
+        with database.engine.connect() as connection:
+            connection.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql(
+                "VACUUM ANALYZE"
+            )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database-url", required=True)
@@ -306,6 +319,7 @@ def main() -> int:
     args = parser.parse_args()
     database = Database(make_url(args.database_url))
     upgrade(database)
+    settle(database)
     actor = Actor.command_line()
     today = dt.date.today()
     params = {

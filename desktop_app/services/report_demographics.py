@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Literal
 
 import sqlalchemy as sa
-from sqlalchemy.orm import aliased
+from sqlalchemy.engine import Connection
 
 from desktop_app.db import Database
 from desktop_app.models import Patient
@@ -79,15 +79,13 @@ def demographics(
     require(actor, Permission.VIEW_REPORTS, database)
     _check(since, until, top_regions)
     today = today or dt.date.today()
-    people = _people(since, until, today, top_regions).subquery()
-    dimensions = [people.c[dimension] for dimension in DIMENSIONS]
-    # One pass: a count per (channel, age, sex, region) cell — at most a few thousand —
-    # summed here into each dimension, rather than one GROUP BY per dimension.
-    cells = sa.select(people.c.channel, *dimensions, sa.func.count().label("n")).group_by(
-        people.c.channel, *dimensions
-    )
     with reading(database) as connection:
-        found = connection.execute(cells).all()
+        people = _people(connection, since, until, today, top_regions).subquery()
+        dimensions = [people.c[dimension] for dimension in DIMENSIONS]
+        # One pass: a count per (channel, age, sex, region) cell — at most a few thousand
+        # — summed here into each dimension, rather than one GROUP BY per dimension.
+        cells = sa.select(people.c.channel, *dimensions, sa.func.count().label("n"))
+        found = connection.execute(cells.group_by(people.c.channel, *dimensions)).all()
         audit_opening(
             connection, actor, "demographics", since=since or "", until=until or "", today=today
         )
@@ -127,14 +125,13 @@ def demographic_patients(
     if dimension not in DIMENSIONS:
         raise ValidationError("dimension", "invalid", f"Choose one of {', '.join(DIMENSIONS)}.")
     today = today or dt.date.today()
-    people = _people(since, until, today, top_regions).subquery()
-    column = people.c[dimension]
-    query = sa.select(people.c.id, people.c.record_no, people.c.name, people.c.mobile).where(
-        column.is_(None) if value is None else column == value
-    )
-    if channel is not None:
-        query = query.where(people.c.channel == channel)
     with reading(database) as connection:
+        people = _people(connection, since, until, today, top_regions).subquery()
+        column = people.c[dimension]
+        query = sa.select(people.c.id, people.c.record_no, people.c.name, people.c.mobile)
+        query = query.where(column.is_(None) if value is None else column == value)
+        if channel is not None:
+            query = query.where(people.c.channel == channel)
         rows = connection.execute(query.order_by(people.c.record_no)).all()
         audit_opening(
             connection,
@@ -169,14 +166,17 @@ def _years_before(today: dt.date, years: int) -> dt.date:
 
 
 def _people(
-    since: dt.date | None, until: dt.date | None, today: dt.date, top_regions: int
+    connection: Connection,
+    since: dt.date | None,
+    until: dt.date | None,
+    today: dt.date,
+    top_regions: int,
 ) -> sa.Select:
-    """One row per patient counted: channel, age band, sex and region bucket."""
-
-    def cohort(patient: Any) -> sa.ColumnElement[bool]:  # Patient or an alias of it
-        if since is None or until is None:
-            return sa.true()
-        return within(patient.created_at, since, until)
+    """One row per patient counted: channel, age band, sex and region bucket. The top
+    regions are read first, in the caller's transaction, and given as values: as a
+    subquery the database ran them once for each place the bucket is named (a scan of
+    the cohort each)."""
+    cohort = within(Patient.created_at, since, until) if since and until else sa.true()
 
     # Oldest band first: the first birth date at or before "n years ago" decides.
     age = sa.case(
@@ -189,14 +189,13 @@ def _people(
     )
     sex = sa.case((Patient.sex.in_(("F", "M")), Patient.sex), else_="unknown")
     region = sa.func.coalesce(Patient.region, "")
-    other = aliased(Patient)  # the top regions are counted apart, not per outer patient
-    top = (
-        sa.select(other.region)
-        .where(cohort(other), other.region.is_not(None), other.region != "")
-        .group_by(other.region)
-        .order_by(sa.func.count().desc(), other.region)
+    top = connection.scalars(
+        sa.select(Patient.region)
+        .where(cohort, Patient.region.is_not(None), Patient.region != "")
+        .group_by(Patient.region)
+        .order_by(sa.func.count().desc(), Patient.region)
         .limit(top_regions)
-    )
+    ).all()
     bucket = sa.case((region == "", ""), (Patient.region.in_(top), region))
     return sa.select(
         Patient.id,
@@ -207,7 +206,7 @@ def _people(
         age.label("age"),
         sex.label("sex"),
         bucket.label("region"),
-    ).where(cohort(Patient))
+    ).where(cohort)
 
 
 def _rows(
