@@ -101,10 +101,25 @@ REPORTS = (
         "staff performance",
         "report_staff",
         lambda m, db, actor, since, until, today: m.staff_performance(db, actor, since, until),
-        "SELECT c.author_id, count(*), sum(CASE WHEN c.outcome = 'deal' THEN 1 ELSE 0 END)"
-        " FROM consultations c JOIN visits v ON v.id = c.visit_id"
+        # its table: per person, consultations and deals, treated patients, calls on
+        # time / late / open and overdue, and the ratings' sum and count
+        "SELECT c.author_id, count(*), sum(CASE WHEN c.outcome = 'deal' THEN 1 ELSE 0 END),"
+        " 0, 0, 0, 0, 0, 0 FROM consultations c JOIN visits v ON v.id = c.visit_id"
         " WHERE NOT c.replaced AND v.checked_in_at >= :start AND v.checked_in_at < :end"
-        " GROUP BY 1",
+        " GROUP BY 1"
+        " UNION ALL SELECT operator_id, 0, 0, count(DISTINCT patient_id), 0, 0, 0, 0, 0"
+        " FROM treatments WHERE cancelled_at IS NULL"
+        " AND started_at >= :start AND started_at < :end GROUP BY 1"
+        " UNION ALL SELECT assignee_id, 0, 0, 0,"
+        " sum(CASE WHEN status = 'done' AND {day:closed_at} <= due_on THEN 1 ELSE 0 END),"
+        " sum(CASE WHEN status = 'done' AND NOT coalesce({day:closed_at} <= due_on, false)"
+        "  THEN 1 ELSE 0 END),"
+        " sum(CASE WHEN status = 'open' THEN 1 ELSE 0 END), 0, 0 FROM reminders"
+        " WHERE assignee_id IS NOT NULL AND due_on >= :since AND due_on <= :until"
+        " AND status IN ('done', 'open') AND (status = 'done' OR due_on < :today) GROUP BY 1"
+        " UNION ALL SELECT author_id, 0, 0, 0, 0, 0, 0, sum(satisfaction), count(*)"
+        " FROM follow_ups WHERE satisfaction IS NOT NULL"
+        " AND called_at >= :start AND called_at < :end GROUP BY 1",
     ),
     Report(
         "repurchase by item",
@@ -229,8 +244,9 @@ TODAY_POSTGRESQL = "(CAST(:today AS date) - DATE '2000-01-01')"
 
 
 def dialect_sql(sql: str, kind: str) -> str:
-    """``{month:COLUMN}``: the clinic's local month of a UTC timestamp, as the services
-    compute it (report_common.local_day), written for the backend; ``{daynum:COLUMN}``: a
+    """``{day:COLUMN}`` and ``{month:COLUMN}``: the clinic's local day and month of a UTC
+    timestamp, as the services compute them (report_common.local_day), written for the
+    backend; ``{daynum:COLUMN}``: a
     date as a number of days; ``{valued}`` and ``{value}``: the joins and the expression of
     a purchase's value. A purchase's local day is ``started_on``, stored when recorded."""
     import re
@@ -262,7 +278,7 @@ def dialect_sql(sql: str, kind: str) -> str:
 
     sql = re.sub(r"\{daynum:([\w.]+)\}", daynum, sql)
     sql = re.sub(r"\{month:([\w.]+)\}", month, sql)
-    return sql
+    return re.sub(r"\{day:([\w.]+)\}", day, sql)
 
 
 def run_headline(database: Database, sql: str, params: dict[str, object]) -> float:
@@ -323,6 +339,8 @@ def main() -> int:
     actor = Actor.command_line()
     today = dt.date.today()
     params = {
+        "since": args.since,
+        "until": args.until,
         "start": local_midnight(args.since),
         "end": local_midnight(args.until + dt.timedelta(days=1)),
         "today": today,
