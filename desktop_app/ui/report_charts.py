@@ -75,8 +75,6 @@ def line_chart(
     chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
     top = max((value for _name, values in lines for value in values), default=0)
     axis_y = _value_axis(top + 1, whole=True)  # the highest point clear of the frame
-    if top + 1 >= 10:
-        axis_y.applyNiceNumbers()  # ticks on whole numbers, not 0, 3.25, 6.5 shown as "3"
     chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
     for name, values in lines:
         series = QLineSeries()
@@ -99,6 +97,8 @@ def _value_axis(top: float, whole: bool) -> QValueAxis:
     axis.setRange(0, max(1, float(top)))
     if whole and top < 10:  # whole patients: no 0.5 ticks on a small clinic's axis
         axis.setTickCount(int(max(1, top)) + 1)
+    else:  # ticks at 0, 5, 10 … 20, not 0, 4.75, 9.5 … 19 printed as "4", "9"
+        axis.applyNiceNumbers()
     return axis
 
 
