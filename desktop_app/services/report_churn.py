@@ -135,7 +135,7 @@ def remind_consultants(
     chosen = list(dict.fromkeys(patient_ids))
     if not chosen:
         return 0
-    bought = purchases(database).subquery()
+    bought = purchases().subquery()
     with reading(database) as connection:
         last_days = dict(
             connection.execute(
@@ -216,7 +216,7 @@ def _typical(database: Database) -> sa.Select:
 def _last(database: Database) -> sa.Select:
     """Each buyer's latest purchase and the value of all of them, in one pass over the
     purchases: (patient_id, item_id, at, day, value)."""
-    bought = purchases(database).subquery()
+    bought = purchases().subquery()
     if database.kind == "postgresql":
         latest = (
             sa.select(

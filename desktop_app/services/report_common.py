@@ -74,7 +74,7 @@ def flag(condition: sa.ColumnElement[bool]) -> sa.ColumnElement[int]:
     return sa.case((condition, 1), else_=0)
 
 
-def purchases(database: Database) -> sa.Select:
+def purchases() -> sa.Select:
     """One row per purchase: a treatment not cancelled, with its patient, item, local day
     and value (``started_on`` and ``value``, both fixed when it was recorded) — all of it
     read from ``ix_treatments_purchases`` without the table."""

@@ -98,7 +98,7 @@ def channel_funnel(
     require(actor, Permission.VIEW_REPORTS, database)
     check_period(since, until)
     with reading(database) as connection:
-        flags = _flags(database, since, until).subquery()
+        flags = _flags(since, until).subquery()
         total = sa.func.count()
         query = (
             sa.select(
@@ -150,7 +150,7 @@ def monthly_funnel(
     require(actor, Permission.VIEW_REPORTS, database)
     check_period(since, until)
     with reading(database) as connection:
-        flags = _flags(database, since, until).subquery()
+        flags = _flags(since, until).subquery()
         month = _month(database, flags.c.created_at).label("month")
         query = sa.select(
             month,
@@ -206,7 +206,7 @@ def _listed(
     """The cohort's patients ``where`` picks who reached ``step``, audited as ``report``."""
     if step not in STEPS:
         raise ValidationError("step", "invalid", f"Choose one of {', '.join(STEPS)}.")
-    flags = _flags(database, since, until).subquery()
+    flags = _flags(since, until).subquery()
     query = sa.select(flags.c.id, flags.c.record_no, flags.c.name, flags.c.mobile).where(
         where(flags)
     )
@@ -241,7 +241,7 @@ def _month(database: Database, column: sa.ColumnElement) -> sa.ColumnElement[str
     return sa.func.substr(day, 1, 7)  # SQLite's date() is text: "2026-03-31"
 
 
-def _flags(database: Database, since: dt.date, until: dt.date) -> sa.Select:
+def _flags(since: dt.date, until: dt.date) -> sa.Select:
     """One row per patient of the cohort: its registration, channel and a 0/1 column per
     step."""
     kept = Treatment.cancelled_at.is_(None)

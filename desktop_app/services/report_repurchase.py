@@ -99,7 +99,7 @@ def channel_patients(
 def _buyers(database: Database, since: dt.date, until: dt.date, *, by_item: bool) -> sa.Select:
     """One row per buyer (per item, or per channel): its key, purchase days up to now and
     the days from the first to the last of them."""
-    bought = purchases(database).subquery()
+    bought = purchases().subquery()
     in_period = (
         sa.select(Treatment.patient_id)
         .where(Treatment.cancelled_at.is_(None), within(Treatment.started_at, since, until))

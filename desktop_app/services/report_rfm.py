@@ -175,7 +175,7 @@ def _scores(database: Database, today: dt.date, *, score_money: bool = True) -> 
     scores and the segment — the one selectable counts and lists both read. The segment
     needs no M score: without ``score_money`` it is not ranked (one sort of every buyer
     less)."""
-    bought = purchases(database).subquery()
+    bought = purchases().subquery()
     measures = (
         sa.select(
             bought.c.patient_id,

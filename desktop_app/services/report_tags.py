@@ -71,7 +71,7 @@ def tag_usage(database: Database, actor: Actor) -> list[TagUsage]:
         .outerjoin(carried, carried.c.tag_id == Tag.id)
         .order_by(TagGroup.name.is_(None), TagGroup.sort_order, TagGroup.name, Tag.name)
     )
-    bought = purchases(database).subquery()
+    bought = purchases().subquery()
     buyers = (
         sa.select(bought.c.item_id, sa.func.count(sa.distinct(bought.c.patient_id)).label("n"))
         .group_by(bought.c.item_id)
@@ -120,7 +120,7 @@ def tag_patients(database: Database, actor: Actor, source: Source, tag: str) -> 
             .where(Tag.name == tag)
         )
     elif source == "item":
-        bought = purchases(database).subquery()
+        bought = purchases().subquery()
         ids = (
             sa.select(bought.c.patient_id)
             .join(TreatmentItem, TreatmentItem.id == bought.c.item_id)
@@ -139,7 +139,7 @@ def tag_patients(database: Database, actor: Actor, source: Source, tag: str) -> 
 
 def _banded(database: Database) -> sa.Select:
     """One row per patient who bought anything: the band of their total value."""
-    bought = purchases(database).subquery()
+    bought = purchases().subquery()
     total = sa.func.sum(bought.c.value)
     band = sa.case(
         *(

@@ -157,7 +157,7 @@ def segment_query(
         query = query.where(Patient.birth_date > years_before(today, conditions.age_max + 1))
     if conditions.channel:
         query = query.where(Patient.source_channel == conditions.channel)
-    bought = purchases(database).subquery()
+    bought = purchases().subquery()
     if conditions.bought_item:
         query = query.where(
             sa.exists().where(

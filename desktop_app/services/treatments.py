@@ -112,6 +112,7 @@ def record_treatment(
     require(actor, Permission.WRITE_TREATMENT, database)
     _check(draft)
     today = dt.date.today()
+    started_on = local_day_of(draft.started_at)
     warnings: list[str] = []
     with unit_of_work(database) as session:
         if session.get(Patient, patient_id) is None:
@@ -122,7 +123,7 @@ def record_treatment(
             patient_id,
             item,
             visit_id=draft.visit_id,
-            today=draft.started_at.astimezone().date(),
+            today=started_on,
         )
         if gate.blocking:  # before anything is written
             raise ValidationError(
@@ -139,7 +140,7 @@ def record_treatment(
             operator_id=actor.staff_id,
             assistant_id=draft.assistant_id,
             started_at=draft.started_at,
-            started_on=local_day_of(draft.started_at),
+            started_on=started_on,
             ended_at=draft.ended_at,
             device=draft.device.strip(),
             settings=draft.settings.strip(),
