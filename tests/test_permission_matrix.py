@@ -139,7 +139,7 @@ WITHOUT_ACTOR = {
     "context.reading", "context.unit_of_work", "photo_store.store_for",
     "photo_import.command_line_importer",
     # reports' query builders: SELECTs, run only by report functions that check first
-    "report_common.local_day", "report_common.purchases", "segments.segment_query",
+    "report_common.local_day", "segments.segment_query",
 }  # fmt: skip
 
 
